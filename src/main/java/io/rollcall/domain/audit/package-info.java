@@ -1,0 +1,2 @@
+/** The audit log: who changed what, through the admin API, SCIM or SSO. */
+package io.rollcall.domain.audit;

@@ -1,0 +1,101 @@
+package io.rollcall.domain.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A personal API token: acts as its account, with that account's member permissions in each workspace. */
+@Entity
+@Table(name = "api_token")
+public class ApiToken {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "account_id", nullable = false)
+    private String accountId;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Column(name = "token_hash", nullable = false)
+    private String tokenHash;
+
+    @Column(name = "token_hint", nullable = false)
+    private String tokenHint;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    protected ApiToken() {
+    }
+
+    public ApiToken(String id, String accountId, String name, SecretTokens.Issued secret, Instant expiresAt,
+            Instant now) {
+        this.id = id;
+        this.accountId = accountId;
+        this.name = name;
+        this.tokenHash = secret.hash();
+        this.tokenHint = secret.hint();
+        this.expiresAt = expiresAt;
+        this.createdAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String hint() {
+        return tokenHint;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public boolean usableAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    public void markUsed(Instant now) {
+        lastUsedAt = now;
+    }
+}

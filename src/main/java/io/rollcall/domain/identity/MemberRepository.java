@@ -1,0 +1,30 @@
+package io.rollcall.domain.identity;
+
+import io.rollcall.domain.shared.Page;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of members, always within one workspace: an id from another workspace is simply not found. */
+public interface MemberRepository {
+
+    Optional<Member> find(String workspaceId, String memberId);
+
+    Optional<Member> findByAccount(String workspaceId, String accountId);
+
+    Optional<Member> findByUserName(String workspaceId, String userName);
+
+    Optional<Member> findBySsoSubject(String workspaceId, String subject);
+
+    /** Members of the workspace matching {@code query} (user name, display name, email; case-insensitive), paged. */
+    Page<Member> search(String workspaceId, String query, int offset, int limit);
+
+    /** The memberships of an account across workspaces. */
+    List<Member> listForAccount(String accountId);
+
+    /** Active members whose direct role is {@code roleId}. */
+    long countActiveWithRole(String workspaceId, String roleId);
+
+    void add(Member member);
+
+    void remove(Member member);
+}

@@ -1,0 +1,35 @@
+package io.rollcall.infrastructure.logging;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The id of the request the current thread serves. Set by {@link RequestIdFilter} for every HTTP request (admin API,
+ * SCIM, SSO), echoed in the {@code X-Request-Id} response header, in every error body and in every log line.
+ */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    private RequestIds() {
+    }
+
+    /** The current request's id, or null outside a request. */
+    public static String current() {
+        return CURRENT.get();
+    }
+
+    /** Adopts a caller-supplied id when it is safe to log, else makes a new one. */
+    static String begin(String supplied) {
+        String id = supplied != null && ACCEPTABLE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+        CURRENT.set(id);
+        return id;
+    }
+
+    static void end() {
+        CURRENT.remove();
+    }
+}

@@ -1,0 +1,2 @@
+/** Request ids and structured, secret-free logging. */
+package io.rollcall.infrastructure.logging;

@@ -1,0 +1,53 @@
+package io.rollcall.infrastructure.persistence;
+
+import io.rollcall.domain.audit.AuditEvent;
+import io.rollcall.domain.audit.AuditRepository;
+import io.rollcall.domain.shared.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+
+@ApplicationScoped
+class JpaAuditRepository implements AuditRepository {
+
+    @PersistenceContext(unitName = "rollcall")
+    private EntityManager em;
+
+    @Override
+    public void add(AuditEvent event) {
+        em.persist(event);
+    }
+
+    @Override
+    public Page<AuditEvent> search(String workspaceId, String actorId, String action, Instant since, int offset,
+            int limit) {
+        StringBuilder where = new StringBuilder(" WHERE e.workspaceId = :ws");
+        if (actorId != null) {
+            where.append(" AND e.actorId = :actor");
+        }
+        if (action != null) {
+            where.append(" AND e.action = :action");
+        }
+        if (since != null) {
+            where.append(" AND e.occurredAt >= :since");
+        }
+        TypedQuery<AuditEvent> items = em.createQuery("SELECT e FROM AuditEvent e" + where
+                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
+        for (TypedQuery<?> q : java.util.List.of(items, count)) {
+            q.setParameter("ws", workspaceId);
+            if (actorId != null) {
+                q.setParameter("actor", actorId);
+            }
+            if (action != null) {
+                q.setParameter("action", action);
+            }
+            if (since != null) {
+                q.setParameter("since", since);
+            }
+        }
+        return Paging.page(items, count, offset, limit);
+    }
+}

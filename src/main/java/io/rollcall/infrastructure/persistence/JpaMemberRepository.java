@@ -1,0 +1,90 @@
+package io.rollcall.infrastructure.persistence;
+
+import io.rollcall.domain.identity.Member;
+import io.rollcall.domain.identity.MemberRepository;
+import io.rollcall.domain.shared.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@ApplicationScoped
+class JpaMemberRepository implements MemberRepository {
+
+    @PersistenceContext(unitName = "rollcall")
+    private EntityManager em;
+
+    @Override
+    public Optional<Member> find(String workspaceId, String memberId) {
+        Member member = em.find(Member.class, memberId);
+        return Optional.ofNullable(member).filter(m -> m.workspaceId().equals(workspaceId));
+    }
+
+    @Override
+    public Optional<Member> findByAccount(String workspaceId, String accountId) {
+        return em.createQuery("SELECT m FROM Member m WHERE m.workspaceId = :ws AND m.accountId = :account",
+                Member.class).setParameter("ws", workspaceId).setParameter("account", accountId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Member> findByUserName(String workspaceId, String userName) {
+        return em.createQuery("SELECT m FROM Member m WHERE m.workspaceId = :ws AND m.userNameLower = :name",
+                Member.class).setParameter("ws", workspaceId)
+                .setParameter("name", userName.toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Member> findBySsoSubject(String workspaceId, String subject) {
+        return em.createQuery("SELECT m FROM Member m WHERE m.workspaceId = :ws AND m.ssoSubject = :subject",
+                Member.class).setParameter("ws", workspaceId).setParameter("subject", subject)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Page<Member> search(String workspaceId, String query, int offset, int limit) {
+        String where = " WHERE m.workspaceId = :ws";
+        boolean filtered = query != null && !query.isBlank();
+        if (filtered) {
+            where += " AND (m.userNameLower LIKE :q ESCAPE '\\' OR LOWER(m.displayName) LIKE :q ESCAPE '\\'"
+                    + " OR EXISTS (SELECT e FROM MemberEmail e WHERE e.member = m AND e.valueLower LIKE :q ESCAPE '\\'))";
+        }
+        TypedQuery<Member> items = em.createQuery("SELECT m FROM Member m" + where + " ORDER BY m.createdAt, m.id",
+                Member.class).setParameter("ws", workspaceId);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM Member m" + where, Long.class)
+                .setParameter("ws", workspaceId);
+        if (filtered) {
+            String pattern = Paging.containsPattern(query.trim());
+            items.setParameter("q", pattern);
+            count.setParameter("q", pattern);
+        }
+        return Paging.page(items, count, offset, limit);
+    }
+
+    @Override
+    public List<Member> listForAccount(String accountId) {
+        return em.createQuery("SELECT m FROM Member m WHERE m.accountId = :account ORDER BY m.workspaceId",
+                Member.class).setParameter("account", accountId).getResultList();
+    }
+
+    @Override
+    public long countActiveWithRole(String workspaceId, String roleId) {
+        return em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.workspaceId = :ws AND m.roleId = :role"
+                + " AND m.active = TRUE", Long.class).setParameter("ws", workspaceId).setParameter("role", roleId)
+                .getSingleResult();
+    }
+
+    @Override
+    public void add(Member member) {
+        em.persist(member);
+    }
+
+    @Override
+    public void remove(Member member) {
+        // Membership rows go by ON DELETE CASCADE in the database, one indexed delete, whatever their number.
+        em.remove(member);
+    }
+}
