@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 /**
  * One Keycloak per test JVM, started on first use ({@code kc.sh start-dev} on a free 127.0.0.1 port, realm
  * {@code idp-samples/keycloak/rollcall-realm.json} imported into a fresh dev database) and stopped by a shutdown hook.
- * start-dev was measured faster here than {@code build} + {@code start --optimized} for a single start: the first
- * start-dev on a fresh unpack takes ~33 s on 2 cores (it augments once), later ones ~9 s; a build alone costs about the
- * same as that first augmentation.
+ * Measured on 2 cores: 50-60 s for the first start after a fresh unpack (Keycloak augments its Quarkus app once),
+ * ~33 s afterwards with the fresh dev database and realm import (~9 s if the database were kept). A separate
+ * {@code kc.sh build} would only move the one-off augmentation, so start-dev is used.
  *
  * <p>Where Keycloak lives: system property {@code rollcall.it.keycloakHome}, else the single
  * {@code target/keycloak/keycloak-*} directory that the {@code keycloak-dist} execution of maven-dependency-plugin unpacks.
