@@ -202,9 +202,10 @@ CREATE TABLE invite (
     CONSTRAINT pk_invite PRIMARY KEY (id),
     CONSTRAINT uq_invite_token UNIQUE (token_hash),
     CONSTRAINT ck_invite_status CHECK (status IN ('PENDING', 'ACCEPTED', 'REVOKED')),
-    CONSTRAINT fk_invite_workspace FOREIGN KEY (workspace_id) REFERENCES workspace (id) ON DELETE CASCADE,
-    CONSTRAINT fk_invite_role FOREIGN KEY (workspace_id, role_id) REFERENCES role (workspace_id, id)
+    CONSTRAINT fk_invite_workspace FOREIGN KEY (workspace_id) REFERENCES workspace (id) ON DELETE CASCADE
 ) ${tableOptions};
+-- No foreign key to role: accepted and revoked invites keep the role they offered as history after the role is
+-- deleted. Deleting a role that a PENDING invite offers is refused by the application.
 CREATE INDEX ix_invite_workspace ON invite (workspace_id, email, status);
 
 -- API tokens belong to an account and carry, in each workspace, that account's member permissions.

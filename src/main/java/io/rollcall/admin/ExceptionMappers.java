@@ -108,6 +108,15 @@ final class ExceptionMappers {
     public static class Fallback implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            try {
+                return classify(e);
+            } catch (RuntimeException mapperFailure) {
+                e.addSuppressed(mapperFailure);
+                return internal(e);
+            }
+        }
+
+        private static Response classify(Throwable e) {
             DomainException domain = find(e, DomainException.class);
             if (domain != null) {
                 return ProblemResponses.of(domain);
@@ -115,6 +124,7 @@ final class ExceptionMappers {
             SQLException sql = find(e, SQLException.class);
             if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 // A uniqueness or reference check lost a race with a concurrent request.
+                LOG.log(Level.FINE, "constraint violation", e);
                 return ProblemResponses.of(409, "Conflict", "constraint-violation",
                         "the change conflicts with a concurrent change (duplicate or missing reference); retry");
             }
@@ -131,13 +141,12 @@ final class ExceptionMappers {
                     "an internal error occurred; quote the request id when reporting it");
         }
 
+        /** The first throwable of {@code type} in the cause chain (bounded: some libraries build cyclic chains). */
         static <T extends Throwable> T find(Throwable e, Class<T> type) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
+            java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Throwable t = e; t != null && seen.add(t) && seen.size() < 50; t = t.getCause()) {
                 if (type.isInstance(t)) {
                     return type.cast(t);
-                }
-                if (t.getCause() == t) {
-                    break;
                 }
             }
             return null;

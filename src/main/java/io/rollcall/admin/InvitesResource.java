@@ -2,7 +2,10 @@ package io.rollcall.admin;
 
 import io.rollcall.application.InviteService;
 import io.rollcall.application.PageRequest;
+import io.rollcall.domain.shared.InvalidInputException;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,9 +33,15 @@ public class InvitesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@PathParam("ws") String ws, Requests.CreateInvite body) {
-        Requests.required(body);
-        var issued = invites.create(caller.caller(), ws, body.email(), body.role());
+    public Response create(@PathParam("ws") String ws, JsonValue body) {
+        // One invite per request: an array (a bulk invite) is refused explicitly.
+        if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException(null, "the body must be one JSON object {email, role};"
+                    + " invites are created one at a time");
+        }
+        JsonObject invite = Requests.onlyKnown(body.asJsonObject(), java.util.Set.of("email", "role"));
+        var issued = invites.create(caller.caller(), ws, Requests.string(invite, "email"),
+                Requests.string(invite, "role"));
         return Response.created(URI.create("/api/v1/workspaces/" + ws + "/invites/" + issued.invite().id()))
                 .entity(Views.InviteView.withToken(issued.invite(), clock.instant(), issued.token())).build();
     }

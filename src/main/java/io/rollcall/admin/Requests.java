@@ -17,9 +17,6 @@ public final class Requests {
     public record CreateWorkspace(String id, String name) {
     }
 
-    public record CreateInvite(String email, String role) {
-    }
-
     public record AcceptInvite(String token) {
     }
 

@@ -117,9 +117,11 @@ public class RoleService {
         authorization.requireCanGrant(actor, role.permissions(), "deletion of role '" + roleId + "'");
         long memberCount = roles.countMembersWithRole(workspaceId, roleId);
         long groupCount = roles.countGroupsWithRole(workspaceId, roleId);
-        if (memberCount > 0 || groupCount > 0) {
+        long inviteCount = roles.countPendingInvitesWithRole(workspaceId, roleId);
+        if (memberCount > 0 || groupCount > 0 || inviteCount > 0) {
             throw new ConflictException("role-in-use", "role '" + roleId + "' is still the role of " + memberCount
-                    + " member(s) and " + groupCount + " group(s); assign them another role first");
+                    + " member(s), " + groupCount + " group(s) and " + inviteCount + " pending invite(s);"
+                    + " assign them another role (or revoke the invites) first");
         }
         roles.remove(role);
         audit.record(workspaceId, caller.actor(), "role.deleted", "role", roleId, Map.of("name", role.name()));

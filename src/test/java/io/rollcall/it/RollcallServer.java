@@ -182,6 +182,10 @@ public final class RollcallServer {
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     return;
                 }
+                if (response.body().contains("No Application deployed") && Files.readString(log).contains("ready in")) {
+                    stop();
+                    throw new IllegalStateException("Rollcall failed to deploy; see " + log);
+                }
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {

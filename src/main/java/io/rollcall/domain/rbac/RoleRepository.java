@@ -21,4 +21,7 @@ public interface RoleRepository {
 
     /** How many groups carry this role. */
     long countGroupsWithRole(String workspaceId, String roleId);
+
+    /** How many invites that are still pending (expired or not) offer this role. */
+    long countPendingInvitesWithRole(String workspaceId, String roleId);
 }

@@ -59,4 +59,11 @@ class JpaRoleRepository implements RoleRepository {
         return em.createQuery("SELECT COUNT(g) FROM Group g WHERE g.workspaceId = :ws AND g.roleId = :role",
                 Long.class).setParameter("ws", workspaceId).setParameter("role", roleId).getSingleResult();
     }
+
+    @Override
+    public long countPendingInvitesWithRole(String workspaceId, String roleId) {
+        return em.createQuery("SELECT COUNT(i) FROM Invite i WHERE i.workspaceId = :ws AND i.roleId = :role"
+                + " AND i.status = io.rollcall.domain.identity.InviteStatus.PENDING", Long.class)
+                .setParameter("ws", workspaceId).setParameter("role", roleId).getSingleResult();
+    }
 }

@@ -31,13 +31,13 @@ public class SchemaMigrator {
     @PostConstruct
     void migrate() {
         DatabaseSettings settings = DatabaseSettings.fromConfig();
-        MigrateResult result = migrate(dataSource, settings.vendor());
+        MigrateResult result = applyMigrations(dataSource, settings.vendor());
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + settings.vendor() + ", "
                 + result.migrationsExecuted + " migrations applied)");
     }
 
     /** Runs the migrations with this class's loader, so that Flyway finds the scripts inside the WAR. */
-    public static MigrateResult migrate(DataSource dataSource, DatabaseSettings.Vendor vendor) {
+    public static MigrateResult applyMigrations(DataSource dataSource, DatabaseSettings.Vendor vendor) {
         String tableOptions = vendor == DatabaseSettings.Vendor.MARIADB ? MARIADB_TABLE_OPTIONS : "";
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
