@@ -78,7 +78,14 @@ public final class RollcallServer {
         String jdbcUrl;
         String user = null;
         String password = null;
-        if ("mariadb".equals(db)) {
+        if (extraEnv.containsKey("ROLLCALL_DB_URL")) {
+            // A second server on an existing database (restart tests).
+            jdbcUrl = extraEnv.get("ROLLCALL_DB_URL");
+            if ("mariadb".equals(db)) {
+                user = System.getProperty("rollcall.it.mariadb.user", "root");
+                password = System.getProperty("rollcall.it.mariadb.password", "");
+            }
+        } else if ("mariadb".equals(db)) {
             String serverUrl = System.getProperty("rollcall.it.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
             user = System.getProperty("rollcall.it.mariadb.user", "root");
             password = System.getProperty("rollcall.it.mariadb.password", "");
@@ -135,6 +142,11 @@ public final class RollcallServer {
     /** API token of the bootstrap owner. */
     public String ownerToken() {
         return ownerToken;
+    }
+
+    /** The JDBC URL the server runs on, e.g. to start a second server on the same database. */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     public String db() {

@@ -1,0 +1,62 @@
+package io.rollcall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rollcall.it.Api;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The WAR as Arquillian deploys it into a plain Payara Micro: CDI, JTA, JPA, Flyway, the bootstrap singleton, the
+ * admin JAX-RS application and its problem-details mappers wired together. The full behaviour is covered by the ITs
+ * against the bundle; this one proves the WAR is a portable Payara Micro deployment.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PayaraWiringArquillianIT {
+
+    static final String OWNER_TOKEN = "rcp_arquillian-owner-token-0001";
+
+    @Deployment(testable = false)
+    static WebArchive rollcall() {
+        File war = new File(System.getProperty("rollcall.it.war", "target/ROOT.war"));
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private Api api() throws Exception {
+        return new Api(URI.create(base.toString()), OWNER_TOKEN);
+    }
+
+    @Test
+    void bootstrapOwnerCanUseTheAdminApiAndCreateAWorkspace() throws Exception {
+        Api api = api();
+        assertThat(api.get("/api/v1/me").json().get("memberships").get(0).get("workspace").asText())
+                .isEqualTo("default");
+        Api.Reply created = api.post("/api/v1/workspaces", "{\"id\":\"arq\",\"name\":\"Arquillian\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(api.get("/api/v1/workspaces").json().findValuesAsText("id")).contains("default", "arq");
+    }
+
+    @Test
+    void errorsAreProblemDetailsAndHealthIsReady() throws Exception {
+        Api api = api();
+        Api.Reply bad = api.post("/api/v1/workspaces", "{oops");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.as("rcp_nope").get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(api.as(null).get("/health/ready").body()).contains("\"UP\"");
+    }
+}

@@ -1,0 +1,50 @@
+package io.rollcall.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rollcall.it.Api;
+import io.rollcall.it.RollcallServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The bootstrap runs once per database: a restart (even with other bootstrap settings) creates nothing more. */
+class BootstrapIT {
+
+    @Test
+    void restartNeverCreatesASecondWorkspaceOrToken() throws Exception {
+        RollcallServer first = RollcallServer.start(Map.of());
+        String url = first.jdbcUrl();
+        String firstToken = first.ownerToken();
+        Api firstApi = new Api(first.baseUrl(), firstToken);
+        assertThat(firstApi.get("/api/v1/me").json().get("memberships").get(0).get("role").asText())
+                .isEqualTo("owner");
+        first.stop();
+
+        String otherToken = "rcp_it_a-different-bootstrap-token-0002";
+        RollcallServer second = RollcallServer.start(Map.of("ROLLCALL_DB_URL", url,
+                "ROLLCALL_BOOTSTRAP_TOKEN", otherToken, "ROLLCALL_BOOTSTRAP_WORKSPACE", "another"));
+        try {
+            Api api = new Api(second.baseUrl(), firstToken);
+            assertThat(api.get("/api/v1/me").json().get("memberships").findValuesAsText("workspace"))
+                    .containsExactly("default");
+            assertThat(api.as(otherToken).get("/api/v1/me").status()).isEqualTo(401);
+            try (Connection c = second.jdbc(); Statement s = c.createStatement()) {
+                assertThat(count(s, "SELECT COUNT(*) FROM workspace")).isEqualTo(1);
+                assertThat(count(s, "SELECT COUNT(*) FROM api_token")).isEqualTo(1);
+                assertThat(count(s, "SELECT COUNT(*) FROM account")).isEqualTo(1);
+            }
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static long count(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
