@@ -77,7 +77,7 @@ public class GroupsResource {
         return list(ListParams.of(RequestBodies.parse(body)), uri);
     }
 
-    Response list(ListParams params, UriInfo uri) {
+    public Response list(ListParams params, UriInfo uri) {
         boolean withMembers = params.projection().keeps("members");
         Page<ScimGroupView> page = groups.list(workspace -> search.search(Group.class, TRANSLATOR,
                 (cb, root) -> cb.and(cb.equal(root.get("workspaceId"), workspace),

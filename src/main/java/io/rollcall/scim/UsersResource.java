@@ -78,7 +78,7 @@ public class UsersResource {
         return list(ListParams.of(RequestBodies.parse(body)), uri);
     }
 
-    Response list(ListParams params, UriInfo uri) {
+    public Response list(ListParams params, UriInfo uri) {
         Page<ScimUserView> page = users.list(workspace -> search.search(Member.class, TRANSLATOR,
                 (cb, root) -> cb.equal(root.get("workspaceId"), workspace), params.spec()), context.caller());
         String base = ScimUris.base(uri);

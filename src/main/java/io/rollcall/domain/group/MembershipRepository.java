@@ -22,8 +22,8 @@ public interface MembershipRepository {
 
     boolean exists(String groupId, String memberId, MembershipSource source);
 
-    /** Membership rows of the group (one per member and source), paged, ordered by member. */
-    Page<GroupMembership> list(String groupId, int offset, int limit);
+    /** Membership rows of the group (one per member and source) with the member's user name, paged. */
+    Page<MembershipEntry> list(String groupId, int offset, int limit);
 
     /** The groups the member is in, by any source. */
     Set<String> groupIdsOf(String memberId);

@@ -27,5 +27,8 @@ class JpaAccountRepository implements AccountRepository {
     @Override
     public void add(Account account) {
         em.persist(account);
+        // Written at once: rows that reference it may follow in the same transaction, and EclipseLink orders
+        // inserts by mapped relationships only, not by foreign keys.
+        em.flush();
     }
 }

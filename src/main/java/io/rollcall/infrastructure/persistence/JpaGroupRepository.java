@@ -64,6 +64,9 @@ class JpaGroupRepository implements GroupRepository {
     @Override
     public void add(Group group) {
         em.persist(group);
+        // Written at once: rows that reference it may follow in the same transaction, and EclipseLink orders
+        // inserts by mapped relationships only, not by foreign keys.
+        em.flush();
     }
 
     @Override

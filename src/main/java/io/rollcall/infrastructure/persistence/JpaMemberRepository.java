@@ -80,6 +80,9 @@ class JpaMemberRepository implements MemberRepository {
     @Override
     public void add(Member member) {
         em.persist(member);
+        // Written at once: rows that reference it may follow in the same transaction, and EclipseLink orders
+        // inserts by mapped relationships only, not by foreign keys.
+        em.flush();
     }
 
     @Override

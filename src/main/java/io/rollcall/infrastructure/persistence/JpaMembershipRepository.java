@@ -3,6 +3,7 @@ package io.rollcall.infrastructure.persistence;
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.GroupMembership;
 import io.rollcall.domain.group.GroupMembershipKey;
+import io.rollcall.domain.group.MembershipEntry;
 import io.rollcall.domain.group.MembershipRepository;
 import io.rollcall.domain.group.MembershipSource;
 import io.rollcall.domain.shared.Page;
@@ -48,10 +49,12 @@ class JpaMembershipRepository implements MembershipRepository {
     }
 
     @Override
-    public Page<GroupMembership> list(String groupId, int offset, int limit) {
+    public Page<MembershipEntry> list(String groupId, int offset, int limit) {
         return Paging.page(
-                em.createQuery("SELECT gm FROM GroupMembership gm WHERE gm.groupId = :group"
-                        + " ORDER BY gm.memberId, gm.source", GroupMembership.class).setParameter("group", groupId),
+                em.createQuery("SELECT NEW io.rollcall.domain.group.MembershipEntry(gm.memberId, m.userName,"
+                        + " gm.source, gm.createdAt) FROM GroupMembership gm, Member m WHERE gm.groupId = :group"
+                        + " AND m.id = gm.memberId ORDER BY gm.memberId, gm.source", MembershipEntry.class)
+                        .setParameter("group", groupId),
                 em.createQuery("SELECT COUNT(gm) FROM GroupMembership gm WHERE gm.groupId = :group", Long.class)
                         .setParameter("group", groupId),
                 offset, limit);

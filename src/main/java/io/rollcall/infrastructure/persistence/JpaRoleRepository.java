@@ -38,6 +38,9 @@ class JpaRoleRepository implements RoleRepository {
     @Override
     public void add(Role role) {
         em.persist(role);
+        // Written at once: rows that reference it may follow in the same transaction, and EclipseLink orders
+        // inserts by mapped relationships only, not by foreign keys.
+        em.flush();
     }
 
     @Override

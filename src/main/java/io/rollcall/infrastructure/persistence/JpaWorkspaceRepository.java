@@ -45,5 +45,8 @@ class JpaWorkspaceRepository implements WorkspaceRepository {
     @Override
     public void add(Workspace workspace) {
         em.persist(workspace);
+        // Written at once: rows that reference it may follow in the same transaction, and EclipseLink orders
+        // inserts by mapped relationships only, not by foreign keys.
+        em.flush();
     }
 }

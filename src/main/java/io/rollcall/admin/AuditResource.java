@@ -1,0 +1,46 @@
+package io.rollcall.admin;
+
+import io.rollcall.application.AuditQueryService;
+import io.rollcall.application.PageRequest;
+import io.rollcall.domain.shared.InvalidInputException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** A workspace's audit log, newest first, filtered by {@code actor}, {@code action} and {@code since}. */
+@Path("/v1/workspaces/{ws}/audit-events")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    AuditQueryService audit;
+    @Inject
+    CallerContext caller;
+
+    @GET
+    public Views.PageView<Views.AuditEventView> list(@PathParam("ws") String ws, @QueryParam("actor") String actor,
+            @QueryParam("action") String action, @QueryParam("since") String since,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(page, size);
+        return Views.PageView.of(audit.search(caller.caller(), ws, actor, action, parse(since), request), request,
+                Views.AuditEventView::of);
+    }
+
+    private static Instant parse(String since) {
+        if (since == null || since.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(since.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("since", "'since' must be an ISO-8601 instant such as"
+                    + " 2026-01-31T12:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.rollcall.admin;
+
+import io.rollcall.domain.shared.DomainException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every error of the admin API leaves as problem details. Client mistakes get a precise message; anything else gets a
+ * generic one with the request id, and the detail goes to the log only. Registered by the admin application alone, so
+ * it never answers for SCIM.
+ */
+final class ExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
+
+    private ExceptionMappers() {
+    }
+
+    /** Domain refusals: 400/401/403/404/409/412. */
+    public static class Domain implements ExceptionMapper<DomainException> {
+        @Override
+        public Response toResponse(DomainException e) {
+            LOG.fine(() -> "refused: " + e.code() + ": " + e.getMessage());
+            return ProblemResponses.of(e);
+        }
+    }
+
+    /** JAX-RS's own errors: unknown path, wrong method, unsupported media type, unreadable body. */
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                return Fallback.internal(e);
+            }
+            Throwable cause = e.getCause();
+            if (status == 400 && (cause instanceof JsonbException || cause instanceof JsonException
+                    || cause instanceof ProcessingException)) {
+                return malformedJson();
+            }
+            String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+            String code = switch (status) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 415 -> "unsupported-media-type";
+                default -> "bad-request";
+            };
+            String detail = switch (status) {
+                case 404 -> "no such resource";
+                case 405 -> "this method is not allowed on this resource";
+                case 415 -> "the request body must be application/json";
+                case 406 -> "this resource answers with application/json only";
+                default -> "the request could not be understood";
+            };
+            return ProblemResponses.of(status, reason, code, detail);
+        }
+    }
+
+    /** A body that is not the JSON the resource expects. */
+    public static class MalformedJson implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return malformedJson();
+        }
+    }
+
+    /** JSON-P parse errors (PATCH bodies). */
+    public static class MalformedJsonP implements ExceptionMapper<JsonException> {
+        @Override
+        public Response toResponse(JsonException e) {
+            return malformedJson();
+        }
+    }
+
+    /**
+     * Jersey reports a body JSON-B cannot read as a ProcessingException caused by a JSON error: the client's mistake.
+     * Any other provider failure (for example while writing a response) is ours.
+     */
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            if (Fallback.find(e, JsonbException.class) != null || Fallback.find(e, JsonException.class) != null) {
+                return malformedJson();
+            }
+            return Fallback.internal(e);
+        }
+    }
+
+    /** Two writers changed the same row: the loser gets 409 and may retry. */
+    public static class OptimisticLock implements ExceptionMapper<OptimisticLockException> {
+        @Override
+        public Response toResponse(OptimisticLockException e) {
+            return ProblemResponses.of(409, "Conflict", "concurrent-change",
+                    "the resource was changed by another request at the same time; retry");
+        }
+    }
+
+    /** Anything else is ours: generic message with the request id, full detail in the log. */
+    public static class Fallback implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            DomainException domain = find(e, DomainException.class);
+            if (domain != null) {
+                return ProblemResponses.of(domain);
+            }
+            SQLException sql = find(e, SQLException.class);
+            if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                // A uniqueness or reference check lost a race with a concurrent request.
+                return ProblemResponses.of(409, "Conflict", "constraint-violation",
+                        "the change conflicts with a concurrent change (duplicate or missing reference); retry");
+            }
+            if (find(e, OptimisticLockException.class) != null) {
+                return ProblemResponses.of(409, "Conflict", "concurrent-change",
+                        "the resource was changed by another request at the same time; retry");
+            }
+            return internal(e);
+        }
+
+        static Response internal(Throwable e) {
+            LOG.log(Level.WARNING, "internal error", e);
+            return ProblemResponses.of(500, "Internal Server Error", "internal-error",
+                    "an internal error occurred; quote the request id when reporting it");
+        }
+
+        static <T extends Throwable> T find(Throwable e, Class<T> type) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (type.isInstance(t)) {
+                    return type.cast(t);
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static Response malformedJson() {
+        return ProblemResponses.of(400, "Bad Request", "malformed-json",
+                "the request body is not valid JSON of the expected shape");
+    }
+}

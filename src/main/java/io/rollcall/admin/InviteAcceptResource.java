@@ -1,0 +1,27 @@
+package io.rollcall.admin;
+
+import io.rollcall.application.InviteService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Accepting an invite, by the authenticated account it was sent to. */
+@Path("/v1/invites/accept")
+@Produces(MediaType.APPLICATION_JSON)
+public class InviteAcceptResource {
+
+    @Inject
+    InviteService invites;
+    @Inject
+    CallerContext caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Views.MemberView accept(Requests.AcceptInvite body) {
+        Requests.required(body);
+        return Views.MemberView.of(invites.accept(caller.caller(), body.token()));
+    }
+}

@@ -1,0 +1,68 @@
+package io.rollcall.admin;
+
+import io.rollcall.application.InviteService;
+import io.rollcall.application.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+
+/** Invites of a workspace: one email and one role per request. The token appears only in create and resend answers. */
+@Path("/v1/workspaces/{ws}/invites")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvitesResource {
+
+    @Inject
+    InviteService invites;
+    @Inject
+    CallerContext caller;
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("ws") String ws, Requests.CreateInvite body) {
+        Requests.required(body);
+        var issued = invites.create(caller.caller(), ws, body.email(), body.role());
+        return Response.created(URI.create("/api/v1/workspaces/" + ws + "/invites/" + issued.invite().id()))
+                .entity(Views.InviteView.withToken(issued.invite(), clock.instant(), issued.token())).build();
+    }
+
+    @GET
+    public Views.PageView<Views.InviteView> list(@PathParam("ws") String ws, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(page, size);
+        var now = clock.instant();
+        return Views.PageView.of(invites.list(caller.caller(), ws, request), request,
+                i -> Views.InviteView.of(i, now));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Views.InviteView get(@PathParam("ws") String ws, @PathParam("id") String id) {
+        return Views.InviteView.of(invites.get(caller.caller(), ws, id), clock.instant());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("ws") String ws, @PathParam("id") String id) {
+        invites.revoke(caller.caller(), ws, id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/resend")
+    public Views.InviteView resend(@PathParam("ws") String ws, @PathParam("id") String id) {
+        var issued = invites.resend(caller.caller(), ws, id);
+        return Views.InviteView.withToken(issued.invite(), clock.instant(), issued.token());
+    }
+}

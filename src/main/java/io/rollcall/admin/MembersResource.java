@@ -1,0 +1,65 @@
+package io.rollcall.admin;
+
+import io.rollcall.application.MemberService;
+import io.rollcall.application.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+
+/** A workspace's members: search, read, change the direct role or active state, remove. */
+@Path("/v1/workspaces/{ws}/members")
+@Produces(MediaType.APPLICATION_JSON)
+public class MembersResource {
+
+    @Inject
+    MemberService members;
+    @Inject
+    CallerContext caller;
+
+    @GET
+    public Views.PageView<Views.MemberView> list(@PathParam("ws") String ws, @QueryParam("q") String q,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(page, size);
+        return Views.PageView.of(members.list(caller.caller(), ws, q, request), request, Views.MemberView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Views.MemberView get(@PathParam("ws") String ws, @PathParam("id") String id) {
+        return Views.MemberView.of(members.get(caller.caller(), ws, id));
+    }
+
+    @GET
+    @Path("/{id}/permissions")
+    public Views.MemberPermissionsView permissions(@PathParam("ws") String ws, @PathParam("id") String id) {
+        var effective = members.permissions(caller.caller(), ws, id);
+        return Views.MemberPermissionsView.of(members.get(caller.caller(), ws, id), effective);
+    }
+
+    /** {@code {role?, active?}} */
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Views.MemberView update(@PathParam("ws") String ws, @PathParam("id") String id, JsonObject body) {
+        Requests.onlyKnown(body, Set.of("role", "active"));
+        var changes = new MemberService.Changes(Requests.string(body, "role"), Requests.bool(body, "active"));
+        return Views.MemberView.of(members.update(caller.caller(), ws, id, changes));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("ws") String ws, @PathParam("id") String id) {
+        members.delete(caller.caller(), ws, id);
+        return Response.noContent().build();
+    }
+}

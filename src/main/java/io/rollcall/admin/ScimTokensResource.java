@@ -1,0 +1,45 @@
+package io.rollcall.admin;
+
+import io.rollcall.application.TokenService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** SCIM tokens of a workspace, for IdP provisioning connectors. The secret appears only in the create answer. */
+@Path("/v1/workspaces/{ws}/scim-tokens")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScimTokensResource {
+
+    @Inject
+    TokenService tokens;
+    @Inject
+    CallerContext caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("ws") String ws, Requests.CreateToken body) {
+        Requests.required(body);
+        var issued = tokens.createScimToken(caller.caller(), ws, body.name(), body.expiresInDays());
+        return Response.status(201).entity(Views.TokenView.of(issued.token(), issued.secret())).build();
+    }
+
+    @GET
+    public List<Views.TokenView> list(@PathParam("ws") String ws) {
+        return tokens.listScimTokens(caller.caller(), ws).stream().map(t -> Views.TokenView.of(t, null)).toList();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("ws") String ws, @PathParam("id") String id) {
+        tokens.revokeScimToken(caller.caller(), ws, id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,97 @@
+package io.rollcall.application;
+
+import io.rollcall.config.RollcallConfig;
+import io.rollcall.domain.identity.Account;
+import io.rollcall.domain.identity.AccountRepository;
+import io.rollcall.domain.identity.ApiToken;
+import io.rollcall.domain.identity.SecretTokens;
+import io.rollcall.domain.identity.TokenRepository;
+import io.rollcall.domain.shared.Emails;
+import io.rollcall.domain.shared.Ids;
+import io.rollcall.domain.workspace.WorkspaceRepository;
+import io.rollcall.infrastructure.persistence.InstallationFacts;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * First start with an empty database and {@code ROLLCALL_BOOTSTRAP_OWNER_EMAIL} set: creates the workspace
+ * {@code ROLLCALL_BOOTSTRAP_WORKSPACE} owned by that account, with {@code ROLLCALL_BOOTSTRAP_TOKEN} (or a generated token,
+ * printed once to standard output, never to the log) as the owner's API token. The run is recorded in the database, so a
+ * restart, or a second instance starting at the same time, never creates a second workspace or token.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+public class Bootstrap {
+
+    static final String FACT = "bootstrap";
+    static final int MIN_TOKEN_LENGTH = 20;
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @Inject
+    RollcallConfig config;
+    @Inject
+    WorkspaceRepository workspaces;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    TokenRepository tokens;
+    @Inject
+    WorkspaceSetup setup;
+    @Inject
+    InstallationFacts facts;
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void run() {
+        if (config.bootstrapOwnerEmail().isEmpty()) {
+            return;
+        }
+        if (facts.has(FACT) || workspaces.count() > 0) {
+            LOG.fine("Bootstrap skipped: the database is not empty");
+            return;
+        }
+        String email = Emails.normalise(config.bootstrapOwnerEmail().get());
+        String workspaceId = Inputs.slug("ROLLCALL_BOOTSTRAP_WORKSPACE", config.bootstrapWorkspace());
+        SecretTokens.Issued secret = config.bootstrapToken().map(Bootstrap::adopt)
+                .orElseGet(() -> SecretTokens.issue(SecretTokens.API_PREFIX));
+        Instant now = clock.instant();
+        Account owner = accounts.findByEmail(email).orElseGet(() -> {
+            Account created = new Account(Ids.newId(), email, null, now);
+            accounts.add(created);
+            return created;
+        });
+        setup.create(workspaceId, workspaceId, owner, Actor.system("bootstrap"), now);
+        tokens.addApiToken(new ApiToken(Ids.newId(), owner.id(), "bootstrap", secret, null, now));
+        facts.record(FACT, workspaceId, now);
+        LOG.info(() -> "Bootstrap created workspace '" + workspaceId + "' owned by " + email);
+        if (config.bootstrapToken().isEmpty()) {
+            printOnce(System.out, workspaceId, secret.plain());
+        }
+    }
+
+    private static SecretTokens.Issued adopt(String token) {
+        if (token.length() < MIN_TOKEN_LENGTH) {
+            throw new IllegalStateException("ROLLCALL_BOOTSTRAP_TOKEN must be at least " + MIN_TOKEN_LENGTH
+                    + " characters long");
+        }
+        return SecretTokens.adopt(token);
+    }
+
+    private static void printOnce(PrintStream out, String workspaceId, String token) {
+        out.println("==================================================================");
+        out.println(" Rollcall bootstrap: owner API token for workspace '" + workspaceId + "'");
+        out.println(" " + token);
+        out.println(" It is shown only this once; store it now.");
+        out.println("==================================================================");
+    }
+}

@@ -1,0 +1,244 @@
+package io.rollcall.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real Rollcall bundle ({@code target/rollcall.jar}, Payara Micro) started once per test JVM on a fresh database:
+ * an H2 file under {@code target/it-h2}, or a new MariaDB database on 127.0.0.1:3306 that is dropped afterwards.
+ * Which one comes from the Failsafe execution ({@code -Drollcall.it.db=h2|mariadb}). Tests isolate their data by
+ * creating their own workspaces and accounts; they share the server, never rows.
+ *
+ * <p>Without MariaDB the MariaDB execution is skipped, except under {@code CI=true}, where it fails.
+ */
+public final class RollcallServer {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static RollcallServer instance;
+
+    private final String db;
+    private final String jdbcUrl;
+    private final String jdbcUser;
+    private final String jdbcPassword;
+    private final URI baseUrl;
+    private final String ownerToken;
+    private final Process process;
+    private final Path log;
+
+    private RollcallServer(String db, String jdbcUrl, String jdbcUser, String jdbcPassword, URI baseUrl,
+            String ownerToken, Process process, Path log) {
+        this.db = db;
+        this.jdbcUrl = jdbcUrl;
+        this.jdbcUser = jdbcUser;
+        this.jdbcPassword = jdbcPassword;
+        this.baseUrl = baseUrl;
+        this.ownerToken = ownerToken;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** The server of this test JVM, started on first use. */
+    public static synchronized RollcallServer shared() {
+        if (instance == null) {
+            instance = start(Map.of());
+        }
+        return instance;
+    }
+
+    /**
+     * Starts a separate server with extra environment (for example {@code ROLLCALL_PUBLIC_URL}); the caller stops it.
+     * The bootstrap owner is {@link #OWNER_EMAIL} with {@link #ownerToken()}.
+     */
+    public static RollcallServer start(Map<String, String> extraEnv) {
+        String db = System.getProperty("rollcall.it.db", "h2");
+        Path workdir = Path.of(System.getProperty("rollcall.it.workdir", "target/it-" + db)).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("rollcall.it.jar", "target/rollcall.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run 'mvn package' (or 'mvn verify') first");
+        }
+        String suffix = randomHex(6);
+        String jdbcUrl;
+        String user = null;
+        String password = null;
+        if ("mariadb".equals(db)) {
+            String serverUrl = System.getProperty("rollcall.it.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
+            user = System.getProperty("rollcall.it.mariadb.user", "root");
+            password = System.getProperty("rollcall.it.mariadb.password", "");
+            String database = "rollcall_it_" + suffix;
+            createMariaDbDatabase(serverUrl, user, password, database);
+            jdbcUrl = serverUrl + database;
+            String dropUser = user;
+            String dropPassword = password;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropMariaDbDatabase(serverUrl, dropUser,
+                    dropPassword, database)));
+        } else {
+            // AUTO_SERVER lets this JVM open the same file while the server holds it (for test fixtures).
+            jdbcUrl = "jdbc:h2:file:" + workdir.resolve("db-" + suffix).resolve("rollcall") + ";AUTO_SERVER=TRUE";
+        }
+        int port = freePort();
+        URI baseUrl = URI.create("http://127.0.0.1:" + port);
+        String ownerToken = "rcp_it_" + randomHex(24);
+        try {
+            Files.createDirectories(workdir);
+            Path log = workdir.resolve("server-" + suffix + ".log");
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-Dpayaramicro.noCluster=true",
+                    "-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("ROLLCALL_"));
+            env.put("ROLLCALL_DB_URL", jdbcUrl);
+            if (user != null) {
+                env.put("ROLLCALL_DB_USER", user);
+                env.put("ROLLCALL_DB_PASSWORD", password);
+            }
+            env.put("ROLLCALL_PORT", Integer.toString(port));
+            env.put("ROLLCALL_PUBLIC_URL", baseUrl.toString());
+            env.put("ROLLCALL_BOOTSTRAP_OWNER_EMAIL", OWNER_EMAIL);
+            env.put("ROLLCALL_BOOTSTRAP_TOKEN", ownerToken);
+            env.putAll(extraEnv);
+            Process process = builder.start();
+            RollcallServer server = new RollcallServer(db, jdbcUrl, user, password, baseUrl, ownerToken, process, log);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start Rollcall", e);
+        }
+    }
+
+    /** Email of the bootstrap owner of workspace {@code default}. */
+    public static final String OWNER_EMAIL = "owner@it.example";
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** API token of the bootstrap owner. */
+    public String ownerToken() {
+        return ownerToken;
+    }
+
+    public String db() {
+        return db;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** A JDBC connection to the server's database, for arranging state no API can (accounts) and for checks. */
+    public Connection jdbc() throws SQLException {
+        return user() == null ? DriverManager.getConnection(jdbcUrl, "", "")
+                : DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+    }
+
+    private String user() {
+        return jdbcUser;
+    }
+
+    public void stop() {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Rollcall exited during start-up; see " + log);
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(baseUrl.resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        stop();
+        throw new IllegalStateException("Rollcall was not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private static void createMariaDbDatabase(String serverUrl, String user, String password, String database) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+            if (ci) {
+                throw new IllegalStateException("MariaDB at " + serverUrl + " is required under CI=true", e);
+            }
+            Assumptions.abort("MariaDB is not reachable at " + serverUrl + " (" + e.getMessage()
+                    + "); the MariaDB suite is skipped outside CI");
+        }
+    }
+
+    private static void dropMariaDbDatabase(String serverUrl, String user, String password, String database) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+        } catch (SQLException e) {
+            System.err.println("could not drop test database " + database + ": " + e.getMessage());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

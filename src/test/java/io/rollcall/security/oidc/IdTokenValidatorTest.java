@@ -1,0 +1,243 @@
+package io.rollcall.security.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.rollcall.security.oidc.OidcRejection.Reason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IdTokenValidatorTest {
+
+    private static final String CLIENT = "rollcall";
+    private static final String NONCE = "n-0S6_WzA2Mj";
+    private static final Duration REFETCH = Duration.ofMinutes(5);
+
+    private TestOidcProvider provider;
+    private MutableClock clock;
+    private IdTokenValidator validator;
+    private IdTokenExpectations expected;
+    private RSAKey k1;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        provider = new TestOidcProvider();
+        k1 = new RSAKeyGenerator(2048).keyID("k1").keyUse(KeyUse.SIGNATURE).generate();
+        provider.jwks.set(new JWKSet(List.of(k1.toPublicJWK())));
+        clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+        JwksCache cache = new JwksCache(OidcHttp.withDefaults(), clock, REFETCH, Duration.ofHours(24));
+        validator = new IdTokenValidator(cache, clock, Duration.ofSeconds(60));
+        OidcProviderMetadata metadata = new OidcDiscovery(OidcHttp.withDefaults()).discover(provider.issuer());
+        expected = IdTokenExpectations.forProvider(metadata, CLIENT);
+    }
+
+    @AfterEach
+    void tearDown() {
+        provider.close();
+    }
+
+    private JWTClaimsSet.Builder claims() {
+        Instant now = clock.instant();
+        return new JWTClaimsSet.Builder().issuer(provider.issuer()).subject("user-1").audience(CLIENT)
+                .expirationTime(Date.from(now.plusSeconds(300))).issueTime(Date.from(now)).claim("nonce", NONCE)
+                .claim("email", "ada@example.com").claim("email_verified", true);
+    }
+
+    private String sign(JWK key, JWTClaimsSet claims) throws JOSEException {
+        JWSAlgorithm alg = key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key));
+        return jwt.serialize();
+    }
+
+    private String token(UnaryOperator<JWTClaimsSet.Builder> change) throws JOSEException {
+        return sign(k1, change.apply(claims()).build());
+    }
+
+    private void assertRejected(String token, Reason reason) {
+        assertThatThrownBy(() -> validator.validate(token, expected, NONCE))
+                .isInstanceOfSatisfying(OidcRejection.class, r -> assertThat(r.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void validTokenPasses() throws Exception {
+        ValidatedIdToken token = validator.validate(token(b -> b), expected, NONCE);
+        assertThat(token.subject()).isEqualTo("user-1");
+        assertThat(token.issuer()).isEqualTo(provider.issuer());
+        assertThat(token.email()).contains("ada@example.com");
+        assertThat(token.emailVerified()).isTrue();
+    }
+
+    @Test
+    void expectationsDropSymmetricAndNoneEvenWhenAnnounced() {
+        assertThat(expected.allowedAlgorithms()).containsExactlyInAnyOrder(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+    }
+
+    @Test
+    void algNoneIsRejected() {
+        assertRejected(new PlainJWT(claims().build()).serialize(), Reason.ALG_NOT_ALLOWED);
+    }
+
+    @Test
+    void hs256SignedWithTheRsaPublicKeyIsRejected() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims().build());
+        jwt.sign(new MACSigner(k1.toPublicKey().getEncoded()));
+        assertRejected(jwt.serialize(), Reason.ALG_NOT_ALLOWED);
+    }
+
+    @Test
+    void algorithmNotFittingTheKeyTypeIsRejected() throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+        // ES256 is allowed, but the published k1 is an RSA key: the key type decides, not the header.
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(), claims().build());
+        jwt.sign(new ECDSASigner(ec));
+        assertRejected(jwt.serialize(), Reason.ALG_NOT_ALLOWED);
+    }
+
+    @Test
+    void signatureByAnotherKeyWithTheSameKidIsRejected() throws Exception {
+        RSAKey impostor = new RSAKeyGenerator(2048).keyID("k1").generate();
+        assertRejected(sign(impostor, claims().build()), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void tamperedPayloadIsRejected() throws Exception {
+        String[] parts = token(b -> b).split("\\.");
+        String evil = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                claims().subject("admin").build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertRejected(parts[0] + "." + evil + "." + parts[2], Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void wrongIssuerIsRejected() throws Exception {
+        assertRejected(token(b -> b.issuer("https://evil.example")), Reason.WRONG_ISSUER);
+    }
+
+    @Test
+    void wrongAudienceIsRejected() throws Exception {
+        assertRejected(token(b -> b.audience("someone-else")), Reason.WRONG_AUDIENCE);
+    }
+
+    @Test
+    void severalAudiencesRequireAzpToBeUs() throws Exception {
+        assertRejected(token(b -> b.audience(List.of(CLIENT, "other"))), Reason.WRONG_AZP);
+        assertRejected(token(b -> b.audience(List.of(CLIENT, "other")).claim("azp", "other")), Reason.WRONG_AZP);
+        assertThat(validator.validate(token(b -> b.audience(List.of(CLIENT, "other")).claim("azp", CLIENT)), expected,
+                NONCE).subject()).isEqualTo("user-1");
+    }
+
+    @Test
+    void foreignAzpIsRejectedEvenWithOneAudience() throws Exception {
+        assertRejected(token(b -> b.claim("azp", "other")), Reason.WRONG_AZP);
+    }
+
+    @Test
+    void expiredTokenIsRejected() throws Exception {
+        assertRejected(token(b -> b.expirationTime(Date.from(clock.instant().minusSeconds(61)))), Reason.EXPIRED);
+    }
+
+    @Test
+    void expiryWithinSkewIsAccepted() throws Exception {
+        assertThat(validator.validate(token(b -> b.expirationTime(Date.from(clock.instant().minusSeconds(30)))),
+                expected, NONCE).subject()).isEqualTo("user-1");
+    }
+
+    @Test
+    void tokenIssuedInTheFutureIsRejected() throws Exception {
+        assertRejected(token(b -> b.issueTime(Date.from(clock.instant().plusSeconds(120)))), Reason.ISSUED_IN_FUTURE);
+    }
+
+    @Test
+    void wrongOrMissingNonceIsRejected() throws Exception {
+        assertRejected(token(b -> b.claim("nonce", "other")), Reason.NONCE_MISMATCH);
+        assertRejected(token(b -> b.claim("nonce", null)), Reason.NONCE_MISMATCH);
+    }
+
+    @Test
+    void stateMismatchIsRejected() {
+        assertThatThrownBy(() -> AuthorizationRequest.checkState("expected-state", "other-state"))
+                .isInstanceOfSatisfying(OidcRejection.class,
+                        r -> assertThat(r.reason()).isEqualTo(Reason.STATE_MISMATCH));
+        assertThatThrownBy(() -> AuthorizationRequest.checkState("expected-state", null))
+                .isInstanceOf(OidcRejection.class);
+    }
+
+    @Test
+    void garbageIsMalformed() {
+        assertRejected("not-a-jwt", Reason.MALFORMED);
+    }
+
+    @Test
+    void unknownKidIsRejectedWithoutRefetchInsideTheRateLimitWindow() throws Exception {
+        validator.validate(token(b -> b), expected, NONCE);
+        assertThat(provider.jwksFetches.get()).isEqualTo(1);
+        RSAKey k2 = new RSAKeyGenerator(2048).keyID("k2").generate();
+        provider.jwks.set(new JWKSet(List.of(k1.toPublicJWK(), k2.toPublicJWK())));
+
+        assertRejected(sign(k2, claims().build()), Reason.UNKNOWN_KEY);
+        assertThat(provider.jwksFetches.get()).isEqualTo(1);
+    }
+
+    @Test
+    void keyRotationIsPickedUpByRefetchAndAFurtherUnknownKidDoesNotRefetch() throws Exception {
+        validator.validate(token(b -> b), expected, NONCE);
+        RSAKey k2 = new RSAKeyGenerator(2048).keyID("k2").generate();
+        provider.jwks.set(new JWKSet(List.of(k2.toPublicJWK())));
+        clock.advance(REFETCH.plusSeconds(1));
+
+        assertThat(validator.validate(sign(k2, claims().build()), expected, NONCE).subject()).isEqualTo("user-1");
+        assertThat(provider.jwksFetches.get()).isEqualTo(2);
+
+        RSAKey k3 = new RSAKeyGenerator(2048).keyID("k3").generate();
+        assertRejected(sign(k3, claims().build()), Reason.UNKNOWN_KEY);
+        assertThat(provider.jwksFetches.get()).isEqualTo(2);
+        // k1 was withdrawn by the rotation and is no longer trusted.
+        assertRejected(token(b -> b), Reason.UNKNOWN_KEY);
+    }
+
+    @Test
+    void ecKeysWork() throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec1").keyUse(KeyUse.SIGNATURE).generate();
+        provider.jwks.set(new JWKSet(List.of(k1.toPublicJWK(), ec.toPublicJWK())));
+        assertThat(validator.validate(sign(ec, claims().build()), expected, NONCE).subject()).isEqualTo("user-1");
+    }
+
+    @Test
+    void onlyConfiguredAlgorithmsAreAccepted() throws Exception {
+        IdTokenExpectations rsOnly = new IdTokenExpectations(provider.issuer(), CLIENT, provider.uri("/jwks"),
+                Set.of(JWSAlgorithm.PS256));
+        assertThatThrownBy(() -> validator.validate(token(b -> b), rsOnly, NONCE))
+                .isInstanceOfSatisfying(OidcRejection.class,
+                        r -> assertThat(r.reason()).isEqualTo(Reason.ALG_NOT_ALLOWED));
+    }
+
+    @Test
+    void expectationsRefuseSymmetricAlgorithms() {
+        assertThatThrownBy(() -> new IdTokenExpectations("i", CLIENT, provider.uri("/jwks"), Set.of(JWSAlgorithm.HS256)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
