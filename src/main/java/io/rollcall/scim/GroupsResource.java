@@ -139,7 +139,11 @@ public class GroupsResource {
                 plan.attributeOperations().isEmpty() ? null : current -> {
                     ObjectNode document = GroupJson.toJson(new ScimGroupView(current, null), base);
                     GroupPatchPlan.applyAttributes(document, plan.attributeOperations());
-                    return GroupJson.draft(document);
+                    try {
+                        return GroupJson.draft(document);
+                    } catch (JsonInput.UnknownAttribute unknown) {
+                        throw unknown.asPathProblem();
+                    }
                 }, plan.memberChanges());
         if (attributes == null && excludedAttributes == null) {
             return Response.noContent().tag(ETags.tag(updated.version()))

@@ -13,14 +13,27 @@ final class JsonInput {
     private JsonInput() {
     }
 
+    /** An attribute we do not know or store: invalidValue in a body, invalidPath when a PATCH path named it. */
+    static final class UnknownAttribute extends ScimProblem {
+
+        private static final long serialVersionUID = 1L;
+
+        UnknownAttribute(String name) {
+            super(400, ScimProblem.INVALID_VALUE, "attribute '" + name + "' is unknown or not supported");
+        }
+
+        ScimProblem asPathProblem() {
+            return ScimProblem.badRequest(ScimProblem.INVALID_PATH, getMessage());
+        }
+    }
+
     /** Refuses members of {@code object} not in {@code allowed} (lower-case names). */
     static void onlyKnown(JsonNode object, Set<String> allowed, String where) {
         Iterator<String> names = object.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name.toLowerCase(Locale.ROOT))) {
-                throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "attribute '" + where + name
-                        + "' is unknown or not supported");
+                throw new UnknownAttribute(where + name);
             }
         }
     }

@@ -131,7 +131,11 @@ public class UsersResource {
         ScimUserView updated = users.update(context.caller(), id, ETags.expectedVersion(ifMatch), current -> {
             ObjectNode document = UserJson.toJson(current, base);
             PATCHER.apply(document, operations);
-            return UserJson.fromJson(document, current.groups());
+            try {
+                return UserJson.fromJson(document, current.groups());
+            } catch (JsonInput.UnknownAttribute unknown) {
+                throw unknown.asPathProblem();
+            }
         });
         return render(Response.ok(), updated, projection, uri);
     }
