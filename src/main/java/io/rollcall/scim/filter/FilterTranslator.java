@@ -31,8 +31,6 @@ import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
  */
 public final class FilterTranslator {
 
-    private static final char ESCAPE = '\\';
-
     private final ResourceSchema schema;
 
     public FilterTranslator(ResourceSchema schema) {
@@ -109,9 +107,11 @@ public final class FilterTranslator {
         }
 
         private Predicate exists(MultiValuedAttribute multi, java.util.function.Function<Root<?>, Predicate> inner) {
-            Subquery<Integer> subquery = query.subquery(Integer.class);
-            Root<?> child = subquery.from(multi.entity());
-            subquery.select(cb.literal(1)).where(multi.correlation().correlate(cb, subquery, child, root),
+            // Selects the child row rather than a constant: a literal in a subquery's SELECT makes EclipseLink
+            // inline every value of the statement instead of binding it.
+            Subquery<Object> subquery = query.subquery(Object.class);
+            Root<Object> child = subquery.from(castEntity(multi.entity()));
+            subquery.select(child).where(multi.correlation().correlate(cb, subquery, child, root),
                     inner.apply(child));
             return cb.exists(subquery);
         }
@@ -154,9 +154,9 @@ public final class FilterTranslator {
             }
             Predicate comparison = switch (operator) {
                 case EQ, NE -> cb.equal(subject, operand);
-                case CO -> cb.like(subject, "%" + escapeLike(operand) + "%", ESCAPE);
-                case SW -> cb.like(subject, escapeLike(operand) + "%", ESCAPE);
-                case EW -> cb.like(subject, "%" + escapeLike(operand), ESCAPE);
+                case CO -> cb.like(subject, "%" + escapeLike(operand) + "%");
+                case SW -> cb.like(subject, escapeLike(operand) + "%");
+                case EW -> cb.like(subject, "%" + escapeLike(operand));
                 case GT -> cb.greaterThan(subject, operand);
                 case GE -> cb.greaterThanOrEqualTo(subject, operand);
                 case LT -> cb.lessThan(subject, operand);
@@ -170,9 +170,12 @@ public final class FilterTranslator {
             if (!(value instanceof Boolean b)) {
                 throw FilterErrors.invalid("a boolean attribute compares with true or false");
             }
+            // Compared as 0/1 through CASE: EclipseLink inlines values in some subqueries and then renders booleans
+            // as 1/0, which H2 refuses to compare with a BOOLEAN column. CASE works on H2 and MariaDB alike.
+            Expression<Integer> asNumber = cb.<Integer>selectCase().when(subject, 1).otherwise(0);
+            Predicate equal = cb.equal(asNumber, b ? 1 : 0);
             return switch (operator) {
-                case EQ -> nullSafe(subject, operator, cb.equal(subject, b));
-                case NE -> nullSafe(subject, operator, cb.equal(subject, b));
+                case EQ, NE -> nullSafe(subject, operator, equal);
                 default -> throw FilterErrors.invalid(operator + " does not apply to a boolean attribute");
             };
         }
@@ -196,6 +199,11 @@ public final class FilterTranslator {
             }
             return cb.and(cb.isNotNull(subject), equalityOrComparison);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Object> castEntity(Class<?> entity) {
+        return (Class<Object>) entity;
     }
 
     @FunctionalInterface

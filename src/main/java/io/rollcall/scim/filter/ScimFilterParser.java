@@ -11,7 +11,8 @@ import org.apache.directory.scim.spec.filter.Filter;
  * Parses RFC 7644 filters with SCIMple's grammar, working around two M1 defects: its lexer refuses non-ASCII string
  * values ({@code userName eq "jörg"} was a 400), and its parser silently ignores some trailing input (an unbalanced
  * {@code )} or a {@code [..].sub} suffix, which would widen the result). String literals are decoded here (JSON
- * escapes included) and replaced by ASCII placeholders before SCIMple sees the text.
+ * escapes included) and replaced by ASCII placeholders before SCIMple sees the text. A third defect, operators folded
+ * left to right regardless of precedence, is corrected by {@link Precedence}.
  */
 public final class ScimFilterParser {
 
@@ -32,7 +33,7 @@ public final class ScimFilterParser {
         List<String> literals = new ArrayList<>();
         String substituted = substituteLiterals(filter, literals);
         try {
-            return new ParsedFilter(new Filter(substituted).getExpression(), List.copyOf(literals));
+            return new ParsedFilter(Precedence.fix(new Filter(substituted).getExpression()), List.copyOf(literals));
         } catch (Exception | StackOverflowError e) {
             throw FilterErrors.invalid("the filter does not follow RFC 7644 section 3.4.2.2");
         }

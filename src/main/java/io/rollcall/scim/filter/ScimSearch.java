@@ -22,6 +22,12 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class ScimSearch {
 
+    /**
+     * EclipseLink inlines every value of a statement that has a subquery unless told to bind: client values must
+     * always travel as parameters.
+     */
+    private static final String BIND = "eclipselink.jdbc.bind-parameters";
+
     @PersistenceContext(unitName = "rollcall")
     private EntityManager em;
 
@@ -41,7 +47,7 @@ public class ScimSearch {
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<T> countRoot = count.from(type);
         count.select(cb.count(countRoot)).where(where(translator, scope, spec, cb, count, countRoot));
-        long total = em.createQuery(count).getSingleResult();
+        long total = em.createQuery(count).setHint(BIND, Boolean.TRUE).getSingleResult();
         if (spec.limit() == 0 || spec.offset() >= total) {
             return new Page<>(List.of(), total);
         }
@@ -50,7 +56,7 @@ public class ScimSearch {
         Root<T> root = items.from(type);
         items.select(root).where(where(translator, scope, spec, cb, items, root)).orderBy(order(translator, spec, cb,
                 root));
-        return new Page<>(em.createQuery(items).setFirstResult(spec.offset()).setMaxResults(spec.limit())
+        return new Page<>(em.createQuery(items).setHint(BIND, Boolean.TRUE).setFirstResult(spec.offset()).setMaxResults(spec.limit())
                 .getResultList(), total);
     }
 
