@@ -21,14 +21,18 @@ import java.util.Set;
  * The JSON form of a SCIM User (RFC 7643 section 4.1 + enterprise extension) and the strict reading of one. Every
  * writable attribute maps to exactly one member field; read-only ones (id, meta, groups) are never written;
  * {@code password} is accepted and dropped because Rollcall keeps no passwords (Okta sends one on create); anything
- * else (roles, entitlements, addresses...) is refused rather than silently ignored.
+ * else (roles, entitlements, ims, photos, x509Certificates...) is refused rather than silently ignored.
  */
 public final class UserJson {
 
     static final String ENTERPRISE_KEY = ScimResourceSchemas.ENTERPRISE_SCHEMA.toLowerCase(Locale.ROOT);
     private static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
             "displayname", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale", "timezone",
-            "active", "emails", "phonenumbers", "groups", "password", ENTERPRISE_KEY);
+            "active", "emails", "phonenumbers", "addresses", "groups", "password", ENTERPRISE_KEY);
+    private static final Set<String> ADDRESS = Set.of("formatted", "streetaddress", "locality", "region", "postalcode",
+            "country", "type", "primary");
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Set<String> NAME = Set.of("formatted", "familyname", "givenname", "middlename",
             "honorificprefix", "honorificsuffix");
     private static final Set<String> CONTACT = Set.of("value", "type", "display", "primary", "$ref");
@@ -69,6 +73,13 @@ public final class UserJson {
         MemberDraft draft = MemberDraft.of(m);
         contacts(user, "emails", draft.emails());
         contacts(user, "phoneNumbers", draft.phoneNumbers());
+        if (m.addressesJson() != null) {
+            try {
+                user.set("addresses", MAPPER.readTree(m.addressesJson()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("stored addresses of member " + m.id() + " are not JSON", e);
+            }
+        }
         if (!view.groups().isEmpty()) {
             ArrayNode groups = user.putArray("groups");
             for (Reference group : view.groups()) {
@@ -142,7 +153,7 @@ public final class UserJson {
                 JsonInput.string(document, "userType", 64), JsonInput.string(document, "preferredLanguage", 64),
                 JsonInput.string(document, "locale", 64), JsonInput.string(document, "timezone", 64),
                 active == null || active,
-                contacts(document, "emails", 320), contacts(document, "phoneNumbers", 64),
+                contacts(document, "emails", 320), contacts(document, "phoneNumbers", 64), addresses(document),
                 new MemberDraft.Enterprise(str(enterprise, "employeeNumber", 64), str(enterprise, "costCenter", 255),
                         str(enterprise, "organization", 255), str(enterprise, "division", 255),
                         str(enterprise, "department", 255), str(manager, "value", 255),
@@ -200,6 +211,38 @@ public final class UserJson {
             throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "at most one of '" + attribute + "' is primary");
         }
         return contacts;
+    }
+
+    /** Validated, normalised (canonical names, no nulls) JSON text of the addresses; null when there are none. */
+    private static String addresses(JsonNode document) {
+        JsonNode values = JsonFields.get(document, "addresses");
+        if (values == null || values.isNull() || (values.isArray() && values.isEmpty())) {
+            return null;
+        }
+        if (!values.isArray() || values.size() > MAX_CONTACTS) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "addresses must be an array of at most "
+                    + MAX_CONTACTS);
+        }
+        ArrayNode normalised = JsonNodeFactory.instance.arrayNode();
+        int primaries = 0;
+        for (JsonNode value : values) {
+            if (!value.isObject()) {
+                throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "each address must be an object");
+            }
+            JsonInput.onlyKnown(value, ADDRESS, "addresses.");
+            ObjectNode address = normalised.addObject();
+            for (String name : List.of("formatted", "streetAddress", "locality", "region", "postalCode", "country",
+                    "type")) {
+                putIfSet(address, name, JsonInput.string(value, name, 1024));
+            }
+            boolean primary = Boolean.TRUE.equals(JsonInput.bool(value, "primary"));
+            primaries += primary ? 1 : 0;
+            address.put("primary", primary);
+        }
+        if (primaries > 1) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "at most one address is primary");
+        }
+        return normalised.toString();
     }
 
     private static void contacts(ObjectNode user, String attribute, List<ContactValue> values) {

@@ -58,6 +58,21 @@ class UserJsonTest {
     }
 
     @Test
+    void addressesAreValidatedNormalisedAndRoundTripped() throws Exception {
+        MemberDraft draft = read("{\"userName\":\"x\",\"addresses\":[{\"type\":\"work\",\"country\":null,"
+                + "\"Locality\":\"Berlin\",\"primary\":\"True\"}]}");
+        assertThat(draft.addressesJson()).isEqualTo("[{\"locality\":\"Berlin\",\"type\":\"work\",\"primary\":true}]");
+        assertThat(scimType("{\"userName\":\"x\",\"addresses\":[{\"planet\":\"Mars\"}]}"))
+                .isEqualTo(ScimProblem.INVALID_VALUE);
+        Member member = new Member("00000000-0000-4000-8000-000000000002", "ws", null, "x", "viewer",
+                MemberOrigin.SCIM, Instant.parse("2024-01-01T00:00:00Z"));
+        member.setAddressesJson(draft.addressesJson());
+        ObjectNode user = UserJson.toJson(new ScimUserView(member, List.of()), "http://h/scim/v2/");
+        assertThat(user.at("/addresses/0/locality").asText()).isEqualTo("Berlin");
+        assertThat(UserJson.fromJson(user, List.of()).addressesJson()).isEqualTo(draft.addressesJson());
+    }
+
+    @Test
     void activeDefaultsToTrue() throws Exception {
         assertThat(read("{\"userName\":\"x\"}").active()).isTrue();
     }

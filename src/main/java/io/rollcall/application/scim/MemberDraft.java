@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * Every member attribute SCIM may write, as one value: a create, a PUT and the result of a PATCH are all a draft.
+ * Addresses travel as the JSON array text the SCIM layer validated and normalised.
  * Role, account link, origin and SSO subject are deliberately absent: SCIM cannot reach them.
  */
 public record MemberDraft(String userName, String externalId, Name name, String displayName, String nickName,
         String profileUrl, String title, String userType, String preferredLanguage, String locale, String timezone,
-        boolean active, List<ContactValue> emails, List<ContactValue> phoneNumbers, Enterprise enterprise) {
+        boolean active, List<ContactValue> emails, List<ContactValue> phoneNumbers, String addressesJson,
+        Enterprise enterprise) {
 
     /** The parts of {@code name}. */
     public record Name(String formatted, String familyName, String givenName, String middleName,
@@ -31,6 +33,7 @@ public record MemberDraft(String userName, String externalId, Name name, String 
                 m.emails().stream().map(e -> new ContactValue(e.value(), e.type(), e.display(), e.primary())).toList(),
                 m.phoneNumbers().stream().map(p -> new ContactValue(p.value(), p.type(), p.display(), p.primary()))
                         .toList(),
+                m.addressesJson(),
                 new Enterprise(m.employeeNumber(), m.costCenter(), m.organization(), m.division(), m.department(),
                         m.managerValue(), m.managerDisplayName()));
     }
@@ -59,6 +62,7 @@ public record MemberDraft(String userName, String externalId, Name name, String 
         if (!phoneNumbers.equals(MemberDraft.of(m).phoneNumbers())) {
             m.replacePhoneNumbers(phoneNumbers);
         }
+        m.setAddressesJson(addressesJson);
         m.setEmployeeNumber(enterprise.employeeNumber());
         m.setCostCenter(enterprise.costCenter());
         m.setOrganization(enterprise.organization());
