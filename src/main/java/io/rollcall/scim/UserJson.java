@@ -118,7 +118,7 @@ public final class UserJson {
         if (document == null || !document.isObject()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_SYNTAX, "a User must be a JSON object");
         }
-        JsonInput.onlyKnown(document, TOP_LEVEL, "");
+        JsonInput.onlyKnown(withoutEmptyUnsupported(document), TOP_LEVEL, "");
         checkGroupsUnchanged(JsonFields.get(document, "groups"), current);
         String userName = JsonInput.string(document, "userName", 255);
         if (userName == null || userName.isBlank()) {
@@ -158,6 +158,24 @@ public final class UserJson {
                         str(enterprise, "organization", 255), str(enterprise, "division", 255),
                         str(enterprise, "department", 255), str(manager, "value", 255),
                         str(manager, "displayName", 255)));
+    }
+
+    /**
+     * Entra and others send {@code "roles": []} on every create: an empty (or null) value of an attribute we do not
+     * store asks for nothing, so it is accepted; any actual value is still refused.
+     */
+    private static JsonNode withoutEmptyUnsupported(JsonNode document) {
+        ObjectNode copy = ((ObjectNode) document).deepCopy();
+        List<String> names = new ArrayList<>();
+        copy.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            JsonNode value = copy.get(name);
+            if (!TOP_LEVEL.contains(name.toLowerCase(Locale.ROOT))
+                    && (value.isNull() || (value.isArray() && value.isEmpty()))) {
+                copy.remove(name);
+            }
+        }
+        return copy;
     }
 
     private static void checkGroupsUnchanged(JsonNode groups, List<Reference> current) {

@@ -73,6 +73,13 @@ class UserJsonTest {
     }
 
     @Test
+    void emptyValuesOfUnstoredAttributesAskForNothing() throws Exception {
+        assertThat(read("{\"userName\":\"x\",\"roles\":[],\"entitlements\":null}").userName()).isEqualTo("x");
+        assertThat(scimType("{\"userName\":\"x\",\"roles\":[{\"value\":\"owner\"}]}"))
+                .isEqualTo(ScimProblem.INVALID_VALUE);
+    }
+
+    @Test
     void activeDefaultsToTrue() throws Exception {
         assertThat(read("{\"userName\":\"x\"}").active()).isTrue();
     }
@@ -80,7 +87,7 @@ class UserJsonTest {
     @Test
     void refusesUnknownReadOnlyAndMalformedInput() {
         assertThat(scimType("{\"userName\":\"x\",\"roles\":[{\"value\":\"owner\"}]}")).isEqualTo(ScimProblem.INVALID_VALUE);
-        assertThat(scimType("{\"userName\":\"x\",\"entitlements\":[]}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"entitlements\":[{\"value\":\"admin\"}]}")).isEqualTo(ScimProblem.INVALID_VALUE);
         assertThat(scimType("{\"userName\":\"x\",\"name\":{\"nick\":\"y\"}}")).isEqualTo(ScimProblem.INVALID_VALUE);
         assertThat(scimType("{\"userName\":\"x\",\"" + ENTERPRISE + "\":{\"role\":\"owner\"}}"))
                 .isEqualTo(ScimProblem.INVALID_VALUE);
