@@ -1,6 +1,5 @@
 package io.rollcall.scim;
 
-import io.rollcall.scim.ScimProblem;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -156,9 +155,5 @@ public class UsersResource {
                 .tag(ETags.tag(member.version()))
                 .location(URI.create(base + "Users/" + member.id()))
                 .build();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
