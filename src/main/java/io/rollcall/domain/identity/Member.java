@@ -121,6 +121,10 @@ public class Member {
     @Column(name = "sso_subject")
     private String ssoSubject;
 
+    /** SCIM addresses as a JSON array (validated by the SCIM layer); null when none. */
+    @Column(name = "addresses_json")
+    private String addressesJson;
+
     @OneToMany(mappedBy = "member", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<MemberEmail> emails = new ArrayList<>();
@@ -400,6 +404,14 @@ public class Member {
 
     public void setSsoSubject(String ssoSubject) {
         this.ssoSubject = ssoSubject;
+    }
+
+    public String addressesJson() {
+        return addressesJson;
+    }
+
+    public void setAddressesJson(String addressesJson) {
+        this.addressesJson = addressesJson;
     }
 
     public List<MemberEmail> emails() {

@@ -1,0 +1,19 @@
+package io.rollcall.app;
+
+import io.rollcall.scim.ScimProviders;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * SCIM 2.0 at {@code /scim/v2}. Like the admin API, it lists its classes instead of having them discovered, so that
+ * its bearer-token filter and SCIM error mappers apply here and nowhere else.
+ */
+@ApplicationPath("/scim/v2")
+public class ScimApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return ScimProviders.classes();
+    }
+}

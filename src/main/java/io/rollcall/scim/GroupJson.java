@@ -1,0 +1,77 @@
+package io.rollcall.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.GroupDraft;
+import io.rollcall.application.scim.ScimGroupView;
+import io.rollcall.domain.group.Group;
+import io.rollcall.domain.group.MembershipDirectory.Reference;
+import io.rollcall.scim.filter.ScimResourceSchemas;
+import io.rollcall.scim.patch.JsonFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The JSON form of a SCIM Group (RFC 7643 section 4.2) and the strict reading of one. */
+public final class GroupJson {
+
+    private static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "displayname",
+            "members");
+    private static final Set<String> MEMBER = Set.of("value", "display", "$ref", "type");
+
+    private GroupJson() {
+    }
+
+    public static ObjectNode toJson(ScimGroupView view, String baseUrl) {
+        Group g = view.group();
+        ObjectNode group = JsonNodeFactory.instance.objectNode();
+        group.putArray("schemas").add(ScimResourceSchemas.GROUP_SCHEMA);
+        group.put("id", g.id());
+        UserJson.putIfSet(group, "externalId", g.externalId());
+        group.put("displayName", g.displayName());
+        if (view.members() != null) {
+            ArrayNode members = group.putArray("members");
+            for (Reference member : view.members()) {
+                members.addObject().put("value", member.id()).put("$ref", baseUrl + "Users/" + member.id())
+                        .put("display", member.display()).put("type", "User");
+            }
+        }
+        group.set("meta", Meta.of("Group", g.createdAt(), g.updatedAt(), view.version(), baseUrl + "Groups/" + g.id()));
+        return group;
+    }
+
+    /** Reads displayName and externalId from a full Group document (POST, PUT, or patched attributes). */
+    public static GroupDraft draft(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_SYNTAX, "a Group must be a JSON object");
+        }
+        JsonInput.onlyKnown(document, TOP_LEVEL, "");
+        String displayName = JsonInput.string(document, "displayName", 255);
+        if (displayName == null || displayName.isBlank()) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "displayName is required");
+        }
+        return new GroupDraft(displayName.trim(), JsonInput.string(document, "externalId", 255));
+    }
+
+    /** The member ids of a {@code members} value: an array of {"value": id} (or a single such object). */
+    public static List<String> memberIds(JsonNode members) {
+        List<String> ids = new ArrayList<>();
+        if (members == null || members.isNull()) {
+            return ids;
+        }
+        for (JsonNode member : members.isArray() ? members : JsonNodeFactory.instance.arrayNode().add(members)) {
+            if (!member.isObject()) {
+                throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "each member must be an object");
+            }
+            JsonInput.onlyKnown(member, MEMBER, "members.");
+            JsonNode value = JsonFields.get(member, "value");
+            if (value == null || !value.isTextual()) {
+                throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "each member needs a string value");
+            }
+            ids.add(value.asText());
+        }
+        return ids;
+    }
+}

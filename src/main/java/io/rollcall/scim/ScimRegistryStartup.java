@@ -1,0 +1,19 @@
+package io.rollcall.scim;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import org.apache.directory.scim.core.repository.RepositoryRegistry;
+import org.apache.directory.scim.spec.resources.ScimUser;
+
+/**
+ * SCIMple registers schemas when its repository registry is first created; /Schemas and /ResourceTypes only read
+ * the schema registry. Creating the registry at start-up makes them complete from the first request.
+ */
+@ApplicationScoped
+public class ScimRegistryStartup {
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started, RepositoryRegistry registry) {
+        registry.getRepository(ScimUser.class);
+    }
+}

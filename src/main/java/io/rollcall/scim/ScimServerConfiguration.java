@@ -1,0 +1,50 @@
+package io.rollcall.scim;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.apache.directory.scim.server.configuration.ServerConfiguration;
+import org.apache.directory.scim.spec.schema.ServiceProviderConfiguration.AuthenticationSchema;
+import org.apache.directory.scim.spec.schema.ServiceProviderConfiguration.BulkConfiguration;
+
+/**
+ * What Rollcall's SCIM service supports, as /ServiceProviderConfig tells clients. SCIMple's default claims no filter
+ * and no sort, and claims bulk whatever the repositories do; this one tells the truth.
+ */
+@ApplicationScoped
+public class ScimServerConfiguration {
+
+    public static final String DOCUMENTATION_URI = "https://github.com/rollcall-io/rollcall#scim";
+
+    @Produces
+    @ApplicationScoped
+    ServerConfiguration serverConfiguration() {
+        return configuration();
+    }
+
+    /** The configuration, also usable without CDI. */
+    public static ServerConfiguration configuration() {
+        ServerConfiguration configuration = new ServerConfiguration() {
+            @Override
+            public BulkConfiguration getBulkConfiguration() {
+                // /Bulk is not implemented yet (issue 3): say so rather than inherit SCIMple's "supported".
+                BulkConfiguration bulk = new BulkConfiguration();
+                bulk.setSupported(false);
+                bulk.setMaxOperations(0);
+                bulk.setMaxPayloadSize(0);
+                return bulk;
+            }
+        };
+        configuration.setSupportsChangePassword(false);
+        configuration.setSupportsFilter(true);
+        configuration.setFilterMaxResults(ListParams.MAX_RESULTS);
+        configuration.setSupportsSort(true);
+        configuration.setDocumentationUri(DOCUMENTATION_URI);
+        AuthenticationSchema bearer = AuthenticationSchema.oauthBearer();
+        bearer.setName("OAuth Bearer Token");
+        bearer.setDescription("A workspace SCIM token, created through the admin API, sent as"
+                + " 'Authorization: Bearer <token>'.");
+        bearer.setDocumentationUri(DOCUMENTATION_URI);
+        configuration.addAuthenticationSchema(bearer);
+        return configuration;
+    }
+}

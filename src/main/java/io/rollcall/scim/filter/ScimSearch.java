@@ -1,0 +1,93 @@
+package io.rollcall.scim.filter;
+
+import io.rollcall.domain.shared.Page;
+import io.rollcall.scim.ScimProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Runs a SCIM list in the database: scope (workspace, visibility) AND filter, ordered by the sort attribute and then
+ * by id so that pages are stable, paged with OFFSET/LIMIT, with an exact COUNT of the same predicate.
+ */
+@ApplicationScoped
+public class ScimSearch {
+
+    /**
+     * EclipseLink inlines every value of a statement that has a subquery unless told to bind: client values must
+     * always travel as parameters.
+     */
+    private static final String BIND = "eclipselink.jdbc.bind-parameters";
+
+    @PersistenceContext(unitName = "rollcall")
+    private EntityManager em;
+
+    /** For CDI. */
+    public ScimSearch() {
+    }
+
+    /** For tests with a resource-local entity manager. */
+    public ScimSearch(EntityManager em) {
+        this.em = em;
+    }
+
+    public <T> Page<T> search(Class<T> type, FilterTranslator translator,
+            BiFunction<CriteriaBuilder, Root<T>, Predicate> scope, SearchSpec spec) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<T> countRoot = count.from(type);
+        count.select(cb.count(countRoot)).where(where(translator, scope, spec, cb, count, countRoot));
+        long total = em.createQuery(count).setHint(BIND, Boolean.TRUE).getSingleResult();
+        if (spec.limit() == 0 || spec.offset() >= total) {
+            return new Page<>(List.of(), total);
+        }
+
+        CriteriaQuery<T> items = cb.createQuery(type);
+        Root<T> root = items.from(type);
+        items.select(root).where(where(translator, scope, spec, cb, items, root)).orderBy(order(translator, spec, cb,
+                root));
+        return new Page<>(em.createQuery(items).setHint(BIND, Boolean.TRUE).setFirstResult(spec.offset()).setMaxResults(spec.limit())
+                .getResultList(), total);
+    }
+
+    private static <T> Predicate where(FilterTranslator translator, BiFunction<CriteriaBuilder, Root<T>, Predicate> scope,
+            SearchSpec spec, CriteriaBuilder cb, CriteriaQuery<?> query, Root<T> root) {
+        Predicate scoped = scope.apply(cb, root);
+        return spec.filter() == null ? scoped
+                : cb.and(scoped, translator.translate(spec.filter(), cb, query, root));
+    }
+
+    private static List<Order> order(FilterTranslator translator, SearchSpec spec, CriteriaBuilder cb, Root<?> root) {
+        List<Order> order = new ArrayList<>();
+        if (spec.sortBy() != null) {
+            ResourceSchema.Resolved resolved;
+            try {
+                resolved = translator.schema().resolve(spec.sortBy());
+            } catch (ScimProblem unknown) {
+                throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "sortBy names an unknown attribute");
+            }
+            if (resolved.multiValued() != null) {
+                throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "sortBy must name a single-valued attribute");
+            }
+            ColumnAttribute column = resolved.column();
+            Expression<?> key = column.caseExact() || column.kind() != ValueKind.STRING ? root.get(column.field())
+                    : column.lowerField() != null ? root.get(column.lowerField()) : cb.lower(root.get(column.field()));
+            order.add(spec.descending() ? cb.desc(key) : cb.asc(key));
+        } else {
+            order.add(cb.asc(root.get("createdAt")));
+        }
+        // The tie-break makes the order total, so that pages never overlap or skip.
+        order.add(cb.asc(root.get("id")));
+        return order;
+    }
+}

@@ -1,0 +1,32 @@
+package io.rollcall.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Malformed and oversized bodies are client errors with a SCIM type, never a 500 (SCIMple M1 gave 500). */
+class RequestBodiesTest {
+
+    @Test
+    void malformedJsonIsInvalidSyntax() {
+        for (String body : new String[] {"{\"schemas\":", "", "{} trailing", "{\"a\":1,\"a\":2}"}) {
+            assertThatThrownBy(() -> RequestBodies.parse(body)).isInstanceOfSatisfying(ScimProblem.class, p -> {
+                assertThat(p.status()).isEqualTo(400);
+                assertThat(p.scimType()).isEqualTo(ScimProblem.INVALID_SYNTAX);
+            });
+        }
+    }
+
+    @Test
+    void oversizedBodiesAre413() {
+        String body = "{\"userName\":\"" + "x".repeat(RequestBodies.MAX_BYTES) + "\"}";
+        assertThatThrownBy(() -> RequestBodies.parse(body)).isInstanceOfSatisfying(ScimProblem.class,
+                p -> assertThat(p.status()).isEqualTo(413));
+    }
+
+    @Test
+    void wellFormedJsonParses() {
+        assertThat(RequestBodies.parse("{\"userName\":\"jörg\"}").get("userName").asText()).isEqualTo("jörg");
+    }
+}

@@ -1,0 +1,130 @@
+package io.rollcall.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.MemberDraft;
+import io.rollcall.application.scim.ScimUserView;
+import io.rollcall.domain.group.MembershipDirectory.Reference;
+import io.rollcall.domain.identity.ContactValue;
+import io.rollcall.domain.identity.Member;
+import io.rollcall.domain.identity.MemberOrigin;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Reading and rendering SCIM Users: strict on input, exact on output. */
+class UserJsonTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    private static MemberDraft read(String json) throws Exception {
+        return UserJson.fromJson(JSON.readTree(json), List.of());
+    }
+
+    private static String scimType(String json) {
+        try {
+            read(json);
+        } catch (ScimProblem p) {
+            return p.scimType();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("accepted: " + json);
+    }
+
+    @Test
+    void readsEveryWritableAttribute() throws Exception {
+        MemberDraft draft = read("{\"userName\":\"bjensen\",\"externalId\":\"e1\",\"name\":{\"givenName\":\"B\","
+                + "\"familyName\":\"J\"},\"displayName\":\"Babs\",\"title\":\"T\",\"locale\":\"de-DE\","
+                + "\"timezone\":\"Europe/Berlin\",\"active\":\"False\",\"password\":\"secret\","
+                + "\"emails\":[{\"value\":\"b@x.org\",\"type\":\"work\",\"primary\":\"True\"}],"
+                + "\"phoneNumbers\":[{\"value\":\"+1 555\",\"type\":\"mobile\"}],"
+                + "\"" + ENTERPRISE + "\":{\"department\":\"R&D\",\"employeeNumber\":\"7\","
+                + "\"manager\":{\"value\":\"m1\",\"displayName\":\"Boss\"}}}");
+        assertThat(draft.userName()).isEqualTo("bjensen");
+        assertThat(draft.externalId()).isEqualTo("e1");
+        assertThat(draft.name().givenName()).isEqualTo("B");
+        assertThat(draft.active()).isFalse();
+        assertThat(draft.emails()).containsExactly(new ContactValue("b@x.org", "work", null, true));
+        assertThat(draft.phoneNumbers()).containsExactly(new ContactValue("+1 555", "mobile", null, false));
+        assertThat(draft.enterprise().department()).isEqualTo("R&D");
+        assertThat(draft.enterprise().managerValue()).isEqualTo("m1");
+        assertThat(draft.enterprise().managerDisplayName()).isEqualTo("Boss");
+        assertThat(draft.locale()).isEqualTo("de-DE");
+    }
+
+    @Test
+    void addressesAreValidatedNormalisedAndRoundTripped() throws Exception {
+        MemberDraft draft = read("{\"userName\":\"x\",\"addresses\":[{\"type\":\"work\",\"country\":null,"
+                + "\"Locality\":\"Berlin\",\"primary\":\"True\"}]}");
+        assertThat(draft.addressesJson()).isEqualTo("[{\"locality\":\"Berlin\",\"type\":\"work\",\"primary\":true}]");
+        assertThat(scimType("{\"userName\":\"x\",\"addresses\":[{\"planet\":\"Mars\"}]}"))
+                .isEqualTo(ScimProblem.INVALID_VALUE);
+        Member member = new Member("00000000-0000-4000-8000-000000000002", "ws", null, "x", "viewer",
+                MemberOrigin.SCIM, Instant.parse("2024-01-01T00:00:00Z"));
+        member.setAddressesJson(draft.addressesJson());
+        ObjectNode user = UserJson.toJson(new ScimUserView(member, List.of()), "http://h/scim/v2/");
+        assertThat(user.at("/addresses/0/locality").asText()).isEqualTo("Berlin");
+        assertThat(UserJson.fromJson(user, List.of()).addressesJson()).isEqualTo(draft.addressesJson());
+    }
+
+    @Test
+    void emptyValuesOfUnstoredAttributesAskForNothing() throws Exception {
+        assertThat(read("{\"userName\":\"x\",\"roles\":[],\"entitlements\":null}").userName()).isEqualTo("x");
+        assertThat(scimType("{\"userName\":\"x\",\"roles\":[{\"value\":\"owner\"}]}"))
+                .isEqualTo(ScimProblem.INVALID_VALUE);
+    }
+
+    @Test
+    void activeDefaultsToTrue() throws Exception {
+        assertThat(read("{\"userName\":\"x\"}").active()).isTrue();
+    }
+
+    @Test
+    void refusesUnknownReadOnlyAndMalformedInput() {
+        assertThat(scimType("{\"userName\":\"x\",\"roles\":[{\"value\":\"owner\"}]}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"entitlements\":[{\"value\":\"admin\"}]}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"name\":{\"nick\":\"y\"}}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"" + ENTERPRISE + "\":{\"role\":\"owner\"}}"))
+                .isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"groups\":[{\"value\":\"g1\"}]}")).isEqualTo(ScimProblem.MUTABILITY);
+        assertThat(scimType("{\"name\":{\"givenName\":\"x\"}}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":42}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"active\":\"maybe\"}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"emails\":{\"value\":\"a\"}}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"emails\":[{\"type\":\"work\"}]}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"emails\":[{\"value\":\"a\",\"primary\":true},"
+                + "{\"value\":\"b\",\"primary\":true}]}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"" + "x".repeat(256) + "\"}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThatThrownBy(() -> UserJson.fromJson(JSON.readTree("[]"), List.of())).isInstanceOf(ScimProblem.class);
+    }
+
+    @Test
+    void echoedGroupsAreAcceptedWhenUnchanged() throws Exception {
+        MemberDraft draft = UserJson.fromJson(JSON.readTree("{\"userName\":\"x\",\"groups\":[{\"value\":\"g1\"}]}"),
+                List.of(new Reference("g1", "G")));
+        assertThat(draft.userName()).isEqualTo("x");
+    }
+
+    @Test
+    void rendersMetaWithOffsetLocationAndVersion() throws Exception {
+        Member member = new Member("00000000-0000-4000-8000-000000000001", "ws", null, "bjensen", "viewer",
+                MemberOrigin.SCIM, Instant.parse("2024-05-06T07:08:09.123456Z"));
+        member.setDepartment("R&D");
+        ObjectNode user = UserJson.toJson(new ScimUserView(member, List.of(new Reference("g1", "Eng"))),
+                "https://rc.example/scim/v2/");
+        assertThat(user.at("/meta/created").asText()).isEqualTo("2024-05-06T07:08:09.123Z");
+        assertThat(user.at("/meta/location").asText())
+                .isEqualTo("https://rc.example/scim/v2/Users/00000000-0000-4000-8000-000000000001");
+        assertThat(user.at("/meta/version").asText()).isEqualTo("W/\"0\"");
+        assertThat(user.at("/groups/0/value").asText()).isEqualTo("g1");
+        assertThat(user.get(ENTERPRISE).get("department").asText()).isEqualTo("R&D");
+        assertThat(user.get("schemas").toString()).contains(ENTERPRISE);
+        // What we render reads back to the same draft: a GET-modify-PUT round trip changes nothing.
+        assertThat(UserJson.fromJson(user, List.of(new Reference("g1", "Eng")))).isEqualTo(MemberDraft.of(member));
+    }
+}
