@@ -3,6 +3,7 @@ package io.rollcall.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollcall.it.Api;
+import io.rollcall.it.FreshArquillianDatabase;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -17,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The WAR as Arquillian deploys it into a plain Payara Micro: CDI, JTA, JPA, Flyway, the bootstrap singleton, the
- * admin JAX-RS application and its problem-details mappers wired together. The full behaviour is covered by the ITs
+ * The WAR as Arquillian deploys it into a plain Payara Micro, on H2 or MariaDB: CDI, JTA, JPA, Flyway, the bootstrap
+ * singleton, the admin JAX-RS application and its problem-details mappers wired together. The full behaviour is covered by the ITs
  * against the bundle; this one proves the WAR is a portable Payara Micro deployment.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({FreshArquillianDatabase.class, ArquillianExtension.class})
 @RunAsClient
 class PayaraWiringArquillianIT {
 
