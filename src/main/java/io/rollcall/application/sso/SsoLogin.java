@@ -105,6 +105,15 @@ public class SsoLogin {
     }
 
     public Started start(String workspaceId, String rawReturnUrl) {
+        try {
+            return begin(workspaceId, rawReturnUrl);
+        } catch (SsoFailure e) {
+            trail.refused(workspaceId, "-", e.code(), null, null);
+            throw e;
+        }
+    }
+
+    private Started begin(String workspaceId, String rawReturnUrl) {
         String returnUrl = ReturnUrls.validate(publicUrl, rawReturnUrl);
         SsoConnection connection = connection(workspaceId);
         SpUrls sp = SpUrls.of(publicUrl, workspaceId);
