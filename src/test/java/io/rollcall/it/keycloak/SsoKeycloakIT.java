@@ -78,6 +78,10 @@ class SsoKeycloakIT {
         assertThat(put.body()).doesNotContain("secret-" + ws);
         assertThat(put.json().path("clientSecretSet").asBoolean()).isTrue();
         assertThat(put.json().path("serviceProvider").path("redirectUri").asText()).isEqualTo(redirectUri);
+        Api.Reply get = owner.get("/api/v1/workspaces/" + ws + "/sso");
+        assertThat(get.json().path("type").asText()).isEqualTo("oidc");
+        assertThat(get.json().path("clientSecretSet").asBoolean()).isTrue();
+        assertThat(get.body()).doesNotContain("secret-" + ws);
         String engineering = dynamicGroup(ws, "Engineering", "EQUALS", "/engineering");
         String sales = dynamicGroup(ws, "Sales", "PREFIX", "/sales");
         String pets = group(ws, "Pets", "STATIC");
@@ -200,6 +204,13 @@ class SsoKeycloakIT {
         assertThat(refused.body()).contains("not-invited").contains("ask an owner for an");
         assertThat(memberCount(ws, stranger + "@example.com")).isZero();
         assertThat(auditActions(ws)).contains("invite.accepted", "sso.login", "sso.login.refused");
+
+        // Without a connection, login is a clear 404 page, not a redirect.
+        assertThat(owner.delete("/api/v1/workspaces/" + ws + "/sso").status()).isEqualTo(204);
+        HttpResponse<String> noSso = new Browser().get(base + "/login", Map.of());
+        assertThat(noSso.statusCode()).isEqualTo(404);
+        assertThat(noSso.body()).contains("no-connection");
+        assertThat(auditActions(ws)).contains("sso.connection.deleted");
     }
 
     @Test
