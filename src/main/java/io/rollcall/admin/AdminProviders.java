@@ -16,7 +16,7 @@ public final class AdminProviders {
         return Set.of(
                 PermissionsResource.class, MeResource.class, WorkspacesResource.class, MembersResource.class,
                 InvitesResource.class, InviteAcceptResource.class, GroupsResource.class, RolesResource.class,
-                AuthzResource.class, ScimTokensResource.class, AuditResource.class,
+                AuthzResource.class, ScimTokensResource.class, AuditResource.class, SsoConnectionResource.class,
                 BearerAuthentication.class, StrictJson.class,
                 ExceptionMappers.Domain.class, ExceptionMappers.Web.class, ExceptionMappers.MalformedJson.class,
                 ExceptionMappers.MalformedJsonP.class, ExceptionMappers.Processing.class,

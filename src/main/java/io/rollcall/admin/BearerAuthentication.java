@@ -1,6 +1,8 @@
 package io.rollcall.admin;
 
 import io.rollcall.application.TokenService;
+import io.rollcall.application.sso.SessionService;
+import io.rollcall.security.session.SessionTokens;
 import io.rollcall.domain.shared.UnauthenticatedException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -10,8 +12,10 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Authenticates every admin API request by its bearer credential, a personal API token ({@code rcp_...}). A missing, unknown, expired or revoked credential is 401 with the same message, so the
- * answer reveals nothing about which tokens exist.
+ * Authenticates every admin API request by its bearer credential: a personal API token ({@code rcp_...}) or a
+ * Rollcall session JWT from an SSO login (anything JWT-shaped is verified as one, never as an API token). A missing,
+ * unknown, expired, revoked or forged credential is 401 with the same message, so the answer reveals nothing about
+ * which tokens exist or why one failed.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthentication implements ContainerRequestFilter {
@@ -20,11 +24,13 @@ public class BearerAuthentication implements ContainerRequestFilter {
     private static final int MAX_CREDENTIAL_LENGTH = 8192;
 
     private final TokenService tokens;
+    private final SessionService sessions;
     private final CallerContext context;
 
     @Inject
-    public BearerAuthentication(TokenService tokens, CallerContext context) {
+    public BearerAuthentication(TokenService tokens, SessionService sessions, CallerContext context) {
         this.tokens = tokens;
+        this.sessions = sessions;
         this.context = context;
     }
 
@@ -39,6 +45,7 @@ public class BearerAuthentication implements ContainerRequestFilter {
         if (credential.isEmpty() || credential.length() > MAX_CREDENTIAL_LENGTH) {
             throw new UnauthenticatedException("the bearer token is invalid, expired or revoked");
         }
-        context.set(tokens.authenticateApiToken(credential));
+        context.set(SessionTokens.looksLikeJwt(credential) ? sessions.authenticate(credential)
+                : tokens.authenticateApiToken(credential));
     }
 }

@@ -49,6 +49,62 @@ public final class KeycloakAdmin {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /**
+     * Creates a confidential OIDC client like the realm file's {@code rollcall} client (PKCE S256, full-path
+     * {@code groups} claim in the ID token) for one Rollcall redirect URI, so tests need not assume a fixed Rollcall URL.
+     */
+    public void createOidcClient(String clientId, String secret, String redirectUri) {
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", clientId);
+        client.put("protocol", "openid-connect");
+        client.put("enabled", true);
+        client.put("publicClient", false);
+        client.put("clientAuthenticatorType", "client-secret");
+        client.put("secret", secret);
+        client.put("standardFlowEnabled", true);
+        client.put("directAccessGrantsEnabled", false);
+        client.put("redirectUris", List.of(redirectUri));
+        client.put("attributes", Map.of("pkce.code.challenge.method", "S256"));
+        client.put("protocolMappers", List.of(Map.of("name", "groups", "protocol", "openid-connect",
+                "protocolMapper", "oidc-group-membership-mapper", "config", Map.of("claim.name", "groups",
+                        "full.path", "true", "id.token.claim", "true", "access.token.claim", "true",
+                        "userinfo.token.claim", "true"))));
+        expect(send("POST", "/clients", JSONObjectUtils.toJSONString(client)), 201);
+    }
+
+    /**
+     * Creates a SAML client like the realm file's (signed documents and assertions, persistent NameID, one
+     * {@code groups} Attribute per group, {@code email} attribute) for one Rollcall workspace.
+     */
+    public void createSamlClient(String entityId, String acsUrl) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("saml_assertion_consumer_url_post", acsUrl);
+        attributes.put("saml.assertion.signature", "true");
+        attributes.put("saml.server.signature", "true");
+        attributes.put("saml.client.signature", "false");
+        attributes.put("saml.encrypt", "false");
+        attributes.put("saml.authnstatement", "true");
+        attributes.put("saml.signature.algorithm", "RSA_SHA256");
+        attributes.put("saml_signature_canonicalization_method", "http://www.w3.org/2001/10/xml-exc-c14n#");
+        attributes.put("saml_force_name_id_format", "true");
+        attributes.put("saml_name_id_format", "persistent");
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", entityId);
+        client.put("protocol", "saml");
+        client.put("enabled", true);
+        client.put("frontchannelLogout", false);
+        client.put("redirectUris", List.of(acsUrl));
+        client.put("attributes", attributes);
+        client.put("protocolMappers", List.of(
+                Map.of("name", "groups", "protocol", "saml", "protocolMapper", "saml-group-membership-mapper",
+                        "config", Map.of("attribute.name", "groups", "attribute.nameformat", "Basic",
+                                "full.path", "true", "single", "false")),
+                Map.of("name", "email", "protocol", "saml", "protocolMapper", "saml-user-property-mapper",
+                        "config", Map.of("user.attribute", "email", "attribute.name", "email",
+                                "attribute.nameformat", "Basic"))));
+        expect(send("POST", "/clients", JSONObjectUtils.toJSONString(client)), 201);
+    }
+
     /** Replaces the given top-level fields of a user's representation (e.g. email, firstName, enabled). */
     public void updateUser(String userId, Map<String, Object> fields) {
         expect(send("PUT", "/users/" + userId, JSONObjectUtils.toJSONString(fields)), 204);

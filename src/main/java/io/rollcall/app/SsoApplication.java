@@ -1,0 +1,16 @@
+package io.rollcall.app;
+
+import io.rollcall.sso.SsoProviders;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The browser-facing SSO endpoints at {@code /sso}, with their own error pages. */
+@ApplicationPath("/sso")
+public class SsoApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return SsoProviders.sso();
+    }
+}

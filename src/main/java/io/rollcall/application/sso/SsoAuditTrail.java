@@ -1,0 +1,49 @@
+package io.rollcall.application.sso;
+
+import io.rollcall.application.Actor;
+import io.rollcall.application.AuditLog;
+import io.rollcall.domain.workspace.WorkspaceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Audits refused logins in a transaction of their own (the login's own transaction, if any, was rolled back). */
+@ApplicationScoped
+public class SsoAuditTrail {
+
+    private final WorkspaceRepository workspaces;
+    private final AuditLog audit;
+
+    @Inject
+    public SsoAuditTrail(WorkspaceRepository workspaces, AuditLog audit) {
+        this.workspaces = workspaces;
+        this.audit = audit;
+    }
+
+    /** For CDI proxies only. */
+    protected SsoAuditTrail() {
+        this(null, null);
+    }
+
+    /**
+     * @param subject the IdP subject if the protocol checks passed, else null
+     * @param email the asserted email if known, else null
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refused(String workspaceId, String protocol, String reason, String subject, String email) {
+        // Unknown workspaces get no events: anyone can call /sso/{anything}/..., and the log must not fill with noise.
+        if (workspaces.find(workspaceId).isEmpty()) {
+            return;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("reason", reason);
+        summary.put("protocol", protocol);
+        if (email != null) {
+            summary.put("email", email);
+        }
+        audit.record(workspaceId, Actor.sso(subject == null ? "anonymous" : subject.substring(0, Math.min(255, subject.length())), email), "sso.login.refused",
+                "sso-connection", workspaceId, summary);
+    }
+}
