@@ -1,6 +1,7 @@
 package io.rollcall.admin;
 
 import io.rollcall.domain.shared.DomainException;
+import io.rollcall.infrastructure.persistence.ConstraintViolations;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -121,8 +121,7 @@ final class ExceptionMappers {
             if (domain != null) {
                 return ProblemResponses.of(domain);
             }
-            SQLException sql = find(e, SQLException.class);
-            if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (ConstraintViolations.causedBy(e)) {
                 // A uniqueness or reference check lost a race with a concurrent request.
                 LOG.log(Level.FINE, "constraint violation", e);
                 return ProblemResponses.of(409, "Conflict", "constraint-violation",
@@ -141,15 +140,8 @@ final class ExceptionMappers {
                     "an internal error occurred; quote the request id when reporting it");
         }
 
-        /** The first throwable of {@code type} in the cause chain (bounded: some libraries build cyclic chains). */
         static <T extends Throwable> T find(Throwable e, Class<T> type) {
-            java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (Throwable t = e; t != null && seen.add(t) && seen.size() < 50; t = t.getCause()) {
-                if (type.isInstance(t)) {
-                    return type.cast(t);
-                }
-            }
-            return null;
+            return ConstraintViolations.find(e, type);
         }
     }
 

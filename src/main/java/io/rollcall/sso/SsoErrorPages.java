@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.rollcall.infrastructure.persistence.ConstraintViolations;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,6 +60,12 @@ final class SsoErrorPages {
 
         @Override
         public Response toResponse(Throwable e) {
+            if (ConstraintViolations.causedBy(e)) {
+                // Two first logins of the same person at once: one created the member, the other lost the race.
+                LOG.log(Level.FINE, "concurrent login", e);
+                return page(headers, 409, "concurrent-login", "another login of the same account was completing at"
+                        + " the same moment; please start the login again");
+            }
             return internal(headers, e);
         }
 
