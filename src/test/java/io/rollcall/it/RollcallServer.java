@@ -107,6 +107,8 @@ public final class RollcallServer {
             Files.createDirectories(workdir);
             Path log = workdir.resolve("server-" + suffix + ".log");
             List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-Dpayaramicro.noCluster=true",
+                    // Its own data grid: test servers of other builds on this machine must not join it.
+                    "-Dpayaramicro.clusterName=rollcall-it-" + suffix, "-Dpayaramicro.clusterPassword=" + suffix,
                     "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -184,6 +186,7 @@ public final class RollcallServer {
     private void awaitReady() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
+        String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Rollcall exited during start-up; see " + log);
@@ -191,6 +194,7 @@ public final class RollcallServer {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(baseUrl.resolve("/health/ready"))
                         .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                last = response.statusCode() + " " + response.body();
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     return;
                 }
@@ -199,7 +203,7 @@ public final class RollcallServer {
                     throw new IllegalStateException("Rollcall failed to deploy; see " + log);
                 }
             } catch (IOException e) {
-                // not listening yet
+                last = e.toString(); // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -207,7 +211,8 @@ public final class RollcallServer {
             sleep(500);
         }
         stop();
-        throw new IllegalStateException("Rollcall was not ready within " + START_TIMEOUT + "; see " + log);
+        throw new IllegalStateException("Rollcall was not ready within " + START_TIMEOUT + " (last answer of"
+                + " /health/ready: " + last + "); see " + log);
     }
 
     private static void createMariaDbDatabase(String serverUrl, String user, String password, String database) {
