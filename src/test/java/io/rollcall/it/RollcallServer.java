@@ -3,9 +3,6 @@ package io.rollcall.it;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -184,7 +181,6 @@ public final class RollcallServer {
     }
 
     private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
@@ -192,21 +188,27 @@ public final class RollcallServer {
                 throw new IllegalStateException("Rollcall exited during start-up; see " + log);
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(baseUrl.resolve("/health/ready"))
-                        .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                last = response.statusCode() + " " + response.body();
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                // A plain HttpURLConnection with hard timeouts: the JDK HttpClient's h2c upgrade attempt once hung
+                // here for minutes against a server that was still starting.
+                java.net.HttpURLConnection connection = (java.net.HttpURLConnection) baseUrl.resolve("/health/ready")
+                        .toURL().openConnection();
+                connection.setConnectTimeout(2000);
+                connection.setReadTimeout(3000);
+                int status = connection.getResponseCode();
+                java.io.InputStream stream = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+                String body = stream == null ? "" : new String(stream.readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                connection.disconnect();
+                last = status + " " + body;
+                if (status == 200 && body.contains("\"UP\"")) {
                     return;
                 }
-                if (response.body().contains("No Application deployed") && Files.readString(log).contains("ready in")) {
+                if (body.contains("No Application deployed") && Files.readString(log).contains("ready in")) {
                     stop();
                     throw new IllegalStateException("Rollcall failed to deploy; see " + log);
                 }
             } catch (IOException e) {
                 last = e.toString(); // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
             sleep(500);
         }

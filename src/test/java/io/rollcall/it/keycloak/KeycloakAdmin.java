@@ -25,7 +25,7 @@ public final class KeycloakAdmin {
 
     private final KeycloakServer server;
     private final String realm;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     public KeycloakAdmin(KeycloakServer server, String realm) {
         this.server = server;

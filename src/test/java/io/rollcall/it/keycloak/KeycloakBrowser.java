@@ -29,7 +29,7 @@ public final class KeycloakBrowser {
     private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
     private final URI keycloak;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     /**
      * Cookies by name. Hand-kept because Keycloak marks its session cookies {@code Secure} even on plain http, and the

@@ -122,7 +122,7 @@ public final class KeycloakServer {
     }
 
     private static void awaitRealm(Process process, URI base, Path log) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(base + "/realms/" + REALM)).timeout(Duration.ofSeconds(5))
                 .build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);

@@ -155,7 +155,7 @@ class SsoKeycloakIT {
         String ws = workspace("saml");
         String base = rollcall.baseUrl() + "/sso/" + ws;
         keycloakAdmin.createSamlClient(base + "/saml/metadata", base + "/saml/acs");
-        String idpMetadata = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl()
+        String idpMetadata = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl()
                 + "/protocol/saml/descriptor")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Api.Reply put = owner.put("/api/v1/workspaces/" + ws + "/sso", "{\"type\":\"saml\",\"metadataXml\":"
                 + Api.q(idpMetadata) + "}");
@@ -276,7 +276,7 @@ class SsoKeycloakIT {
 
     /** Just enough of a browser for Rollcall: no redirects followed, cookies handled by the test. */
     static final class Browser {
-        private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
         HttpResponse<String> get(String url, Map<String, String> headers) {
