@@ -495,4 +495,28 @@ class AdminApiIT {
         assertThat(openapi.body()).contains("/api/v1/workspaces/{ws}/members");
         assertThat(api.get("/api/v1/me").header("X-Request-Id")).isNotBlank();
     }
+
+    @Test
+    void ssoConnectionInputIsValidatedAndOidcNeedsTheSecretKey() {
+        // The shared server runs without ROLLCALL_SECRET_KEY: an OIDC client secret could not be stored encrypted.
+        Api.Reply oidc = api.put(path("/sso"), "{\"type\":\"oidc\",\"issuer\":\"http://127.0.0.1:9/\","
+                + "\"clientId\":\"rollcall\",\"clientSecret\":\"s3cret-value\"}");
+        assertThat(oidc.status()).isEqualTo(409);
+        assertThat(oidc.json().get("code").asText()).isEqualTo("secret-key-missing");
+        assertThat(oidc.body()).doesNotContain("s3cret-value");
+
+        Api.Reply badCert = api.put(path("/sso"), "{\"type\":\"saml\",\"idpEntityId\":\"https://idp.example\","
+                + "\"ssoUrl\":\"https://idp.example/sso\",\"certificates\":[\"-----BEGIN CERTIFICATE-----\\nnope\\n"
+                + "-----END CERTIFICATE-----\"]}");
+        assertThat(badCert.status()).as(badCert.toString()).isEqualTo(400);
+        Api.Reply doctype = api.put(path("/sso"), "{\"type\":\"saml\",\"metadataXml\":"
+                + q("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>") + "}");
+        assertThat(doctype.status()).as(doctype.toString()).isEqualTo(400);
+        assertThat(doctype.body()).doesNotContain("root:");
+        assertThat(api.put(path("/sso"), "{\"type\":\"ldap\"}").status()).isEqualTo(400);
+
+        Joined viewer = join("viewer");
+        assertThat(viewer.api().put(path("/sso"), "{\"type\":\"saml\"}").status()).isEqualTo(403);
+        assertThat(api.get(path("/sso")).status()).as("nothing was stored").isEqualTo(404);
+    }
 }
