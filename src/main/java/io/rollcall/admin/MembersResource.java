@@ -42,8 +42,8 @@ public class MembersResource {
     @GET
     @Path("/{id}/permissions")
     public Views.MemberPermissionsView permissions(@PathParam("ws") String ws, @PathParam("id") String id) {
-        var effective = members.permissions(caller.caller(), ws, id);
-        return Views.MemberPermissionsView.of(members.get(caller.caller(), ws, id), effective);
+        var result = members.permissions(caller.caller(), ws, id);
+        return Views.MemberPermissionsView.of(result.member(), result.permissions());
     }
 
     /** {@code {role?, active?}} */

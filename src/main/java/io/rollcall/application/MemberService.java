@@ -58,9 +58,14 @@ public class MemberService {
         return find(workspaceId, memberId);
     }
 
-    public EffectivePermissions permissions(Caller caller, String workspaceId, String memberId) {
+    /** A member with its effective permissions, read in one transaction. */
+    public record MemberPermissions(Member member, EffectivePermissions permissions) {
+    }
+
+    public MemberPermissions permissions(Caller caller, String workspaceId, String memberId) {
         authorization.require(caller, workspaceId, Permission.MEMBERS_READ);
-        return authorization.effectivePermissions(find(workspaceId, memberId));
+        Member member = find(workspaceId, memberId);
+        return new MemberPermissions(member, authorization.effectivePermissions(member));
     }
 
     public Member update(Caller caller, String workspaceId, String memberId, Changes changes) {
