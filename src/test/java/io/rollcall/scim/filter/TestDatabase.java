@@ -27,7 +27,7 @@ final class TestDatabase implements AutoCloseable {
         String url = "jdbc:h2:mem:scim-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         dataSource.setURL(url);
         keepAlive = dataSource.getConnection();
-        SchemaMigrator.migrate(dataSource, DatabaseSettings.Vendor.H2);
+        SchemaMigrator.applyMigrations(dataSource, DatabaseSettings.Vendor.H2);
         factory = Persistence.createEntityManagerFactory("rollcall-test", Map.of(
                 "jakarta.persistence.jdbc.url", url,
                 "jakarta.persistence.jdbc.driver", "org.h2.Driver",
