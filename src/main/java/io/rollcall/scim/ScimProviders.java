@@ -26,6 +26,7 @@ public final class ScimProviders {
                 ScimAuthFilter.class,
                 ErrorBodyFilter.class,
                 ScimExceptionMapper.class,
+                ScimTransactionalExceptionMapper.class,
                 ScimJsonWriter.class,
                 ScimJacksonXmlBindJsonProvider.class);
     }
