@@ -20,6 +20,7 @@ public final class ScimProviders {
                 UsersResource.class,
                 GroupsResource.class,
                 RootSearchResource.class,
+                BulkResource.class,
                 ServiceProviderConfigResource.class,
                 SchemaResourceImpl.class,
                 ResourceTypesResourceImpl.class,
