@@ -214,6 +214,45 @@ class ScimUsersIT {
     }
 
     @Test
+    void cursorPagingNeverRepeatsOrSkipsUnderConcurrentInserts() {
+        Set<String> original = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            original.add(w.user("cursor-" + i));
+        }
+        String filter = "&filter=" + enc("userName sw \"cursor-\"");
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        int pages = 0;
+        int inserted = 0;
+        while (cursor != null && pages < 10) {
+            Api.Reply page = w.scim.get("/scim/v2/Users?count=3&cursor=" + enc(cursor) + filter);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(page.json().has("startIndex")).isFalse();
+            assertThat(page.json().get("totalResults").asInt()).isEqualTo(7 + inserted);
+            page.json().get("Resources").forEach(r -> seen.add(r.get("id").asText()));
+            cursor = page.json().hasNonNull("nextCursor") ? page.json().get("nextCursor").asText() : null;
+            // Writes between pages: new users land anywhere in the id order.
+            w.user("cursor-new-" + pages);
+            inserted++;
+            pages++;
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsAll(original);
+        assertThat(pages).isBetween(3, 8);
+
+        assertScimError(w.scim.get("/scim/v2/Users?count=3&cursor=bm9wZQ" + filter), 400, "invalidCursor");
+        String first = w.scim.get("/scim/v2/Users?count=1&cursor=" + filter).json().get("nextCursor").asText();
+        assertScimError(w.scim.get("/scim/v2/Users?count=1&cursor=" + first), 400, "invalidCursor");
+        assertScimError(w.scim.get("/scim/v2/Users?cursor=&startIndex=2"), 400, "invalidValue");
+        Api.Reply searched = w.scim.send("POST", "/scim/v2/Users/.search", "{\"cursor\":\"\",\"count\":2,"
+                + "\"filter\":\"userName sw \\\"cursor-\\\"\"}", SCIM_JSON);
+        assertThat(searched.status()).as(searched.toString()).isEqualTo(200);
+        assertThat(searched.json().get("Resources")).hasSize(2);
+        assertThat(searched.json().hasNonNull("nextCursor")).isTrue();
+        JsonNode config = w.scim.get("/scim/v2/ServiceProviderConfig").json();
+        assertThat(config.get("pagination").get("cursor").asBoolean()).isTrue();
+    }
+
+    @Test
     void everyScimChangeIsAuditedWithTheTokenAsActor() {
         String id = w.user("audited");
         w.scim.patch("/scim/v2/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"

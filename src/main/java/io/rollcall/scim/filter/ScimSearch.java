@@ -54,6 +54,15 @@ public class ScimSearch {
 
         CriteriaQuery<T> items = cb.createQuery(type);
         Root<T> root = items.from(type);
+        if (spec.keyset() != null) {
+            Predicate where = where(translator, scope, spec, cb, items, root);
+            if (spec.keyset().afterId() != null) {
+                where = cb.and(where, cb.greaterThan(root.get("id"), spec.keyset().afterId()));
+            }
+            items.select(root).where(where).orderBy(cb.asc(root.get("id")));
+            return new Page<>(em.createQuery(items).setHint(BIND, Boolean.TRUE).setMaxResults(spec.limit() + 1)
+                    .getResultList(), total);
+        }
         items.select(root).where(where(translator, scope, spec, cb, items, root)).orderBy(order(translator, spec, cb,
                 root));
         return new Page<>(em.createQuery(items).setHint(BIND, Boolean.TRUE).setFirstResult(spec.offset()).setMaxResults(spec.limit())
