@@ -63,9 +63,13 @@ public final class ScimBench {
     }
 
     private void run() throws Exception {
-        creates();
+        if (!Boolean.getBoolean("bench.fullGroupOnly")) {
+            creates();
+        }
         groupMembershipChanges();
-        filterAtScale();
+        if (!Boolean.getBoolean("bench.fullGroupOnly")) {
+            filterAtScale();
+        }
         fullGroupRead();
         System.out.println("\n## Results\n");
         report.forEach(System.out::println);
@@ -200,6 +204,29 @@ public final class ScimBench {
 
     /** Last, because it is the one most likely to hurt the server: all 100,000 members in one response. */
     private void fullGroupRead() {
+        // Over HTTP/1.1 first: java.net.http otherwise negotiates h2c, which this measurement is not about.
+        java.net.http.HttpClient http11 = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<Double> plain = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                long t0 = System.nanoTime();
+                java.net.http.HttpResponse<byte[]> response = http11.send(java.net.http.HttpRequest.newBuilder(
+                        server.baseUrl().resolve("/scim/v2/Groups/" + fullGroup))
+                        .header("Authorization", "Bearer " + fullGroupSpace.token).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                double ms = (System.nanoTime() - t0) / 1e6;
+                log("full group over HTTP/1.1: %d, %,d bytes, %.0f ms", response.statusCode(), response.body().length,
+                        ms);
+                if (i > 0) {
+                    plain.add(ms);
+                }
+            }
+            report.add(String.format("| GET /Groups/{id} with all 100,000 members, HTTP/1.1 (server -Xmx1g, median of 5)"
+                    + " | %.0f ms |", median(plain)));
+        } catch (Exception e) {
+            report.add("| GET /Groups/{id} with all 100,000 members, HTTP/1.1 | FAILED: " + e + " |");
+        }
         List<Double> full = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
@@ -299,7 +326,7 @@ public final class ScimBench {
 
     // --- plumbing ---------------------------------------------------------------------------------------------------
 
-    private record Workspace(String id, Api scim) {
+    private record Workspace(String id, Api scim, String token) {
         String group(String name) {
             Api.Reply created = scim.send("POST", "/scim/v2/Groups", "{\"displayName\":" + q(name) + "}",
                     "application/scim+json");
@@ -312,7 +339,7 @@ public final class ScimBench {
         expect(admin.post("/api/v1/workspaces", "{\"id\":" + q(id) + ",\"name\":" + q(id) + "}"), 201);
         Api.Reply token = admin.post("/api/v1/workspaces/" + id + "/scim-tokens", "{\"name\":\"bench\"}");
         expect(token, 201);
-        return new Workspace(id, admin.as(token.json().get("token").asText()));
+        return new Workspace(id, admin.as(token.json().get("token").asText()), token.json().get("token").asText());
     }
 
     private interface Work {
