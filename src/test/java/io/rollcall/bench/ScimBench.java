@@ -63,14 +63,20 @@ public final class ScimBench {
     }
 
     private void run() throws Exception {
-        if (!Boolean.getBoolean("bench.fullGroupOnly")) {
+        boolean filterOnly = Boolean.getBoolean("bench.filterOnly");
+        boolean fullGroupOnly = Boolean.getBoolean("bench.fullGroupOnly");
+        if (!fullGroupOnly && !filterOnly) {
             creates();
         }
-        groupMembershipChanges();
-        if (!Boolean.getBoolean("bench.fullGroupOnly")) {
+        if (!filterOnly) {
+            groupMembershipChanges();
+        }
+        if (!fullGroupOnly) {
             filterAtScale();
         }
-        fullGroupRead();
+        if (!filterOnly) {
+            fullGroupRead();
+        }
         System.out.println("\n## Results\n");
         report.forEach(System.out::println);
     }
