@@ -67,8 +67,10 @@ public class GroupsResource {
     public Response list(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
             @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
-        return list(ListParams.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes), uri);
+            @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return list(ListParams.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes,
+                cursor), uri);
     }
 
     @POST
@@ -84,9 +86,10 @@ public class GroupsResource {
                         cb.equal(root.get("membershipType"), MembershipType.DYNAMIC)), params.spec()),
                 context.caller(), withMembers);
         String base = ScimUris.base(uri);
-        return Response.ok(ListResponses.of(page.items().stream()
-                .map(v -> params.projection().apply(GroupJson.toJson(v, base))).toList(), page.total(),
-                params.startIndex())).type(ScimMediaTypes.SCIM_JSON).build();
+        return Response.ok(ListResponses.of(params, page.items().stream()
+                .map(v -> params.projection().apply(GroupJson.toJson(v, base))).toList(),
+                page.items().stream().map(v -> v.group().id()).toList(), page.total()))
+                .type(ScimMediaTypes.SCIM_JSON).build();
     }
 
     @GET

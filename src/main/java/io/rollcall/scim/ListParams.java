@@ -12,13 +12,30 @@ import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
  * 1-based and below 1 means 1, count below 0 means 0, and count is capped at {@link #MAX_RESULTS}, which the
  * ServiceProviderConfig advertises as filter.maxResults.
  */
-public record ListParams(SearchSpec spec, Projection projection, int startIndex) {
+public record ListParams(SearchSpec spec, Projection projection, int startIndex, String cursorScope) {
 
     public static final int MAX_RESULTS = 200;
     public static final int DEFAULT_COUNT = 100;
 
+    /** Index paging. */
+    public ListParams(SearchSpec spec, Projection projection, int startIndex) {
+        this(spec, projection, startIndex, null);
+    }
+
     public static ListParams of(String filter, String sortBy, String sortOrder, String startIndex, String count,
             String attributes, String excludedAttributes) {
+        return of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, null);
+    }
+
+    /**
+     * With {@code cursor} (RFC 9865; empty for the first page) the list pages by a keyset on the id instead of by
+     * index: {@code startIndex} and {@code sortBy} do not combine with it.
+     */
+    public static ListParams of(String filter, String sortBy, String sortOrder, String startIndex, String count,
+            String attributes, String excludedAttributes, String cursor) {
+        if (cursor != null) {
+            return cursorPaging(filter, sortBy, startIndex, count, attributes, excludedAttributes, cursor);
+        }
         int start = Math.max(1, integer(startIndex, 1, "startIndex"));
         int size = Math.min(MAX_RESULTS, Math.max(0, integer(count, DEFAULT_COUNT, "count")));
         boolean descending = false;
@@ -41,6 +58,23 @@ public record ListParams(SearchSpec spec, Projection projection, int startIndex)
                 sort, descending, start - 1, size), Projection.of(attributes, excludedAttributes), start);
     }
 
+    private static ListParams cursorPaging(String filter, String sortBy, String startIndex, String count,
+            String attributes, String excludedAttributes, String cursor) {
+        if (startIndex != null && !startIndex.isBlank()) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "startIndex and cursor exclude each other");
+        }
+        if (sortBy != null && !sortBy.isBlank()) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "cursor paging orders by id; sortBy does not"
+                    + " combine with cursor");
+        }
+        int size = Math.min(MAX_RESULTS, Math.max(0, integer(count, DEFAULT_COUNT, "count")));
+        String scope = Cursors.scope(filter);
+        String after = cursor.isBlank() ? null : Cursors.decode(cursor, scope);
+        return new ListParams(new SearchSpec(filter == null || filter.isBlank() ? null : ScimFilterParser.parse(filter),
+                null, false, 0, size, new SearchSpec.Keyset(after)), Projection.of(attributes, excludedAttributes), 1,
+                scope);
+    }
+
     /** From a SearchRequest body (POST .search). */
     public static ListParams of(JsonNode search) {
         if (search == null || !search.isObject()) {
@@ -48,7 +82,7 @@ public record ListParams(SearchSpec spec, Projection projection, int startIndex)
         }
         return of(text(search, "filter"), text(search, "sortBy"), text(search, "sortOrder"),
                 text(search, "startIndex"), text(search, "count"), list(search, "attributes"),
-                list(search, "excludedAttributes"));
+                list(search, "excludedAttributes"), text(search, "cursor"));
     }
 
     private static String text(JsonNode node, String name) {

@@ -45,6 +45,10 @@ public class RootSearchResource {
     @POST
     public Response search(String body, @Context UriInfo uri) {
         ListParams params = ListParams.of(RequestBodies.parse(body));
+        if (params.cursorScope() != null) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "cursor paging is offered on /Users and /Groups,"
+                    + " not across resource types");
+        }
         SearchSpec spec = params.spec();
         // Totals first (count 0), then the slice of each type that falls into the requested window.
         Long userTotal = totalOrNull(() -> users.list(withWindow(params, 0, 0), uri));

@@ -20,12 +20,14 @@ public final class ScimProviders {
                 UsersResource.class,
                 GroupsResource.class,
                 RootSearchResource.class,
+                BulkResource.class,
                 ServiceProviderConfigResource.class,
                 SchemaResourceImpl.class,
                 ResourceTypesResourceImpl.class,
                 ScimAuthFilter.class,
                 ErrorBodyFilter.class,
                 ScimExceptionMapper.class,
+                ScimTransactionalExceptionMapper.class,
                 ScimJsonWriter.class,
                 ScimJacksonXmlBindJsonProvider.class);
     }

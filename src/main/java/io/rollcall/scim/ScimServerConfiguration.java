@@ -26,11 +26,10 @@ public class ScimServerConfiguration {
         ServerConfiguration configuration = new ServerConfiguration() {
             @Override
             public BulkConfiguration getBulkConfiguration() {
-                // /Bulk is not implemented yet (issue 3): say so rather than inherit SCIMple's "supported".
                 BulkConfiguration bulk = new BulkConfiguration();
-                bulk.setSupported(false);
-                bulk.setMaxOperations(0);
-                bulk.setMaxPayloadSize(0);
+                bulk.setSupported(true);
+                bulk.setMaxOperations(BulkResource.MAX_OPERATIONS);
+                bulk.setMaxPayloadSize(BulkResource.MAX_PAYLOAD_BYTES);
                 return bulk;
             }
         };

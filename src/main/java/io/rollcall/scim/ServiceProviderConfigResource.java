@@ -54,6 +54,10 @@ public class ServiceProviderConfigResource {
                 .put("maxPayloadSize", c.getBulkConfiguration().getMaxPayloadSize());
         config.putObject("filter").put("supported", c.getFilterConfiguration().isSupported())
                 .put("maxResults", c.getFilterConfiguration().getMaxResults());
+        // RFC 9865 section 4: both paging methods, index by default.
+        config.putObject("pagination").put("cursor", true).put("index", true)
+                .put("defaultPaginationMethod", "index").put("defaultPageSize", ListParams.DEFAULT_COUNT)
+                .put("maxPageSize", ListParams.MAX_RESULTS);
         config.putObject("changePassword").put("supported", c.getChangePasswordConfiguration().isSupported());
         config.putObject("sort").put("supported", c.getSortConfiguration().isSupported());
         config.putObject("etag").put("supported", c.getEtagConfiguration().isSupported());

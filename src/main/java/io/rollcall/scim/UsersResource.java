@@ -67,8 +67,10 @@ public class UsersResource {
     public Response list(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
             @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
-        return list(ListParams.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes), uri);
+            @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return list(ListParams.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes,
+                cursor), uri);
     }
 
     @POST
@@ -81,9 +83,10 @@ public class UsersResource {
         Page<ScimUserView> page = users.list(workspace -> search.search(Member.class, TRANSLATOR,
                 (cb, root) -> cb.equal(root.get("workspaceId"), workspace), params.spec()), context.caller());
         String base = ScimUris.base(uri);
-        return Response.ok(ListResponses.of(page.items().stream()
-                .map(v -> params.projection().apply(UserJson.toJson(v, base))).toList(), page.total(),
-                params.startIndex())).type(ScimMediaTypes.SCIM_JSON).build();
+        return Response.ok(ListResponses.of(params, page.items().stream()
+                .map(v -> params.projection().apply(UserJson.toJson(v, base))).toList(),
+                page.items().stream().map(v -> v.member().id()).toList(), page.total()))
+                .type(ScimMediaTypes.SCIM_JSON).build();
     }
 
     @GET

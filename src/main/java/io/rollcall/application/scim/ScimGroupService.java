@@ -174,11 +174,11 @@ public class ScimGroupService {
 
     private List<Reference> allMembers(String groupId) {
         List<Reference> all = new ArrayList<>();
-        Page<Reference> page;
+        List<Reference> chunk;
         do {
-            page = directory.membersOf(groupId, all.size(), MEMBER_CHUNK);
-            all.addAll(page.items());
-        } while (!page.items().isEmpty() && all.size() < page.total());
+            chunk = directory.membersAfter(groupId, all.isEmpty() ? null : all.get(all.size() - 1).id(), MEMBER_CHUNK);
+            all.addAll(chunk);
+        } while (chunk.size() == MEMBER_CHUNK);
         return all;
     }
 

@@ -92,7 +92,7 @@ public class ScimUserService {
     @Transactional
     public ScimUserView update(ScimCaller caller, String id, Long expectedVersion,
             Function<ScimUserView, MemberDraft> change) {
-        Member member = find(caller, id);
+        Member member = lock(caller, id);
         checkVersion(expectedVersion, member.version());
         ScimUserView current = view(member);
         MemberDraft before = MemberDraft.of(member);
@@ -114,7 +114,7 @@ public class ScimUserService {
 
     @Transactional
     public void delete(ScimCaller caller, String id, Long expectedVersion) {
-        Member member = find(caller, id);
+        Member member = lock(caller, id);
         checkVersion(expectedVersion, member.version());
         lastOwner.ensureOwnerRemains(member);
         members.remove(member);
@@ -127,6 +127,14 @@ public class ScimUserService {
             throw new NotFoundException("User", id);
         }
         return members.find(caller.workspaceId(), id).orElseThrow(() -> new NotFoundException("User", id));
+    }
+
+    /** Writes lock the row first: two writers with the same If-Match then give one success and one 412. */
+    private Member lock(ScimCaller caller, String id) {
+        if (!Ids.isUuid(id)) {
+            throw new NotFoundException("User", id);
+        }
+        return members.lock(caller.workspaceId(), id).orElseThrow(() -> new NotFoundException("User", id));
     }
 
     private ScimUserView view(Member member) {

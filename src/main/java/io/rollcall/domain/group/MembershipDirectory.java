@@ -20,4 +20,10 @@ public interface MembershipDirectory {
 
     /** The group's distinct members (any source), ordered by member id, with their display names. */
     Page<Reference> membersOf(String groupId, int offset, int limit);
+
+    /**
+     * The next {@code limit} distinct members after {@code afterId} (null: from the first) in member-id order: a
+     * keyset, so reading a whole 100k-member group in chunks costs one index range scan, not a growing OFFSET.
+     */
+    List<Reference> membersAfter(String groupId, String afterId, int limit);
 }

@@ -9,6 +9,12 @@ public interface MemberRepository {
 
     Optional<Member> find(String workspaceId, String memberId);
 
+    /**
+     * Like {@link #find}, with the row locked for writing until the transaction ends, so that a version check made
+     * on it holds until commit (SCIM If-Match) and concurrent writers queue instead of failing at commit.
+     */
+    Optional<Member> lock(String workspaceId, String memberId);
+
     Optional<Member> findByAccount(String workspaceId, String accountId);
 
     Optional<Member> findByUserName(String workspaceId, String userName);

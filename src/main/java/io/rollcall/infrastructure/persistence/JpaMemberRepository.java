@@ -5,6 +5,7 @@ import io.rollcall.domain.identity.MemberRepository;
 import io.rollcall.domain.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
@@ -20,6 +21,16 @@ class JpaMemberRepository implements MemberRepository {
     @Override
     public Optional<Member> find(String workspaceId, String memberId) {
         Member member = em.find(Member.class, memberId);
+        return Optional.ofNullable(member).filter(m -> m.workspaceId().equals(workspaceId));
+    }
+
+    @Override
+    public Optional<Member> lock(String workspaceId, String memberId) {
+        Member member = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+        if (member != null) {
+            // The shared cache may hold an older version than the row we now hold the lock on.
+            em.refresh(member, LockModeType.PESSIMISTIC_WRITE);
+        }
         return Optional.ofNullable(member).filter(m -> m.workspaceId().equals(workspaceId));
     }
 

@@ -58,4 +58,17 @@ class JpaMembershipDirectory implements MembershipDirectory {
         }
         return new Page<>(members, total);
     }
+
+    @Override
+    public List<Reference> membersAfter(String groupId, String afterId, int limit) {
+        List<Object[]> rows = em.createQuery("SELECT DISTINCT m.id, m.displayName, m.userName FROM GroupMembership gm,"
+                + " Member m WHERE m.id = gm.memberId AND gm.groupId = :group AND gm.memberId > :after ORDER BY m.id",
+                Object[].class).setParameter("group", groupId).setParameter("after", afterId == null ? "" : afterId)
+                .setMaxResults(limit).getResultList();
+        List<Reference> members = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            members.add(new Reference((String) row[0], row[1] != null ? (String) row[1] : (String) row[2]));
+        }
+        return members;
+    }
 }

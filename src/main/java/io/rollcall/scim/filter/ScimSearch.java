@@ -17,7 +17,8 @@ import java.util.function.BiFunction;
 
 /**
  * Runs a SCIM list in the database: scope (workspace, visibility) AND filter, ordered by the sort attribute and then
- * by id so that pages are stable, paged with OFFSET/LIMIT, with an exact COUNT of the same predicate.
+ * by id so that pages are stable, paged with OFFSET/LIMIT, with an exact total: a COUNT of the same predicate,
+ * spared when the page itself shows where the result ends.
  */
 @ApplicationScoped
 public class ScimSearch {
@@ -43,21 +44,41 @@ public class ScimSearch {
     public <T> Page<T> search(Class<T> type, FilterTranslator translator,
             BiFunction<CriteriaBuilder, Root<T>, Predicate> scope, SearchSpec spec) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
+        if (spec.limit() == 0) {
+            return new Page<>(List.of(), count(type, translator, scope, spec, cb));
+        }
+        CriteriaQuery<T> items = cb.createQuery(type);
+        Root<T> root = items.from(type);
+        List<T> found;
+        boolean fromStart;
+        if (spec.keyset() != null) {
+            Predicate where = where(translator, scope, spec, cb, items, root);
+            if (spec.keyset().afterId() != null) {
+                where = cb.and(where, cb.greaterThan(root.get("id"), spec.keyset().afterId()));
+            }
+            items.select(root).where(where).orderBy(cb.asc(root.get("id")));
+            found = em.createQuery(items).setHint(BIND, Boolean.TRUE).setMaxResults(spec.limit() + 1).getResultList();
+            fromStart = spec.keyset().afterId() == null;
+            // A first page that holds everything is its own exact total: no COUNT needed.
+            return new Page<>(found, fromStart && found.size() <= spec.limit() ? found.size()
+                    : count(type, translator, scope, spec, cb));
+        }
+        items.select(root).where(where(translator, scope, spec, cb, items, root)).orderBy(order(translator, spec, cb,
+                root));
+        found = em.createQuery(items).setHint(BIND, Boolean.TRUE).setFirstResult(spec.offset())
+                .setMaxResults(spec.limit()).getResultList();
+        // A short, non-empty page (or a short first page) ends the result: offset + its size is the exact total,
+        // which spares the COUNT for the common lookups (userName eq, externalId eq).
+        boolean lastPage = found.size() < spec.limit() && (!found.isEmpty() || spec.offset() == 0);
+        return new Page<>(found, lastPage ? spec.offset() + found.size() : count(type, translator, scope, spec, cb));
+    }
 
+    private <T> long count(Class<T> type, FilterTranslator translator,
+            BiFunction<CriteriaBuilder, Root<T>, Predicate> scope, SearchSpec spec, CriteriaBuilder cb) {
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<T> countRoot = count.from(type);
         count.select(cb.count(countRoot)).where(where(translator, scope, spec, cb, count, countRoot));
-        long total = em.createQuery(count).setHint(BIND, Boolean.TRUE).getSingleResult();
-        if (spec.limit() == 0 || spec.offset() >= total) {
-            return new Page<>(List.of(), total);
-        }
-
-        CriteriaQuery<T> items = cb.createQuery(type);
-        Root<T> root = items.from(type);
-        items.select(root).where(where(translator, scope, spec, cb, items, root)).orderBy(order(translator, spec, cb,
-                root));
-        return new Page<>(em.createQuery(items).setHint(BIND, Boolean.TRUE).setFirstResult(spec.offset()).setMaxResults(spec.limit())
-                .getResultList(), total);
+        return em.createQuery(count).setHint(BIND, Boolean.TRUE).getSingleResult();
     }
 
     private static <T> Predicate where(FilterTranslator translator, BiFunction<CriteriaBuilder, Root<T>, Predicate> scope,

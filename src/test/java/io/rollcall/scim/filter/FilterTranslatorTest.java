@@ -273,6 +273,17 @@ class FilterTranslatorTest {
         assertThat(countOnly.total()).isEqualTo(2);
         assertThat(countOnly.items()).isEmpty();
         assertThat(page(null, null, false, 10, 5).items()).isEmpty();
+        assertThat(page(null, null, false, 10, 5).total()).isEqualTo(3);
+    }
+
+    @Test
+    void totalsStayExactWhenThePageShowsTheEndAndTheCountIsSkipped() {
+        assertThat(page("userName pr", "userName", false, 0, 3).total()).isEqualTo(3);
+        assertThat(page("userName pr", "userName", false, 0, 5).total()).isEqualTo(3);
+        assertThat(page("userName pr", "userName", false, 1, 5).total()).isEqualTo(3);
+        assertThat(page("userName pr", "userName", false, 3, 5).total()).isEqualTo(3);
+        assertThat(page("userName eq \"nobody\"", null, false, 0, 5).total()).isZero();
+        assertThat(page("userName eq \"alice@x.com\"", null, false, 0, 1).total()).isEqualTo(1);
     }
 
     @Test
