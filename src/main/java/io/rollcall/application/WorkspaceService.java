@@ -73,7 +73,8 @@ public class WorkspaceService {
     }
 
     public Workspace get(Caller caller, String workspaceId) {
-        authorization.memberOf(caller, workspaceId);
+        // members:read, not mere membership: a deactivated member sees nothing of the workspace.
+        authorization.require(caller, workspaceId, Permission.MEMBERS_READ);
         return workspaces.find(workspaceId).orElseThrow(() -> new NotFoundException("workspace", workspaceId));
     }
 

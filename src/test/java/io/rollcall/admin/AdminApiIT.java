@@ -358,7 +358,9 @@ class AdminApiIT {
         assertThat(api.patch(path("/members/" + viewer.memberId()), "{\"active\":false}").status()).isEqualTo(200);
         assertThat(api.post(path("/authz/check"), check).json().get("allowed").asBoolean()).isFalse();
         assertThat(viewer.api().get(path("/members")).status()).isEqualTo(403);
+        assertThat(viewer.api().get(path("")).status()).isEqualTo(403);
         assertThat(api.patch(path("/members/" + viewer.memberId()), "{\"active\":true}").status()).isEqualTo(200);
+        assertThat(viewer.api().get(path("")).status()).isEqualTo(200);
 
         assertThat(api.delete(path("/groups/" + gid + "/members/" + viewer.memberId())).status()).isEqualTo(204);
         assertThat(api.post(path("/authz/check"), check).json().get("allowed").asBoolean()).isFalse();
