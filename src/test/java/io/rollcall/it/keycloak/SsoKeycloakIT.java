@@ -162,9 +162,11 @@ class SsoKeycloakIT {
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(put.json().path("idpEntityId").asText()).isEqualTo(keycloak.realmUrl());
         String engineering = dynamicGroup(ws, "Engineering", "EQUALS", "/engineering");
+        String sales = dynamicGroup(ws, "Sales", "EQUALS", "/sales");
+        String pets = group(ws, "Pets", "STATIC");
         String user = "saml" + RANDOM.nextInt(1_000_000);
         String email = user + "@example.com";
-        keycloakAdmin.createUser(user, email, "pw-" + user, List.of("/engineering"));
+        String keycloakUser = keycloakAdmin.createUser(user, email, "pw-" + user, List.of("/engineering"));
         assertThat(owner.post("/api/v1/workspaces/" + ws + "/invites", "{\"email\":" + Api.q(email)
                 + ",\"role\":\"operator\"}").status()).isEqualTo(201);
 
@@ -187,6 +189,18 @@ class SsoKeycloakIT {
         Login freshBrowser = attempt.post(freshState);
         assertThat(freshBrowser.status()).isEqualTo(401);
         assertThat(freshBrowser.body()).contains("saml-unknown-in-response-to");
+
+        // The person's IdP groups change: the next SAML login moves the SSO row, and leaves MANUAL and SCIM rows.
+        String memberId = member.path("id").asText();
+        assertThat(owner.post("/api/v1/workspaces/" + ws + "/groups/" + pets + "/members",
+                "{\"memberId\":" + Api.q(memberId) + "}").status()).isBetween(200, 204);
+        insertScimRow(engineering, memberId);
+        keycloakAdmin.setGroups(keycloakUser, Set.of("/sales"));
+        SamlAttempt relogin = samlAttempt(ws, user);
+        assertThat(relogin.post(relogin.stateCookie()).status()).isEqualTo(303);
+        assertThat(sources(ws, sales, memberId)).containsExactly("SSO");
+        assertThat(sources(ws, engineering, memberId)).containsExactly("SCIM");
+        assertThat(sources(ws, pets, memberId)).containsExactly("MANUAL");
 
         // Deactivated members cannot log in.
         setActive(member.path("id").asText(), false);
