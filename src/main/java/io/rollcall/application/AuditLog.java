@@ -7,6 +7,7 @@ import io.rollcall.infrastructure.logging.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -19,6 +20,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class AuditLog {
+
+    /** Json.createObjectBuilder() looks the JSON-P provider up (service loader) on every call; once is enough. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
 
     private final AuditRepository events;
     private final Clock clock;
@@ -45,7 +49,7 @@ public class AuditLog {
         if (summary == null || summary.isEmpty()) {
             return null;
         }
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         summary.forEach((key, value) -> {
             if (value == null) {
                 builder.addNull(key);
@@ -54,7 +58,7 @@ public class AuditLog {
             } else if (value instanceof Number n) {
                 builder.add(key, n.longValue());
             } else if (value instanceof Collection<?> c) {
-                builder.add(key, Json.createArrayBuilder(c.stream().map(String::valueOf).toList()));
+                builder.add(key, JSON.createArrayBuilder(c.stream().map(String::valueOf).toList()));
             } else {
                 builder.add(key, String.valueOf(value));
             }

@@ -2,6 +2,7 @@ package io.rollcall.application;
 
 import io.rollcall.domain.identity.Account;
 import io.rollcall.domain.identity.AccountRepository;
+import io.rollcall.application.scim.ScimTokenRevoked;
 import io.rollcall.domain.identity.ApiToken;
 import io.rollcall.domain.identity.ScimToken;
 import io.rollcall.domain.identity.SecretTokens;
@@ -12,6 +13,7 @@ import io.rollcall.domain.shared.InvalidInputException;
 import io.rollcall.domain.shared.NotFoundException;
 import io.rollcall.domain.shared.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -36,20 +38,22 @@ public class TokenService {
     private final Authorization authorization;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<ScimTokenRevoked> scimTokenRevoked;
 
     @Inject
     public TokenService(TokenRepository tokens, AccountRepository accounts, Authorization authorization,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, Event<ScimTokenRevoked> scimTokenRevoked) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.authorization = authorization;
         this.audit = audit;
         this.clock = clock;
+        this.scimTokenRevoked = scimTokenRevoked;
     }
 
     /** For CDI proxies only. */
     protected TokenService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /** A newly created token with its secret, which exists in plain text only in this response. */
@@ -124,6 +128,7 @@ public class TokenService {
         token.revoke(clock.instant());
         audit.record(workspaceId, caller.actor(), "scim-token.revoked", "scim-token", tokenId,
                 Map.of("name", token.name()));
+        scimTokenRevoked.fire(new ScimTokenRevoked(token.id()));
     }
 
     private static Instant expiry(Integer days, Instant now) {

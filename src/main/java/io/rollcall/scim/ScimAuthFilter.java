@@ -1,6 +1,6 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimAuthenticator;
+import io.rollcall.application.scim.VerifiedScimTokens;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,12 +20,12 @@ public class ScimAuthFilter implements ContainerRequestFilter {
 
     private static final String BEARER = "bearer ";
 
-    private final ScimAuthenticator authenticator;
+    private final VerifiedScimTokens tokens;
     private final ScimContext context;
 
     @Inject
-    public ScimAuthFilter(ScimAuthenticator authenticator, ScimContext context) {
-        this.authenticator = authenticator;
+    public ScimAuthFilter(VerifiedScimTokens tokens, ScimContext context) {
+        this.tokens = tokens;
         this.context = context;
     }
 
@@ -39,7 +39,7 @@ public class ScimAuthFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String secret = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? header.substring(BEARER.length()).trim() : null;
-        authenticator.authenticate(secret).ifPresentOrElse(context::authenticate,
+        tokens.authenticate(secret).ifPresentOrElse(context::authenticate,
                 () -> request.abortWith(unauthorized("a valid SCIM bearer token is required")));
     }
 

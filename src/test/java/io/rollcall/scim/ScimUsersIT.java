@@ -255,6 +255,11 @@ class ScimUsersIT {
     @Test
     void everyScimChangeIsAuditedWithTheTokenAsActor() {
         String id = w.user("audited");
+        // A taken userName fails on the unique key: 409, and nothing of it written, audit event included.
+        assertScimError(w.scim.post("/scim/v2/Users", "{\"userName\":\"AUDITED\",\"emails\":"
+                + "[{\"value\":\"twin@scim.example\",\"type\":\"work\"}]}"), 409, "uniqueness");
+        assertThat(w.scim.get("/scim/v2/Users?filter=" + enc("emails.value eq \"twin@scim.example\"")).json()
+                .get("totalResults").asInt()).isZero();
         w.scim.patch("/scim/v2/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                 + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Boss\"}]}");
         w.scim.delete("/scim/v2/Users/" + id);

@@ -72,13 +72,12 @@ public class ScimUserService {
     public ScimUserView create(ScimCaller caller, MemberDraft draft) {
         Workspace workspace = workspaces.find(caller.workspaceId())
                 .orElseThrow(() -> new NotFoundException("workspace", caller.workspaceId()));
-        ensureUserNameFree(caller.workspaceId(), draft.userName(), null);
         Instant now = clock.instant();
         Member member = new Member(Ids.newId(), workspace.id(), null, draft.userName(),
                 workspace.scimDefaultRoleId(), MemberOrigin.SCIM, now);
         draft.applyTo(member);
         member.setActive(draft.active());
-        members.add(member);
+        members.add(member); // a taken userName fails here, on the unique key, before anything else is written
         audit.record(workspace.id(), caller.actor(), "scim.user.created", "member", member.id(),
                 summary(null, draft));
         return new ScimUserView(member, List.of());

@@ -30,6 +30,12 @@ public interface MemberRepository {
     /** Active members whose direct role is {@code roleId}. */
     long countActiveWithRole(String workspaceId, String roleId);
 
+    /**
+     * Writes a new member at once.
+     *
+     * @throws io.rollcall.domain.shared.ConflictException with code {@code uniqueness} when the workspace already has
+     *         a member of that userName (ignoring case); the transaction is then rolled back
+     */
     void add(Member member);
 
     void remove(Member member);

@@ -2,6 +2,7 @@ package io.rollcall.infrastructure.persistence;
 
 import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.identity.MemberRepository;
+import io.rollcall.domain.shared.ConflictException;
 import io.rollcall.domain.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,9 @@ import java.util.Optional;
 
 @ApplicationScoped
 class JpaMemberRepository implements MemberRepository {
+
+    /** The unique key on (workspace_id, user_name_lower), V1 migration. */
+    private static final String USER_NAME_KEY = "uq_member_user_name";
 
     @PersistenceContext(unitName = "rollcall")
     private EntityManager em;
@@ -92,8 +96,16 @@ class JpaMemberRepository implements MemberRepository {
     public void add(Member member) {
         em.persist(member);
         // Written at once: rows that reference it may follow in the same transaction, and EclipseLink orders
-        // inserts by mapped relationships only, not by foreign keys.
-        em.flush();
+        // inserts by mapped relationships only, not by foreign keys. The unique key decides userName conflicts, so
+        // callers need no SELECT first, and a concurrent twin loses the same way.
+        try {
+            em.flush();
+        } catch (RuntimeException failure) { // PersistenceException, or EclipseLink's own DatabaseException
+            if (ConstraintViolations.ofConstraint(failure, USER_NAME_KEY)) {
+                throw new ConflictException("uniqueness", "userName '" + member.userName() + "' is already taken");
+            }
+            throw failure;
+        }
     }
 
     @Override
