@@ -4,8 +4,8 @@
 # Options as system properties, e.g.  bench/run.sh -Dbench.users=200000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o -DskipTests package
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+mvn -B -q -DskipTests package
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1)," \
      "$(mysql --version 2>/dev/null || echo 'mysql client absent')"
 exec java -Xmx2g "$@" -cp "target/test-classes:target/classes:$(cat target/bench.cp)" io.rollcall.bench.ScimBench

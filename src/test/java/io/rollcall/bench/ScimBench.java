@@ -5,8 +5,11 @@ import static io.rollcall.it.Api.q;
 import io.rollcall.it.Api;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -22,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The SCIM benchmarks of issue 3, run by hand ({@code bench/run.sh}), never by Maven. Starts the real bundle on a fresh
@@ -29,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loop bounded.
  *
  * <p>Options (system properties): {@code bench.users} users seeded for the filter test (default 1,000,000),
- * {@code bench.creates} creates per run (2,000), {@code bench.threads} client threads (4), {@code bench.ops}
+ * {@code bench.creates} creates per run (2,000), {@code bench.warmup} creates before the measured runs (20,000),
+ * {@code bench.runs} measured runs (3), {@code bench.threads} client threads (4), {@code bench.ops}
  * add/remove pairs per group size (200), {@code bench.reads} reads per kind (500), {@code bench.createsOnly} the
  * create measurement alone (no seeding).
  */
@@ -40,7 +45,8 @@ public final class ScimBench {
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
     private static final int OPS = Integer.getInteger("bench.ops", 200);
     private static final int READS = Integer.getInteger("bench.reads", 500);
-    private static final int RUNS = 3;
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 20_000);
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
             + "\"Operations\":[";
 
@@ -92,44 +98,141 @@ public final class ScimBench {
     private void creates() throws Exception {
         Workspace w = workspace("bench-create");
         Workspace jdbcSpace = workspace("bench-jdbc");
-        timedCreates(w, "warmup", 1_000);
+        // Payara's JIT keeps compiling for tens of thousands of requests; "sustained" means after that.
+        log("creates warm-up: %.0f/s over %d creates", timedCreates(w, "warmup", WARMUP), WARMUP);
+        log("JDBC warm-up: %.0f/s over %d inserts", timedJdbcInserts(jdbcSpace.id, "warmup", WARMUP), WARMUP);
+        timedJdbcCreateRows(jdbcSpace.id, "warmup-rows", WARMUP / 4);
         List<Double> scim = new ArrayList<>();
         List<Double> jdbc = new ArrayList<>();
+        List<Double> rows = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             scim.add(timedCreates(w, "r" + run, CREATES));
             jdbc.add(timedJdbcInserts(jdbcSpace.id, "r" + run, CREATES));
-            log("creates run %d: SCIM %.0f/s (%.2f ms per create per thread), JDBC %.0f/s", run, scim.get(run),
-                    1000.0 * THREADS / scim.get(run), jdbc.get(run));
+            rows.add(timedJdbcCreateRows(jdbcSpace.id, "t" + run, CREATES));
+            log("creates run %d: SCIM %.0f/s (%.2f ms per create per thread), JDBC %.0f/s, JDBC create rows %.0f/s",
+                    run, scim.get(run), 1000.0 * THREADS / scim.get(run), jdbc.get(run), rows.get(run));
         }
+        cpuPerCreate(w, jdbcSpace.id);
         double s = median(scim);
         double j = median(jdbc);
+        double r = median(rows);
         report.add(String.format("| POST /Users, %d threads, %d per run | %.0f creates/s | raw JDBC single-row inserts"
                 + " %.0f rows/s | %.0f %% of JDBC |", THREADS, CREATES, s, j, 100 * s / j));
+        report.add(String.format("| raw JDBC, a create's rows (member, e-mail, audit) in one transaction | %.0f/s |"
+                + " %.0f %% of single-row inserts | SCIM is %.0f %% of this |", r, 100 * r / j, 100 * s / r));
     }
 
     private double timedCreates(Workspace w, String prefix, int n) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         long start = System.nanoTime();
         parallel(() -> {
-            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                String userName = prefix + "-" + i + "@bench.example";
-                Api.Reply reply = w.scim.send("POST", "/scim/v2/Users", "{\"schemas\":"
-                        + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":" + q(userName)
-                        + ",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User " + i + "\"},"
-                        + "\"emails\":[{\"value\":" + q(userName) + ",\"type\":\"work\",\"primary\":true}],"
-                        + "\"active\":true}", "application/scim+json");
-                if (reply.status() != 201) {
-                    failures.incrementAndGet();
+            try (LeanHttpClient http = new LeanHttpClient(server.baseUrl(), w.token())) {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    String userName = prefix + "-" + i + "@bench.example";
+                    LeanHttpClient.Reply reply = http.post("/scim/v2/Users", "application/scim+json", "{\"schemas\":"
+                            + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":" + q(userName)
+                            + ",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User " + i + "\"},"
+                            + "\"emails\":[{\"value\":" + q(userName) + ",\"type\":\"work\",\"primary\":true}],"
+                            + "\"active\":true}");
+                    if (reply.status() != 201 || !reply.body().contains(userName)) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, reply.status() + " " + reply.body());
+                    }
                 }
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " creates failed");
+            throw new IllegalStateException(failures.get() + " creates failed, first: " + firstFailure.get());
         }
         return n / seconds;
     }
+
+    /**
+     * CPU milliseconds per operation of the server, MariaDB and this client, from /proc (Linux only): where a create's
+     * cost goes when client, server and database share the machine.
+     */
+    private void cpuPerCreate(Workspace w, String jdbcWorkspace) throws Exception {
+        if (!Files.isReadable(Path.of("/proc/self/stat"))) {
+            return;
+        }
+        long mariadb = mariadbPid();
+        long self = ProcessHandle.current().pid();
+        long[] before = {cpuTicks(server.pid()), cpuTicks(mariadb), cpuTicks(self)};
+        timedCreates(w, "cpu", CREATES);
+        long[] afterScim = {cpuTicks(server.pid()), cpuTicks(mariadb), cpuTicks(self)};
+        timedJdbcInserts(jdbcWorkspace, "cpu", CREATES);
+        long[] afterJdbc = {cpuTicks(server.pid()), cpuTicks(mariadb), cpuTicks(self)};
+        double tickMs = 1000.0 / 100; // USER_HZ is 100 on Linux
+        log("CPU ms per SCIM create: server %.2f, MariaDB %.2f, client %.2f", (afterScim[0] - before[0]) * tickMs
+                / CREATES, (afterScim[1] - before[1]) * tickMs / CREATES, (afterScim[2] - before[2]) * tickMs / CREATES);
+        log("CPU ms per JDBC insert: MariaDB %.2f, client %.2f", (afterJdbc[1] - afterScim[1]) * tickMs / CREATES,
+                (afterJdbc[2] - afterScim[2]) * tickMs / CREATES);
+        report.add(String.format("| CPU ms per operation (server / MariaDB / client) | SCIM create %.2f / %.2f / %.2f"
+                + " | JDBC insert — / %.2f / %.2f | |", (afterScim[0] - before[0]) * tickMs / CREATES,
+                (afterScim[1] - before[1]) * tickMs / CREATES, (afterScim[2] - before[2]) * tickMs / CREATES,
+                (afterJdbc[1] - afterScim[1]) * tickMs / CREATES, (afterJdbc[2] - afterScim[2]) * tickMs / CREATES));
+    }
+
+    private static long mariadbPid() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+    }
+
+    /** utime + stime of a process in clock ticks; 0 when it cannot be read. */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * What a create writes, by hand: the member, e-mail and audit rows in one transaction, on a connection kept out of
+     * autocommit (no toggling), same thread count. The database's floor for a create, with no HTTP, JSON or JPA.
+     */
+    private double timedJdbcCreateRows(String workspace, String prefix, int n) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(() -> {
+            try (Connection c = server.jdbc(); PreparedStatement member = c.prepareStatement(MEMBER_INSERT);
+                    PreparedStatement email = c.prepareStatement(EMAIL_INSERT);
+                    PreparedStatement audit = c.prepareStatement(AUDIT_INSERT)) {
+                c.setAutoCommit(false);
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    String id = UUID.randomUUID().toString();
+                    String userName = prefix + "-" + i + "@bench.example";
+                    bindMember(member, id, workspace, userName);
+                    member.executeUpdate();
+                    email.setString(1, UUID.randomUUID().toString());
+                    email.setString(2, id);
+                    email.setString(3, userName);
+                    email.setString(4, userName);
+                    email.executeUpdate();
+                    audit.setString(1, UUID.randomUUID().toString());
+                    audit.setString(2, workspace);
+                    audit.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+                    audit.setString(4, id);
+                    audit.setString(5, "{\"userName\":\"" + userName + "\"}");
+                    audit.executeUpdate();
+                    c.commit();
+                }
+            }
+        });
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static final String EMAIL_INSERT = "INSERT INTO member_email (id, member_id, position, email_value,"
+            + " value_lower, email_type, is_primary) VALUES (?, ?, 0, ?, ?, 'work', TRUE)";
+    private static final String AUDIT_INSERT = "INSERT INTO audit_event (id, workspace_id, occurred_at, actor_type,"
+            + " actor_id, actor_label, action, target_type, target_id, summary) VALUES (?, ?, ?, 'SCIM_TOKEN', 'bench',"
+            + " 'bench', 'scim.user.created', 'member', ?, ?)";
 
     /** One INSERT per row, autocommit, same thread count: the floor a create can cost in this database. */
     private double timedJdbcInserts(String workspace, String prefix, int n) throws Exception {

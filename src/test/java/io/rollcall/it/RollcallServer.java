@@ -107,6 +107,11 @@ public final class RollcallServer {
                     // Its own data grid: test servers of other builds on this machine must not join it.
                     "-Dpayaramicro.clusterName=rollcall-it-" + suffix, "-Dpayaramicro.clusterPassword=" + suffix,
                     "-jar", jar.toString()));
+            // Extra JVM options for the server, e.g. a JFR recording in a benchmark run (space separated).
+            String jvmArgs = System.getProperty("rollcall.it.serverJvmArgs", "").trim();
+            if (!jvmArgs.isEmpty()) {
+                command.addAll(command.indexOf("-jar"), List.of(jvmArgs.split("\\s+")));
+            }
             ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
@@ -150,6 +155,11 @@ public final class RollcallServer {
 
     public String db() {
         return db;
+    }
+
+    /** The server's process id (for CPU accounting in benchmarks). */
+    public long pid() {
+        return process.pid();
     }
 
     public Path log() {
