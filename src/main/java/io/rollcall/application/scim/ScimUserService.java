@@ -11,7 +11,6 @@ import io.rollcall.domain.shared.Ids;
 import io.rollcall.domain.shared.NotFoundException;
 import io.rollcall.domain.shared.Page;
 import io.rollcall.domain.shared.PreconditionFailedException;
-import io.rollcall.domain.workspace.Workspace;
 import io.rollcall.domain.workspace.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,15 +69,15 @@ public class ScimUserService {
 
     @Transactional
     public ScimUserView create(ScimCaller caller, MemberDraft draft) {
-        Workspace workspace = workspaces.find(caller.workspaceId())
+        String defaultRole = workspaces.scimDefaultRoleId(caller.workspaceId())
                 .orElseThrow(() -> new NotFoundException("workspace", caller.workspaceId()));
         Instant now = clock.instant();
-        Member member = new Member(Ids.newId(), workspace.id(), null, draft.userName(),
-                workspace.scimDefaultRoleId(), MemberOrigin.SCIM, now);
+        Member member = new Member(Ids.newId(), caller.workspaceId(), null, draft.userName(), defaultRole,
+                MemberOrigin.SCIM, now);
         draft.applyTo(member);
         member.setActive(draft.active());
         members.add(member); // a taken userName fails here, on the unique key, before anything else is written
-        audit.record(workspace.id(), caller.actor(), "scim.user.created", "member", member.id(),
+        audit.record(caller.workspaceId(), caller.actor(), "scim.user.created", "member", member.id(),
                 summary(null, draft));
         return new ScimUserView(member, List.of());
     }

@@ -21,6 +21,12 @@ class JpaWorkspaceRepository implements WorkspaceRepository {
     }
 
     @Override
+    public Optional<String> scimDefaultRoleId(String id) {
+        return em.createQuery("SELECT w.scimDefaultRoleId FROM Workspace w WHERE w.id = :id", String.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<Workspace> lock(String id) {
         // Re-read under the lock: a version loaded earlier in the transaction may be stale.
         Workspace found = em.find(Workspace.class, id, LockModeType.PESSIMISTIC_WRITE);
