@@ -44,7 +44,7 @@ public class ConfiguredDataSource implements DataSource {
                 return h2;
             }
             case MARIADB -> {
-                MariaDbDataSource mariadb = new MariaDbDataSource(settings.url());
+                MariaDbDataSource mariadb = new MariaDbDataSource(settings.driverUrl());
                 if (settings.user() != null) {
                     mariadb.setUser(settings.user());
                 }
