@@ -8,6 +8,8 @@ import io.rollcall.domain.rbac.RoleRepository;
 import io.rollcall.domain.shared.ConflictException;
 import io.rollcall.domain.shared.InvalidInputException;
 import io.rollcall.domain.shared.NotFoundException;
+import io.rollcall.domain.workspace.Workspace;
+import io.rollcall.domain.workspace.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,21 +21,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Roles: the five presets (read-only) and custom roles per workspace. Deleting a custom role that a member or a group
- * still uses is refused (409 {@code role-in-use}) rather than silently reassigning people: an owner decides where they go.
+ * Roles: the five presets (read-only) and custom roles per workspace. Deleting a custom role that a member, a group,
+ * a pending invite or the workspace's SCIM/JIT settings still use is refused (409 {@code role-in-use}) rather than
+ * silently reassigning people: an owner decides where they go.
  */
 @ApplicationScoped
 @Transactional
 public class RoleService {
 
     private final RoleRepository roles;
+    private final WorkspaceRepository workspaces;
     private final Authorization authorization;
     private final AuditLog audit;
     private final Clock clock;
 
     @Inject
-    public RoleService(RoleRepository roles, Authorization authorization, AuditLog audit, Clock clock) {
+    public RoleService(RoleRepository roles, WorkspaceRepository workspaces, Authorization authorization,
+            AuditLog audit, Clock clock) {
         this.roles = roles;
+        this.workspaces = workspaces;
         this.authorization = authorization;
         this.audit = audit;
         this.clock = clock;
@@ -41,7 +47,7 @@ public class RoleService {
 
     /** For CDI proxies only. */
     protected RoleService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** A change of a custom role; a null field is left as it is. */
@@ -115,6 +121,14 @@ public class RoleService {
             throw new ConflictException("preset-role", "'" + roleId + "' is a preset role and cannot be deleted");
         }
         authorization.requireCanGrant(actor, role.permissions(), "deletion of role '" + roleId + "'");
+        // Under the workspace lock, which a settings change also takes: the role cannot become the SCIM default or
+        // JIT role between this check and the delete (a SCIM create would then fail on the member's role key).
+        Workspace workspace = workspaces.lock(workspaceId).orElseThrow(() -> new NotFoundException("role", roleId));
+        if (roleId.equals(workspace.scimDefaultRoleId()) || roleId.equals(workspace.jitRoleId())) {
+            throw new ConflictException("role-in-use", "role '" + roleId + "' is the workspace's "
+                    + (roleId.equals(workspace.scimDefaultRoleId()) ? "SCIM default role (scim.defaultRole)"
+                            : "JIT role (jit.role)") + "; choose another one there first");
+        }
         long memberCount = roles.countMembersWithRole(workspaceId, roleId);
         long groupCount = roles.countGroupsWithRole(workspaceId, roleId);
         long inviteCount = roles.countPendingInvitesWithRole(workspaceId, roleId);

@@ -80,7 +80,8 @@ public class WorkspaceService {
 
     public Workspace update(Caller caller, String workspaceId, Changes changes) {
         var actor = authorization.require(caller, workspaceId, Permission.MEMBERS_MANAGE);
-        Workspace workspace = workspaces.find(workspaceId)
+        // Locked: a role chosen here must not be deleted concurrently (RoleService.delete takes the same lock).
+        Workspace workspace = workspaces.lock(workspaceId)
                 .orElseThrow(() -> new NotFoundException("workspace", workspaceId));
         Instant now = clock.instant();
         Map<String, Object> summary = new LinkedHashMap<>();

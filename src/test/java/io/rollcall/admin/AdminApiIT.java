@@ -120,6 +120,18 @@ class AdminApiIT {
         Api.Reply pending = api.post(path("/invites"), "{\"email\":\"later@it.example\",\"role\":\"auditor\"}");
         assertThat(api.delete(path("/roles/auditor")).json().get("detail").asText()).contains("1 pending invite");
         assertThat(api.delete(path("/invites/" + pending.json().get("id").asText())).status()).isEqualTo(204);
+
+        // The workspace's SCIM default and JIT roles are uses too: deleting one would break SCIM creates and JIT.
+        assertThat(api.patch(path(""), "{\"scim\":{\"defaultRole\":\"auditor\"},\"jit\":{\"role\":\"auditor\"}}")
+                .status()).isEqualTo(200);
+        Api.Reply scimDefault = api.delete(path("/roles/auditor"));
+        assertThat(scimDefault.status()).isEqualTo(409);
+        assertThat(scimDefault.json().get("code").asText()).isEqualTo("role-in-use");
+        assertThat(scimDefault.json().get("detail").asText()).contains("scim.defaultRole");
+        assertThat(api.patch(path(""), "{\"scim\":{\"defaultRole\":\"viewer\"}}").status()).isEqualTo(200);
+        assertThat(api.delete(path("/roles/auditor")).json().get("detail").asText()).contains("jit.role");
+        assertThat(api.patch(path(""), "{\"jit\":{\"role\":\"viewer\"}}").status()).isEqualTo(200);
+        assertThat(api.get(path("/roles/auditor")).status()).isEqualTo(200);
         assertThat(api.delete(path("/roles/auditor")).status()).isEqualTo(204);
         assertThat(api.get(path("/roles/auditor")).status()).isEqualTo(404);
     }
