@@ -88,7 +88,9 @@ public final class RollcallServer {
             password = System.getProperty("rollcall.it.mariadb.password", "");
             String database = "rollcall_it_" + suffix;
             createMariaDbDatabase(serverUrl, user, password, database);
-            jdbcUrl = serverUrl + database;
+            // Extra Connector/J options for the server's URL only, e.g. to compare driver settings in a benchmark.
+            String options = System.getProperty("rollcall.it.mariadb.serverOptions", "");
+            jdbcUrl = serverUrl + database + (options.isBlank() ? "" : "?" + options);
             String dropUser = user;
             String dropPassword = password;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> dropMariaDbDatabase(serverUrl, dropUser,
