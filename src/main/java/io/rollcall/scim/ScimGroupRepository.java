@@ -10,7 +10,6 @@ import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.MembershipType;
 import io.rollcall.domain.shared.Page;
 import io.rollcall.scim.filter.FilterTranslator;
-import io.rollcall.scim.filter.ScimFilterParser;
 import io.rollcall.scim.filter.ScimResourceSchemas;
 import io.rollcall.scim.filter.ScimSearch;
 import io.rollcall.scim.filter.SearchSpec;
@@ -25,7 +24,6 @@ import org.apache.directory.scim.core.schema.SchemaRegistry;
 import org.apache.directory.scim.spec.filter.Filter;
 import org.apache.directory.scim.spec.filter.FilterResponse;
 import org.apache.directory.scim.spec.filter.PageRequest;
-import org.apache.directory.scim.spec.filter.SortOrder;
 import org.apache.directory.scim.spec.filter.SortRequest;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
 import org.apache.directory.scim.spec.patch.PatchOperation;
@@ -103,18 +101,11 @@ public class ScimGroupRepository implements Repository<ScimGroup> {
 
     @Override
     public FilterResponse<ScimGroup> find(Filter filter, PageRequest pageRequest, SortRequest sortRequest) {
-        int start = pageRequest == null || pageRequest.getStartIndex() == null ? 1
-                : Math.max(1, pageRequest.getStartIndex());
-        int count = pageRequest == null || pageRequest.getCount() == null ? ListParams.DEFAULT_COUNT
-                : Math.min(ListParams.MAX_RESULTS, Math.max(0, pageRequest.getCount()));
-        SearchSpec spec = new SearchSpec(filter == null ? null : ScimFilterParser.parse(filter.getFilter()),
-                sortRequest == null ? null : sortRequest.getSortBy(),
-                sortRequest != null && sortRequest.getSortOrder() == SortOrder.DESCENDING, start - 1, count);
+        SearchSpec spec = ScimpleBeans.searchSpec(filter, pageRequest, sortRequest);
         Page<ScimGroupView> page = groups.list(workspace -> search.search(Group.class, TRANSLATOR,
                 (cb, root) -> cb.and(cb.equal(root.get("workspaceId"), workspace),
                         cb.equal(root.get("membershipType"), MembershipType.DYNAMIC)), spec), context.caller(), true);
-        return new FilterResponse<>(page.items().stream().map(this::bean).toList(), pageRequest,
-                (int) Math.min(Integer.MAX_VALUE, page.total()));
+        return ScimpleBeans.response(page, this::bean, pageRequest);
     }
 
     @Override
@@ -123,9 +114,7 @@ public class ScimGroupRepository implements Repository<ScimGroup> {
     }
 
     private ObjectNode json(ScimGroup group) {
-        ObjectNode node = mapper().valueToTree(group);
-        node.remove("meta");
-        return node;
+        return ScimpleBeans.withoutMeta(mapper(), group);
     }
 
     private ScimGroup bean(ScimGroupView view) {

@@ -8,7 +8,6 @@ import io.rollcall.config.RollcallConfig;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.shared.Page;
 import io.rollcall.scim.filter.FilterTranslator;
-import io.rollcall.scim.filter.ScimFilterParser;
 import io.rollcall.scim.filter.ScimResourceSchemas;
 import io.rollcall.scim.filter.ScimSearch;
 import io.rollcall.scim.filter.SearchSpec;
@@ -23,7 +22,6 @@ import org.apache.directory.scim.spec.extension.EnterpriseExtension;
 import org.apache.directory.scim.spec.filter.Filter;
 import org.apache.directory.scim.spec.filter.FilterResponse;
 import org.apache.directory.scim.spec.filter.PageRequest;
-import org.apache.directory.scim.spec.filter.SortOrder;
 import org.apache.directory.scim.spec.filter.SortRequest;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
 import org.apache.directory.scim.spec.patch.PatchOperation;
@@ -105,17 +103,10 @@ public class ScimUserRepository implements Repository<ScimUser> {
 
     @Override
     public FilterResponse<ScimUser> find(Filter filter, PageRequest pageRequest, SortRequest sortRequest) {
-        int start = pageRequest == null || pageRequest.getStartIndex() == null ? 1
-                : Math.max(1, pageRequest.getStartIndex());
-        int count = pageRequest == null || pageRequest.getCount() == null ? ListParams.DEFAULT_COUNT
-                : Math.min(ListParams.MAX_RESULTS, Math.max(0, pageRequest.getCount()));
-        SearchSpec spec = new SearchSpec(filter == null ? null : ScimFilterParser.parse(filter.getFilter()),
-                sortRequest == null ? null : sortRequest.getSortBy(),
-                sortRequest != null && sortRequest.getSortOrder() == SortOrder.DESCENDING, start - 1, count);
+        SearchSpec spec = ScimpleBeans.searchSpec(filter, pageRequest, sortRequest);
         Page<ScimUserView> page = users.list(workspace -> search.search(Member.class, TRANSLATOR,
                 (cb, root) -> cb.equal(root.get("workspaceId"), workspace), spec), context.caller());
-        return new FilterResponse<>(page.items().stream().map(this::bean).toList(), pageRequest,
-                (int) Math.min(Integer.MAX_VALUE, page.total()));
+        return ScimpleBeans.response(page, this::bean, pageRequest);
     }
 
     @Override
@@ -124,9 +115,7 @@ public class ScimUserRepository implements Repository<ScimUser> {
     }
 
     private ObjectNode json(ScimUser user) {
-        ObjectNode node = mapper().valueToTree(user);
-        node.remove("meta");
-        return node;
+        return ScimpleBeans.withoutMeta(mapper(), user);
     }
 
     private ScimUser bean(ScimUserView view) {
