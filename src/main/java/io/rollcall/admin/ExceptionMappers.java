@@ -41,6 +41,10 @@ final class ExceptionMappers {
             if (status >= 500) {
                 return Fallback.internal(e);
             }
+            if (e.getResponse().hasEntity()) {
+                // Already a problem-details answer, e.g. from StrictJsonBodies.
+                return e.getResponse();
+            }
             Throwable cause = e.getCause();
             if (status == 400 && (cause instanceof JsonbException || cause instanceof JsonException
                     || cause instanceof ProcessingException)) {

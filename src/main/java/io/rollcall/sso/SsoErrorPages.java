@@ -10,15 +10,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.rollcall.infrastructure.persistence.ConstraintViolations;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every error of {@code /sso} as a small page for a person (HTML) or JSON for a script ({@code Accept:
- * application/json}): status, reason code, a message safe to show, the request id. Registered only by the SSO
- * application.
+ * Every error of {@code /sso} as a small page for a person (HTML) or RFC 9457 problem details for a script ({@code
+ * Accept: application/json} or {@code application/problem+json}): status, reason code, a message safe to show, the
+ * request id. Registered only by the SSO application.
  */
-final class SsoErrorPages {
+public final class SsoErrorPages {
 
     private static final Logger LOG = Logger.getLogger(SsoErrorPages.class.getName());
 
@@ -48,8 +49,14 @@ final class SsoErrorPages {
             if (status >= 500) {
                 return Fallback.internal(headers, e);
             }
-            return page(headers, status, status == 404 ? "not-found" : status == 405 ? "method-not-allowed"
-                    : "bad-request", status == 404 ? "no such page" : "the request could not be understood");
+            return switch (status) {
+                case 404 -> page(headers, status, "not-found", "no such page");
+                case 405 -> page(headers, status, "method-not-allowed", "this method is not allowed here");
+                case 406 -> page(headers, status, "not-acceptable", "this page cannot answer in the requested type");
+                case 415 -> page(headers, status, "unsupported-media-type", "the request body has a type this"
+                        + " endpoint does not take");
+                default -> page(headers, status, "bad-request", "the request could not be understood");
+            };
         }
     }
 
@@ -76,23 +83,57 @@ final class SsoErrorPages {
     }
 
     static Response page(HttpHeaders headers, int status, String code, String message) {
+        return page(headers == null ? List.of() : headers.getAcceptableMediaTypes(), status, code, message);
+    }
+
+    static Response page(List<MediaType> acceptable, int status, String code, String message) {
+        boolean json = acceptable.stream()
+                .anyMatch(t -> (t.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                        || t.isCompatible(PROBLEM_JSON_TYPE)) && !t.isWildcardType());
+        Document document = document(json, status, code, message);
+        Response.ResponseBuilder builder = Response.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .type(document.mediaType()).entity(document.text());
+        if (!json) {
+            builder.header("Content-Security-Policy", "default-src 'none'");
+        }
+        return builder.build();
+    }
+
+    private static final MediaType PROBLEM_JSON_TYPE = MediaType.valueOf("application/problem+json");
+
+    /** An error as it leaves {@code /sso}: its media type and text. */
+    public record Document(String mediaType, String text) {
+    }
+
+    /**
+     * The one error shape of {@code /sso}, for the JAX-RS mappers and for container-level errors alike. For a script
+     * ({@code json}): RFC 9457 problem details with the admin API's members,
+     * <pre>{"type":"https://rollcall.dev/problems/not-invited","title":"Forbidden","status":403,
+     *  "detail":"you are not a member of this workspace yet; ask an owner for an invite","code":"not-invited",
+     *  "requestId":"..."}</pre>
+     * as {@code application/problem+json}; for a person, a small HTML page carrying the same detail, code and request
+     * id.
+     */
+    public static Document document(boolean json, int status, String code, String message) {
         String requestId = RequestIds.current();
-        boolean json = headers != null && headers.getAcceptableMediaTypes().stream()
-                .anyMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !t.isWildcardType());
-        Response.ResponseBuilder builder = Response.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (json) {
-            var body = Json.createObjectBuilder().add("status", status).add("code", code).add("message", message);
+            var body = Json.createObjectBuilder().add("type", "https://rollcall.dev/problems/" + code)
+                    .add("title", title(status)).add("status", status).add("detail", message).add("code", code);
             if (requestId != null) {
                 body.add("requestId", requestId);
             }
-            return builder.type(MediaType.APPLICATION_JSON_TYPE).entity(body.build().toString()).build();
+            return new Document("application/problem+json", body.build().toString());
         }
         String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sign-in failed</title></head><body>"
                 + "<h1>Sign-in failed</h1><p>" + escape(message) + "</p><p>Reason: <code>" + escape(code)
                 + "</code>" + (requestId == null ? "" : " · Request id: <code>" + escape(requestId) + "</code>")
                 + "</p></body></html>";
-        return builder.type("text/html; charset=utf-8").header("Content-Security-Policy", "default-src 'none'")
-                .entity(html).build();
+        return new Document("text/html; charset=utf-8", html);
+    }
+
+    private static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "Error" : known.getReasonPhrase();
     }
 
     private static String escape(String text) {

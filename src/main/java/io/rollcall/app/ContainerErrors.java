@@ -1,0 +1,216 @@
+package io.rollcall.app;
+
+import io.rollcall.admin.Problem;
+import io.rollcall.scim.ScimErrors;
+import io.rollcall.scim.ScimMediaTypes;
+import io.rollcall.sso.SsoErrorPages;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Errors that arise in the servlet container rather than in a JAX-RS resource still leave in the protocol's own
+ * format: under {@code /scim/v2} a SCIM error (RFC 7644 section 3.12, {@code application/scim+json}), under {@code
+ * /sso} and {@code /.well-known} the SSO error document, everywhere else (the admin API, unknown paths) RFC 9457
+ * problem details. Never the container's HTML page.
+ *
+ * <p>Two mechanisms: requests the container would refuse with a bare page are refused here first ({@code TRACE},
+ * an unparseable {@code Content-Type}, over-long or non-ASCII {@code If-Match}/{@code If-None-Match}, a request
+ * line over {@link #MAX_URI_CHARS}); and every {@code sendError} issued behind this filter (the default servlet's
+ * 404, Jersey's own 400 for a header it cannot parse) is rendered in the protocol format instead. Requests that
+ * Grizzly refuses before any servlet runs (for example {@code %00} in the path, or a header block larger than the
+ * listener's limit) are outside any application's reach; docs/design.md lists them.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class ContainerErrors extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ContainerErrors.class.getName());
+
+    /** Path plus query, in characters; SCIM filters are capped at 4,096 characters, so this leaves ample room. */
+    static final int MAX_URI_CHARS = 16_384;
+    /** An entity tag of ours is a few dozen characters (RFC 9110 section 8.8.3). */
+    static final int MAX_PRECONDITION_CHARS = 1_024;
+
+    // RFC 9110 section 8.3: type "/" subtype *( OWS ";" OWS parameter ), tokens and quoted strings only.
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final Pattern MEDIA_TYPE = Pattern.compile(TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN
+            + "=(" + TOKEN + "|\"([^\"\\\\]|\\\\.)*\"))*\\s*;?\\s*");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Protocol protocol = Protocol.of(request.getRequestURI());
+        Refusal refusal = refusal(request);
+        if (refusal != null) {
+            if (refusal.status() == 405) {
+                response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            }
+            write(response, protocol, wantsJson(request), refusal.status(), refusal.code(), refusal.detail());
+            return;
+        }
+        ErrorRendering wrapped = new ErrorRendering(response, protocol, wantsJson(request));
+        try {
+            chain.doFilter(request, wrapped);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "unhandled error below the JAX-RS applications", e);
+            write(response, protocol, wantsJson(request), 500, "internal-error",
+                    "an internal error occurred; quote the request id when reporting it");
+        }
+    }
+
+    /** A request refused before any application sees it. */
+    record Refusal(int status, String code, String detail) {
+    }
+
+    static Refusal refusal(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("TRACE".equals(method) || "TRACK".equals(method)) {
+            // Echoing a request back (the servlet default) would hand cookies and tokens to a script (XST).
+            return new Refusal(405, "method-not-allowed", "the method " + method + " is not allowed");
+        }
+        String uri = request.getRequestURI();
+        String query = request.getQueryString();
+        if (uri.length() + (query == null ? 0 : query.length()) > MAX_URI_CHARS) {
+            return new Refusal(414, "uri-too-long", "the request URI is longer than " + MAX_URI_CHARS
+                    + " characters");
+        }
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && !MEDIA_TYPE.matcher(contentType).matches()) {
+            return new Refusal(400, "bad-content-type", "the Content-Type header is not a media type");
+        }
+        for (String name : new String[] {"If-Match", "If-None-Match"}) {
+            String value = request.getHeader(name);
+            if (value != null && (value.length() > MAX_PRECONDITION_CHARS || !printableAscii(value))) {
+                return new Refusal(400, "bad-precondition", "the " + name + " header is not a list of entity"
+                        + " tags");
+            }
+        }
+        return null;
+    }
+
+    static boolean printableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && (accept.contains("application/json") || accept.contains("application/problem+json"));
+    }
+
+    static void write(HttpServletResponse response, Protocol protocol, boolean json, int status, String code,
+            String detail) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        String mediaType;
+        String text;
+        switch (protocol) {
+            case SCIM -> {
+                mediaType = ScimMediaTypes.SCIM_JSON;
+                text = ScimErrors.body(status, scimType(status), detail).toString();
+            }
+            case SSO -> {
+                SsoErrorPages.Document document = SsoErrorPages.document(json, status, code, detail);
+                mediaType = document.mediaType();
+                text = document.text();
+            }
+            default -> {
+                mediaType = Problem.MEDIA_TYPE;
+                text = Problem.json(status, code, detail);
+            }
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(mediaType.contains("charset") ? mediaType : mediaType + ";charset=utf-8");
+        response.setContentLength(bytes.length);
+        try {
+            response.getOutputStream().write(bytes);
+        } catch (IllegalStateException writerInUse) {
+            response.getWriter().write(text);
+        }
+        response.flushBuffer();
+    }
+
+    private static String scimType(int status) {
+        return status == 400 ? "invalidSyntax" : null;
+    }
+
+    /** Which protocol a path belongs to; the WAR is deployed at the root context. */
+    enum Protocol {
+        SCIM, SSO, PROBLEM;
+
+        static Protocol of(String uri) {
+            if (uri.equals("/scim/v2") || uri.startsWith("/scim/v2/")) {
+                return SCIM;
+            }
+            if (uri.startsWith("/sso/") || uri.equals("/sso") || uri.startsWith("/.well-known/")) {
+                return SSO;
+            }
+            return PROBLEM;
+        }
+    }
+
+    /** Turns the container's {@code sendError} into the protocol's error body. */
+    private static final class ErrorRendering extends HttpServletResponseWrapper {
+
+        private final Protocol protocol;
+        private final boolean json;
+
+        ErrorRendering(HttpServletResponse response, Protocol protocol, boolean json) {
+            super(response);
+            this.protocol = protocol;
+            this.json = json;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            render(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            // The container's message may name classes or echo input: never shown.
+            render(status);
+        }
+
+        private void render(int status) throws IOException {
+            String code = switch (status) {
+                case 400 -> "bad-request";
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 413 -> "payload-too-large";
+                case 415 -> "unsupported-media-type";
+                default -> status >= 500 ? "internal-error" : "error";
+            };
+            String detail = switch (status) {
+                case 404 -> "no such resource";
+                case 405 -> "this method is not allowed on this resource";
+                default -> status >= 500 ? "an internal error occurred; quote the request id when reporting it"
+                        : "the request could not be understood";
+            };
+            write((HttpServletResponse) getResponse(), protocol, json, status, code, detail);
+        }
+    }
+}
