@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Set;
 
 /** A workspace's members: search, read, change the direct role or active state, remove. */
@@ -44,6 +45,28 @@ public class MembersResource {
     public Views.MemberPermissionsView permissions(@PathParam("ws") String ws, @PathParam("id") String id) {
         var result = members.permissions(caller.caller(), ws, id);
         return Views.MemberPermissionsView.of(result.member(), result.permissions());
+    }
+
+    /** One IdP identity a member is bound to. */
+    public record LinkedIdentityView(String subject) {
+    }
+
+    /**
+     * The member's linked SSO identities: {@code [{"subject":"https://idp.example|nameid"}]}, or {@code []} when none
+     * (a member has at most one, bound at its first SSO login).
+     */
+    @GET
+    @Path("/{id}/identities")
+    public List<LinkedIdentityView> identities(@PathParam("ws") String ws, @PathParam("id") String id) {
+        return members.linkedIdentity(caller.caller(), ws, id).map(LinkedIdentityView::new).stream().toList();
+    }
+
+    /** Unlinks the member's SSO identity (204); its next login links by verified e-mail. Audited. */
+    @DELETE
+    @Path("/{id}/identities")
+    public Response unlink(@PathParam("ws") String ws, @PathParam("id") String id) {
+        members.unlinkIdentity(caller.caller(), ws, id);
+        return Response.noContent().build();
     }
 
     /** {@code {role?, active?}} */

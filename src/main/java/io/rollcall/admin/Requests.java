@@ -5,6 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -97,6 +99,29 @@ public final class Requests {
             result.add(((JsonString) item).getString());
         }
         return result;
+    }
+
+    /**
+     * A JSON value as plain Java, the way a JWT library exposes claims: {@code String}, {@code Long} or
+     * {@code BigDecimal}, {@code Boolean}, {@code List}, {@code Map} (member order kept), {@code null}.
+     */
+    static Object plain(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> {
+                jakarta.json.JsonNumber number = (jakarta.json.JsonNumber) value;
+                yield number.isIntegral() ? (Object) number.bigDecimalValue().toBigInteger() : number.bigDecimalValue();
+            }
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+            case ARRAY -> value.asJsonArray().stream().map(Requests::plain).toList();
+            case OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                value.asJsonObject().forEach((k, v) -> map.put(k, plain(v)));
+                yield map;
+            }
+        };
     }
 
     static JsonObject object(JsonObject body, String key) {

@@ -28,12 +28,14 @@ public class ScimTokensResource {
     public Response create(@PathParam("ws") String ws, Requests.CreateToken body) {
         Requests.required(body);
         var issued = tokens.createScimToken(caller.caller(), ws, body.name(), body.expiresInDays());
-        return Response.status(201).entity(Views.TokenView.of(issued.token(), issued.secret())).build();
+        return Response.status(201).entity(Views.TokenView.of(issued.token(), caller.caller().email(), issued.secret()))
+                .build();
     }
 
     @GET
     public List<Views.TokenView> list(@PathParam("ws") String ws) {
-        return tokens.listScimTokens(caller.caller(), ws).stream().map(t -> Views.TokenView.of(t, null)).toList();
+        return tokens.listScimTokens(caller.caller(), ws).stream()
+                .map(t -> Views.TokenView.of(t.token(), t.createdByEmail(), null)).toList();
     }
 
     @DELETE

@@ -33,16 +33,20 @@ import java.util.Set;
  * {"type":"oidc", "issuer":"https://...", "clientId":"...", "clientSecret":"...", "scopes":["openid","email"],
  *  "groupsClaim":"groups"}
  * </pre>
- * The client secret is write-only: GET answers {@code "clientSecretSet": true}.
+ * Either type takes {@code "relinkByEmail": true} for a move to another IdP: the next login with a verified e-mail
+ * re-binds a member bound to another subject (docs: idp-samples/README.md, "Moving to another IdP").
+ * The client secret is write-only: GET answers {@code "clientSecretSet": true}. Before any connection exists GET
+ * answers {@code "configured": false} with only {@code serviceProvider}: Rollcall's entity id, ACS URL, metadata URL,
+ * OIDC redirect URI and login URL, which the IdP admin needs first.
  */
 @Path("/v1/workspaces/{ws}/sso")
 @Produces(MediaType.APPLICATION_JSON)
 public class SsoConnectionResource {
 
     private static final Set<String> SAML_FIELDS = Set.of("type", "idpEntityId", "ssoUrl", "certificates",
-            "metadataXml", "groupsClaim");
+            "metadataXml", "groupsClaim", "relinkByEmail");
     private static final Set<String> OIDC_FIELDS = Set.of("type", "issuer", "clientId", "clientSecret", "scopes",
-            "groupsClaim");
+            "groupsClaim", "relinkByEmail");
 
     @Inject
     SsoConnectionService service;
@@ -52,9 +56,10 @@ public class SsoConnectionResource {
     RollcallConfig config;
 
     /** The connection as shown to owners, with Rollcall's own URLs to enter at the IdP. */
-    public record SsoView(String type, String idpEntityId, String ssoUrl, List<String> certificates,
-            boolean metadataImported, String issuer, String clientId, Boolean clientSecretSet, List<String> scopes,
-            String groupsClaim, Map<String, String> serviceProvider, Instant createdAt, Instant updatedAt) {
+    public record SsoView(boolean configured, String type, String idpEntityId, String ssoUrl,
+            List<String> certificates, Boolean metadataImported, String issuer, String clientId,
+            Boolean clientSecretSet, List<String> scopes, String groupsClaim, Boolean relinkByEmail,
+            Map<String, String> serviceProvider, Instant createdAt, Instant updatedAt) {
     }
 
     /** One group a dry run would give. */
@@ -67,7 +72,9 @@ public class SsoConnectionResource {
 
     @GET
     public SsoView get(@PathParam("ws") String ws) {
-        return view(ws, service.get(caller.caller(), ws));
+        return service.find(caller.caller(), ws).map(c -> view(ws, c))
+                .orElseGet(() -> new SsoView(false, null, null, null, null, null, null, null, null, null, null, null,
+                        serviceProvider(ws), null, null));
     }
 
     @PUT
@@ -80,14 +87,14 @@ public class SsoConnectionResource {
             return view(ws, service.putSaml(caller.caller(), ws, new SsoConnectionService.SamlInput(
                     Requests.string(body, "idpEntityId"), Requests.string(body, "ssoUrl"),
                     Requests.strings(body, "certificates"), Requests.string(body, "metadataXml"),
-                    Requests.string(body, "groupsClaim"))));
+                    Requests.string(body, "groupsClaim"), relinkByEmail(body))));
         }
         if ("oidc".equals(type)) {
             Requests.onlyKnown(body, OIDC_FIELDS);
             return view(ws, service.putOidc(caller.caller(), ws, new SsoConnectionService.OidcInput(
                     Requests.string(body, "issuer"), Requests.string(body, "clientId"),
                     Requests.string(body, "clientSecret"), Requests.strings(body, "scopes"),
-                    Requests.string(body, "groupsClaim"))));
+                    Requests.string(body, "groupsClaim"), relinkByEmail(body))));
         }
         throw new InvalidInputException("type", "'type' must be \"saml\" or \"oidc\"");
     }
@@ -98,7 +105,11 @@ public class SsoConnectionResource {
         return Response.noContent().build();
     }
 
-    /** {@code {"claims": {"groups": ["/engineering"]}}} → the groups a login with these claims would give. */
+    /**
+     * {@code {"claims": {"groups": ["/engineering"]}}} → the groups a login with these claims would give. The claims
+     * are taken as the IdP sends them, e.g. Entra's overage
+     * {@code {"_claim_names": {"groups": "src1"}, "_claim_sources": {"src1": {"endpoint": "https://..."}}}}.
+     */
     @POST
     @Path("/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,34 +119,39 @@ public class SsoConnectionResource {
         if (claims == null) {
             throw new InvalidInputException("claims", "'claims' is required");
         }
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        for (String name : claims.keySet()) {
-            JsonValue value = claims.get(name);
-            values.put(name, value.getValueType() == JsonValue.ValueType.STRING ? List.of(Requests.string(claims,
-                    name)) : Requests.strings(claims, name));
-        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        claims.forEach((name, value) -> values.put(name, Requests.plain(value)));
         var result = service.dryRun(caller.caller(), ws, values);
         return new DryRunView(result.groups().stream().map(g -> new DryRunGroup(g.id(), g.displayName())).toList(),
                 result.overage());
     }
 
+    private static boolean relinkByEmail(JsonObject body) {
+        return Boolean.TRUE.equals(Requests.bool(body, "relinkByEmail"));
+    }
+
     private SsoView view(String ws, SsoConnection c) {
-        SpUrls sp = SpUrls.of(config.publicUrl(), ws);
-        Map<String, String> serviceProvider = new LinkedHashMap<>();
-        serviceProvider.put("loginUrl", sp.login().toString());
         if (c.type() == SsoConnection.Type.SAML) {
-            serviceProvider.put("entityId", sp.entityId());
-            serviceProvider.put("acsUrl", sp.acs().toString());
-            serviceProvider.put("metadataUrl", sp.entityId());
-            return new SsoView("saml", c.samlIdpEntityId(), c.samlSsoUrl(), pemBlocks(c.samlCertificates()),
-                    c.samlMetadataXml() != null, null, null, null, null, c.groupsClaim(), serviceProvider,
-                    c.createdAt(), c.updatedAt());
+            return new SsoView(true, "saml", c.samlIdpEntityId(), c.samlSsoUrl(), pemBlocks(c.samlCertificates()),
+                    c.samlMetadataXml() != null, null, null, null, null, c.groupsClaim(), c.relinkByEmail(),
+                    serviceProvider(ws), c.createdAt(), c.updatedAt());
         }
-        serviceProvider.put("redirectUri", sp.oidcCallback().toString());
-        return new SsoView("oidc", null, null, null, false, c.oidcIssuer(), c.oidcClientId(),
+        return new SsoView(true, "oidc", null, null, null, false, c.oidcIssuer(), c.oidcClientId(),
                 c.oidcClientSecretEncrypted() != null, c.oidcScopes() == null ? List.of()
-                        : Arrays.asList(c.oidcScopes().split(" ")), c.groupsClaim(), serviceProvider, c.createdAt(),
-                c.updatedAt());
+                        : Arrays.asList(c.oidcScopes().split(" ")), c.groupsClaim(), c.relinkByEmail(),
+                serviceProvider(ws), c.createdAt(), c.updatedAt());
+    }
+
+    /** Rollcall's own URLs for both protocols, so an owner can prepare either at the IdP. */
+    private Map<String, String> serviceProvider(String ws) {
+        SpUrls sp = SpUrls.of(config.publicUrl(), ws);
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("loginUrl", sp.login().toString());
+        urls.put("entityId", sp.entityId());
+        urls.put("acsUrl", sp.acs().toString());
+        urls.put("metadataUrl", sp.entityId());
+        urls.put("redirectUri", sp.oidcCallback().toString());
+        return urls;
     }
 
     private static List<String> pemBlocks(String pem) {

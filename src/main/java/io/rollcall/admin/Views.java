@@ -135,16 +135,17 @@ public final class Views {
         }
     }
 
-    public record TokenView(String id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-            Instant revokedAt, String token) {
+    /** A token; {@code createdBy} (the creator's e-mail) only for SCIM tokens, {@code token} only when created. */
+    public record TokenView(String id, String name, String hint, Instant createdAt, String createdBy,
+            Instant expiresAt, Instant lastUsedAt, Instant revokedAt, String token) {
         static TokenView of(ApiToken t, String secret) {
-            return new TokenView(t.id(), t.name(), t.hint(), t.createdAt(), t.expiresAt(), t.lastUsedAt(),
+            return new TokenView(t.id(), t.name(), t.hint(), t.createdAt(), null, t.expiresAt(), t.lastUsedAt(),
                     t.revokedAt(), secret);
         }
 
-        static TokenView of(ScimToken t, String secret) {
-            return new TokenView(t.id(), t.name(), t.hint(), t.createdAt(), t.expiresAt(), t.lastUsedAt(),
-                    t.revokedAt(), secret);
+        static TokenView of(ScimToken t, String createdBy, String secret) {
+            return new TokenView(t.id(), t.name(), t.hint(), t.createdAt(), createdBy, t.expiresAt(),
+                    t.lastUsedAt(), t.revokedAt(), secret);
         }
     }
 

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Members of a workspace: list and search, read, change the direct role or active state, remove. */
 @ApplicationScoped
@@ -116,6 +117,34 @@ public class MemberService {
         members.remove(target);
         audit.record(workspaceId, caller.actor(), "member.deleted", "member", target.id(),
                 Map.of("userName", target.userName(), "role", target.roleId()));
+    }
+
+    /**
+     * The IdP identity a member is bound to, as {@code issuer|subject} (SAML NameID or OIDC {@code sub}); empty when
+     * the member has never logged in through SSO or was unlinked. Needs {@code members:read}.
+     */
+    public Optional<String> linkedIdentity(Caller caller, String workspaceId, String memberId) {
+        authorization.require(caller, workspaceId, Permission.MEMBERS_READ);
+        return Optional.ofNullable(find(workspaceId, memberId).ssoSubject());
+    }
+
+    /**
+     * Unbinds the member from its IdP identity, so that its next SSO login links by verified e-mail again (after a
+     * move to another IdP). Needs {@code members:manage} and, like any change of a member, every permission of its
+     * role. Audited as {@code member.sso-unlinked}; 404 {@code not-found} when nothing is linked.
+     */
+    public void unlinkIdentity(Caller caller, String workspaceId, String memberId) {
+        Member actor = authorization.require(caller, workspaceId, Permission.MEMBERS_MANAGE);
+        Member target = find(workspaceId, memberId);
+        requireCanManage(actor, target);
+        String subject = target.ssoSubject();
+        if (subject == null) {
+            throw new NotFoundException("linked identity of member", memberId);
+        }
+        target.setSsoSubject(null);
+        target.touch(clock.instant());
+        audit.record(workspaceId, caller.actor(), "member.sso-unlinked", "member", target.id(),
+                Map.of("subject", subject));
     }
 
     /** A member may only change or remove members whose direct role it could have granted itself. */

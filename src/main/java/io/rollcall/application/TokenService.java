@@ -7,7 +7,9 @@ import io.rollcall.domain.identity.ApiToken;
 import io.rollcall.domain.identity.ScimToken;
 import io.rollcall.domain.identity.SecretTokens;
 import io.rollcall.domain.identity.TokenRepository;
+import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.rbac.Permission;
+import io.rollcall.domain.rbac.PresetRole;
 import io.rollcall.domain.shared.Ids;
 import io.rollcall.domain.shared.InvalidInputException;
 import io.rollcall.domain.shared.NotFoundException;
@@ -103,8 +105,16 @@ public class TokenService {
         audit.record(null, caller.actor(), "api-token.revoked", "api-token", tokenId, Map.of("name", token.name()));
     }
 
+    /**
+     * Mints a SCIM token. A SCIM token can create, change, deactivate and delete every member of the workspace,
+     * owners included, so minting one needs {@code scim:manage} <em>and</em> every permission of the owner role
+     * (the privilege ceiling of {@link Authorization#requireCanGrant}): a member with {@code scim:manage} alone gets
+     * 403 {@code privilege-escalation} instead of owner power by proxy.
+     */
     public Issued<ScimToken> createScimToken(Caller caller, String workspaceId, String name, Integer expiresInDays) {
-        authorization.require(caller, workspaceId, Permission.SCIM_MANAGE);
+        Member actor = authorization.require(caller, workspaceId, Permission.SCIM_MANAGE);
+        authorization.requireCanGrant(actor, PresetRole.OWNER.permissions(), "a SCIM token (it can change every"
+                + " member, owners included)");
         String cleanName = Inputs.requiredText("name", name, 100);
         Instant now = clock.instant();
         SecretTokens.Issued secret = SecretTokens.issue(SecretTokens.SCIM_PREFIX);
@@ -116,9 +126,16 @@ public class TokenService {
         return new Issued<>(token, secret.plain());
     }
 
-    public List<ScimToken> listScimTokens(Caller caller, String workspaceId) {
+    /** A SCIM token with the e-mail of the account that minted it (null if that account is gone). */
+    public record ScimTokenListing(ScimToken token, String createdByEmail) {
+    }
+
+    /** The workspace's SCIM tokens with who created each; {@link ScimToken#lastUsedAt()} says when it was last used. */
+    public List<ScimTokenListing> listScimTokens(Caller caller, String workspaceId) {
         authorization.require(caller, workspaceId, Permission.SCIM_MANAGE);
-        return tokens.listScimTokens(workspaceId);
+        return tokens.listScimTokens(workspaceId).stream().map(t -> new ScimTokenListing(t,
+                t.createdBy() == null ? null : accounts.find(t.createdBy()).map(Account::email).orElse(null)))
+                .toList();
     }
 
     public void revokeScimToken(Caller caller, String workspaceId, String tokenId) {

@@ -71,12 +71,12 @@ public class SsoConnectionService {
 
     /** SAML settings: either metadata XML, or entity id + SSO URL + certificates. */
     public record SamlInput(String idpEntityId, String ssoUrl, List<String> certificates, String metadataXml,
-            String groupsClaim) {
+            String groupsClaim, boolean relinkByEmail) {
     }
 
     /** OIDC settings; a null secret keeps the stored one (same issuer and client id only). */
     public record OidcInput(String issuer, String clientId, String clientSecret, List<String> scopes,
-            String groupsClaim) {
+            String groupsClaim, boolean relinkByEmail) {
 
         @Override
         public String toString() {
@@ -88,9 +88,10 @@ public class SsoConnectionService {
     public record DryRun(List<Group> groups, boolean overage) {
     }
 
-    public SsoConnection get(Caller caller, String workspaceId) {
+    /** The workspace's connection; empty before one is configured (the IdP admin still needs Rollcall's URLs). */
+    public Optional<SsoConnection> find(Caller caller, String workspaceId) {
         authorization.require(caller, workspaceId, Permission.SSO_MANAGE);
-        return connections.find(workspaceId).orElseThrow(() -> new NotFoundException("sso connection", workspaceId));
+        return connections.find(workspaceId);
     }
 
     public SsoConnection putSaml(Caller caller, String workspaceId, SamlInput input) {
@@ -129,6 +130,7 @@ public class SsoConnectionService {
             connection = new SsoConnection(workspaceId, SsoConnection.Type.SAML, now);
         }
         connection.configureSaml(entityId, ssoUrl, Certificates.toPem(certificates), metadataXml, groupsClaim, now);
+        connection.setRelinkByEmail(input.relinkByEmail());
         if (created) {
             connections.add(connection);
         }
@@ -138,6 +140,7 @@ public class SsoConnectionService {
         summary.put("ssoUrl", ssoUrl);
         summary.put("certificates", certificates.size());
         summary.put("fromMetadata", metadataXml != null);
+        summary.put("relinkByEmail", input.relinkByEmail());
         audit.record(workspaceId, caller.actor(), "sso.connection.updated", "sso-connection", workspaceId, summary);
         return connection;
     }
@@ -183,6 +186,7 @@ public class SsoConnectionService {
             connection = new SsoConnection(workspaceId, SsoConnection.Type.OIDC, now);
         }
         connection.configureOidc(issuer, clientId, sealed, String.join(" ", scopes), groupsClaim, now);
+        connection.setRelinkByEmail(input.relinkByEmail());
         if (created) {
             connections.add(connection);
         }
@@ -192,6 +196,7 @@ public class SsoConnectionService {
         summary.put("clientId", clientId);
         summary.put("scopes", scopes);
         summary.put("clientSecretChanged", secret != null && !secret.isEmpty());
+        summary.put("relinkByEmail", input.relinkByEmail());
         audit.record(workspaceId, caller.actor(), "sso.connection.updated", "sso-connection", workspaceId, summary);
         return connection;
     }
@@ -205,13 +210,18 @@ public class SsoConnectionService {
                 Map.of("type", connection.type().name().toLowerCase()));
     }
 
-    /** The DYNAMIC groups a login with these claims would give, without changing anything. */
-    public DryRun dryRun(Caller caller, String workspaceId, Map<String, List<String>> claims) {
+    /**
+     * The DYNAMIC groups a login with these claims would give, without changing anything. {@code claims} are taken
+     * exactly as an IdP sends them: JWT claims as JSON values ({@code String}, {@code Number}, {@code Boolean},
+     * {@code List}, nested {@code Map} such as Entra's {@code _claim_names} object) or SAML attributes as lists of
+     * strings, read by {@link ClaimSet#fromJwtClaims}.
+     */
+    public DryRun dryRun(Caller caller, String workspaceId, Map<String, ?> claims) {
         authorization.require(caller, workspaceId, Permission.SSO_MANAGE);
         if (claims == null) {
             throw new InvalidInputException("claims", "'claims' is required: {\"claims\": {\"name\": [\"value\"]}}");
         }
-        SsoMembershipPlan<String> plan = groupSync.plan(workspaceId, ClaimSet.of(claims));
+        SsoMembershipPlan<String> plan = groupSync.plan(workspaceId, ClaimSet.fromJwtClaims(claims));
         List<Group> matched = plan.groups().stream().map(id -> groups.find(workspaceId, id))
                 .flatMap(Optional::stream).sorted(java.util.Comparator.comparing(Group::displayName)).toList();
         return new DryRun(matched, plan.keepExisting());

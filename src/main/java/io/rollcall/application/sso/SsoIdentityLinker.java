@@ -12,6 +12,8 @@ import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.identity.MemberOrigin;
 import io.rollcall.domain.identity.MemberRepository;
 import io.rollcall.domain.shared.Ids;
+import io.rollcall.domain.sso.SsoConnection;
+import io.rollcall.domain.sso.SsoConnectionRepository;
 import io.rollcall.domain.workspace.Workspace;
 import io.rollcall.domain.workspace.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +31,9 @@ import java.util.Optional;
  * <li>the member bound to this subject ({@code issuer|NameID} or {@code issuer|sub}) in the workspace;</li>
  * <li>first login only: the member with this email (by account, or a SCIM-provisioned member whose user name is the
  * email and who has no account yet), if the IdP verified the email and that member is bound to no subject yet. A
- * member bound to another subject is never re-linked by email;</li>
+ * member bound to another subject is re-linked by email only while the connection has {@code relinkByEmail} set
+ * (an owner moving the workspace to another IdP; audited as {@code member.sso-relinked}), else refused with 409
+ * {@code subject-mismatch};</li>
  * <li>a pending invite for the email, accepted now;</li>
  * <li>a new member, just in time, if the workspace allows JIT for the email's domain (with the JIT role);</li>
  * <li>otherwise refused: ask an owner for an invite.</li>
@@ -48,10 +52,12 @@ public class SsoIdentityLinker {
     private final InviteService inviteService;
     private final AuditLog audit;
     private final Clock clock;
+    private final SsoConnectionRepository connections;
 
     @Inject
     public SsoIdentityLinker(MemberRepository members, AccountRepository accounts, InviteRepository invites,
-            WorkspaceRepository workspaces, InviteService inviteService, AuditLog audit, Clock clock) {
+            WorkspaceRepository workspaces, InviteService inviteService, AuditLog audit, Clock clock,
+            SsoConnectionRepository connections) {
         this.members = members;
         this.accounts = accounts;
         this.invites = invites;
@@ -59,11 +65,12 @@ public class SsoIdentityLinker {
         this.inviteService = inviteService;
         this.audit = audit;
         this.clock = clock;
+        this.connections = connections;
     }
 
     /** For CDI proxies only. */
     protected SsoIdentityLinker() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     /** The member, its account and how it was found ({@code subject}, {@code email-link}, {@code invite}, {@code jit}). */
@@ -86,7 +93,8 @@ public class SsoIdentityLinker {
         Instant now = clock.instant();
         if (byEmail.isPresent()) {
             Member member = byEmail.get();
-            if (member.ssoSubject() != null) {
+            String previous = member.ssoSubject();
+            if (previous != null && !relinkAllowed(workspaceId)) {
                 throw new SsoFailure(409, "subject-mismatch", "a member with your email is already linked to another"
                         + " identity at the identity provider; ask an owner to check it");
             }
@@ -97,8 +105,14 @@ public class SsoIdentityLinker {
             }
             member.setSsoSubject(identity.subject());
             member.touch(now);
-            audit.record(workspaceId, Actor.sso(member.id(), email), "member.sso-linked", "member", member.id(),
-                    Map.of("protocol", identity.protocol().name()));
+            if (previous != null) {
+                audit.record(workspaceId, Actor.sso(member.id(), email), "member.sso-relinked", "member",
+                        member.id(), Map.of("protocol", identity.protocol().name(), "previousSubject", previous,
+                                "subject", identity.subject()));
+            } else {
+                audit.record(workspaceId, Actor.sso(member.id(), email), "member.sso-linked", "member", member.id(),
+                        Map.of("protocol", identity.protocol().name()));
+            }
             return new Linked(member, owner, "email-link");
         }
         Optional<Invite> invite = invites.findPending(workspaceId, email).stream()
@@ -124,6 +138,10 @@ public class SsoIdentityLinker {
         }
         throw new SsoFailure(403, "not-invited", "you are not a member of this workspace yet; ask an owner for an"
                 + " invite");
+    }
+
+    private boolean relinkAllowed(String workspaceId) {
+        return connections.find(workspaceId).map(SsoConnection::relinkByEmail).orElse(false);
     }
 
     private Account attachAccount(Member member, String email, LoginIdentity identity) {

@@ -58,6 +58,9 @@ public class SsoConnection {
     @Column(name = "groups_claim")
     private String groupsClaim;
 
+    @Column(name = "relink_by_email", nullable = false)
+    private boolean relinkByEmail;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -120,6 +123,18 @@ public class SsoConnection {
 
     public String groupsClaim() {
         return groupsClaim;
+    }
+
+    /**
+     * Whether a login with a verified e-mail may re-bind a member that is bound to another subject (the migration to
+     * a new IdP); see {@code SsoIdentityLinker}.
+     */
+    public boolean relinkByEmail() {
+        return relinkByEmail;
+    }
+
+    public void setRelinkByEmail(boolean relinkByEmail) {
+        this.relinkByEmail = relinkByEmail;
     }
 
     public Instant createdAt() {
