@@ -18,7 +18,7 @@ public final class AdminProviders {
                 InvitesResource.class, InviteAcceptResource.class, GroupsResource.class, RolesResource.class,
                 AuthzResource.class, ScimTokensResource.class, AuditResource.class, SsoConnectionResource.class,
                 BearerAuthentication.class, StrictJson.class, StrictJsonBodies.class,
-                ExceptionMappers.Domain.class, ExceptionMappers.Web.class, ExceptionMappers.MalformedJson.class,
+                ExceptionMappers.Domain.class, ExceptionMappers.Web.class, ExceptionMappers.MalformedJson.class, ExceptionMappers.BodyRejected.class,
                 ExceptionMappers.MalformedJsonP.class, ExceptionMappers.Processing.class,
                 ExceptionMappers.OptimisticLock.class, ExceptionMappers.Fallback.class);
     }

@@ -69,6 +69,14 @@ final class ExceptionMappers {
         }
     }
 
+    /** A body refused by the strict reader outside an entity parameter. */
+    public static class BodyRejected implements ExceptionMapper<StrictJsonBodies.Rejected> {
+        @Override
+        public Response toResponse(StrictJsonBodies.Rejected e) {
+            return e.response();
+        }
+    }
+
     /** A body that is not the JSON the resource expects. */
     public static class MalformedJson implements ExceptionMapper<JsonbException> {
         @Override

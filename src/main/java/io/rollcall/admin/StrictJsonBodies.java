@@ -57,17 +57,49 @@ public class StrictJsonBodies implements ReaderInterceptor {
         if (length != null && isLongerThanLimit(length)) {
             throw tooLarge();
         }
-        byte[] body = readAtMost(context.getInputStream());
-        parse(body, expectsArray(context.getType()));
-        context.setInputStream(new ByteArrayInputStream(body));
+        try {
+            byte[] body = readAtMost(context.getInputStream());
+            parse(body, expectsArray(context.getType()));
+            context.setInputStream(new ByteArrayInputStream(body));
+        } catch (Rejected e) {
+            throw new WebApplicationException(e.response());
+        }
         return context.proceed();
+    }
+
+    /** A body refused by {@link #parse}; the admin API maps it to its problem-details response. */
+    public static final class Rejected extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+        private final String code;
+
+        Rejected(int status, String code, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        jakarta.ws.rs.core.Response response() {
+            return ProblemResponses.of(status, status == 413 ? "Content Too Large" : "Bad Request", code,
+                    getMessage());
+        }
     }
 
     /**
      * Checks {@code body} as described on the class and returns it parsed.
      *
      * @param array whether the top level must be an array (else an object)
-     * @throws WebApplicationException carrying the 400/413 problem-details response
+     * @throws Rejected with status 400 or 413, a problem {@code code} and a detail safe to show
      */
     public static JsonNode parse(byte[] body, boolean array) {
         if (body.length > MAX_BYTES) {
@@ -139,12 +171,11 @@ public class StrictJsonBodies implements ReaderInterceptor {
         return true;
     }
 
-    private static WebApplicationException tooLarge() {
+    private static Rejected tooLarge() {
         return rejected(413, "payload-too-large", "the request body is larger than " + MAX_BYTES + " bytes");
     }
 
-    private static WebApplicationException rejected(int status, String code, String detail) {
-        return new WebApplicationException(ProblemResponses.of(status,
-                status == 413 ? "Content Too Large" : "Bad Request", code, detail));
+    private static Rejected rejected(int status, String code, String detail) {
+        return new Rejected(status, code, detail);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -50,7 +51,8 @@ public class ContainerErrors extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Protocol protocol = Protocol.of(request.getRequestURI());
-        Refusal refusal = refusal(request);
+        Refusal refusal = refusal(request.getMethod(), request.getRequestURI(), request.getQueryString(),
+                request::getHeader);
         if (refusal != null) {
             if (refusal.status() == 405) {
                 response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
@@ -75,24 +77,26 @@ public class ContainerErrors extends HttpFilter {
     record Refusal(int status, String code, String detail) {
     }
 
-    static Refusal refusal(HttpServletRequest request) {
-        String method = request.getMethod();
+    /**
+     * The refusal of a request that must not reach the container's own error handling, or null.
+     *
+     * @param header the request's header by name (first value), null when absent
+     */
+    static Refusal refusal(String method, String uri, String query, UnaryOperator<String> header) {
         if ("TRACE".equals(method) || "TRACK".equals(method)) {
             // Echoing a request back (the servlet default) would hand cookies and tokens to a script (XST).
             return new Refusal(405, "method-not-allowed", "the method " + method + " is not allowed");
         }
-        String uri = request.getRequestURI();
-        String query = request.getQueryString();
         if (uri.length() + (query == null ? 0 : query.length()) > MAX_URI_CHARS) {
             return new Refusal(414, "uri-too-long", "the request URI is longer than " + MAX_URI_CHARS
                     + " characters");
         }
-        String contentType = request.getHeader("Content-Type");
+        String contentType = header.apply("Content-Type");
         if (contentType != null && !MEDIA_TYPE.matcher(contentType).matches()) {
             return new Refusal(400, "bad-content-type", "the Content-Type header is not a media type");
         }
         for (String name : new String[] {"If-Match", "If-None-Match"}) {
-            String value = request.getHeader(name);
+            String value = header.apply(name);
             if (value != null && (value.length() > MAX_PRECONDITION_CHARS || !printableAscii(value))) {
                 return new Refusal(400, "bad-precondition", "the " + name + " header is not a list of entity"
                         + " tags");
