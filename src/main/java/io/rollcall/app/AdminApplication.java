@@ -3,6 +3,7 @@ package io.rollcall.app;
 import io.rollcall.admin.AdminProviders;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -29,5 +30,11 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return AdminProviders.classes();
+    }
+
+    /** No WADL: an OPTIONS answer would otherwise describe the server's internals (Jersey version, classes). */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

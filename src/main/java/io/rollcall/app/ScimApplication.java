@@ -3,6 +3,7 @@ package io.rollcall.app;
 import io.rollcall.scim.ScimProviders;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,5 +16,11 @@ public class ScimApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return ScimProviders.classes();
+    }
+
+    /** No WADL: an OPTIONS answer would otherwise describe the server's internals (Jersey version, classes). */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

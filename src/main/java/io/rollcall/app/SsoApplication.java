@@ -3,6 +3,7 @@ package io.rollcall.app;
 import io.rollcall.sso.SsoProviders;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /** The browser-facing SSO endpoints at {@code /sso}, with their own error pages. */
@@ -12,5 +13,11 @@ public class SsoApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return SsoProviders.sso();
+    }
+
+    /** No WADL: an OPTIONS answer would otherwise describe the server's internals (Jersey version, classes). */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

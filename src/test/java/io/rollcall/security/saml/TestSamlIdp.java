@@ -46,6 +46,7 @@ final class TestSamlIdp {
     String assertionIssuer = idpEntityId;
     String inResponseTo = "_req1";
     String nameId = "ada@example.com";
+    String email = "ada@example.com";
     String status = "urn:oasis:names:tc:SAML:2.0:status:Success";
     String assertionId = "_a1";
     Instant now;
@@ -71,7 +72,7 @@ final class TestSamlIdp {
                 + "<saml:AuthnContext><saml:AuthnContextClassRef>"
                 + "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef>"
                 + "</saml:AuthnContext></saml:AuthnStatement><saml:AttributeStatement>"
-                + attribute("groups", "/engineering") + attribute("email", "ada@example.com")
+                + attribute("groups", "/engineering") + attribute("email", email)
                 + attribute("groups", "/sales") + "</saml:AttributeStatement></saml:Assertion>";
     }
 

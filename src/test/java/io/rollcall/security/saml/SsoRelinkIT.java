@@ -1,0 +1,233 @@
+package io.rollcall.security.saml;
+
+import static io.rollcall.it.Api.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rollcall.it.Api;
+import io.rollcall.it.RawHttp;
+import io.rollcall.it.RollcallServer;
+import io.rollcall.it.TestAccounts;
+import io.rollcall.it.TestAccounts.Person;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.Inflater;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * A workspace that moves to another IdP (another SAML issuer here; OIDC to SAML changes the subject the same way):
+ * members bound to the old IdP's subjects are refused with 409 {@code subject-mismatch} until an owner unlinks them
+ * ({@code DELETE .../members/{id}/identities}) or sets {@code relinkByEmail} on the new connection. Logins are real
+ * SAML POST-binding round trips against the server, with responses signed by a test IdP.
+ */
+class SsoRelinkIT {
+
+    private static final Pattern STATE_COOKIE = Pattern.compile("rollcall_sso_state=([^;]+)");
+
+    private RollcallServer server;
+    private Api owner;
+    private String ws;
+
+    /** One test IdP: an entity id and its signing key. */
+    private record Idp(String entityId, TestCertificates.TestKey key) {
+        static Idp create(String name) {
+            return new Idp("https://" + name + "-" + UUID.randomUUID() + ".idp.example", TestCertificates.generate(
+                    name));
+        }
+
+        String pem() {
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(encoded())
+                    + "\n-----END CERTIFICATE-----";
+        }
+
+        private byte[] encoded() {
+            try {
+                return key.certificate().getEncoded();
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @BeforeEach
+    void newWorkspace() {
+        server = RollcallServer.shared();
+        Person person = TestAccounts.create(server, "relink-owner");
+        owner = new Api(server.baseUrl(), person.token());
+        ws = "relink-" + person.accountId().substring(0, 8);
+        assertThat(owner.post("/api/v1/workspaces", "{\"id\":" + q(ws) + ",\"name\":\"Relink\"}").status())
+                .isEqualTo(201);
+    }
+
+    private String path(String suffix) {
+        return "/api/v1/workspaces/" + ws + suffix;
+    }
+
+    private void connect(Idp idp, boolean relinkByEmail) {
+        Api.Reply put = owner.put(path("/sso"), "{\"type\":\"saml\",\"idpEntityId\":" + q(idp.entityId())
+                + ",\"ssoUrl\":\"https://idp.example/sso\",\"certificates\":[" + q(idp.pem()) + "]"
+                + (relinkByEmail ? ",\"relinkByEmail\":true" : "") + "}");
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.json().path("relinkByEmail").asBoolean()).isEqualTo(relinkByEmail);
+    }
+
+    private String invite(String email) {
+        Api.Reply invite = owner.post(path("/invites"), "{\"email\":" + q(email) + ",\"role\":\"viewer\"}");
+        assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
+        return email;
+    }
+
+    /** A full SAML login: start, answer the AuthnRequest as {@code idp} would, post it to the ACS. */
+    private Api.Reply login(Idp idp, String nameId, String email) {
+        Api.Reply started = RawHttp.send(server.baseUrl(), "GET", "/sso/" + ws + "/login", Map.of(), null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(303);
+        Matcher cookie = STATE_COOKIE.matcher(String.join(";", started.headers().allValues("Set-Cookie")));
+        assertThat(cookie.find()).isTrue();
+        String requestId = requestId(URI.create(started.header("Location")));
+
+        TestSamlIdp response = new TestSamlIdp(Instant.now());
+        response.idpEntityId = idp.entityId();
+        response.responseIssuer = idp.entityId();
+        response.assertionIssuer = idp.entityId();
+        response.spEntityId = server.baseUrl() + "/sso/" + ws + "/saml/metadata";
+        response.audience = response.spEntityId;
+        response.acsUrl = server.baseUrl() + "/sso/" + ws + "/saml/acs";
+        response.destination = response.acsUrl;
+        response.recipient = response.acsUrl;
+        response.inResponseTo = requestId;
+        response.assertionId = "_a" + UUID.randomUUID();
+        response.nameId = nameId;
+        response.email = email;
+        Document doc = response.response();
+        TestSamlIdp.sign(TestSamlIdp.assertion(doc, 0), idp.key());
+        return RawHttp.send(server.baseUrl(), "POST", "/sso/" + ws + "/saml/acs", Map.of("Content-Type",
+                "application/x-www-form-urlencoded", "Accept", "application/json", "Cookie", "rollcall_sso_state="
+                        + cookie.group(1)), "SAMLResponse=" + URLEncoder.encode(TestSamlIdp.encode(doc),
+                                StandardCharsets.UTF_8));
+    }
+
+    private static String requestId(URI redirect) {
+        String query = redirect.getRawQuery();
+        String encoded = null;
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("SAMLRequest=")) {
+                encoded = URLDecoder.decode(pair.substring("SAMLRequest=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        try {
+            Inflater inflater = new Inflater(true);
+            inflater.setInput(Base64.getDecoder().decode(encoded));
+            ByteArrayOutputStream xml = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && inflater.needsInput()) {
+                    break;
+                }
+                xml.write(buffer, 0, n);
+            }
+            return TestSamlIdp.parse(xml.toString(StandardCharsets.UTF_8)).getDocumentElement().getAttribute("ID");
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String memberId(String email) {
+        return owner.get(path("/members?q=" + email)).json().path("items").get(0).path("id").asText();
+    }
+
+    private JsonNode identities(String memberId) {
+        Api.Reply reply = owner.get(path("/members/" + memberId + "/identities"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    @Test
+    void afterAnIdpChangeAnOwnerUnlinksAMemberWhoseNextLoginLinksByVerifiedEmail() {
+        Idp oldIdp = Idp.create("old");
+        Idp newIdp = Idp.create("new");
+        connect(oldIdp, false);
+        String email = invite("ada-" + ws + "@relink.example");
+        assertThat(login(oldIdp, "ada-old", email).status()).isEqualTo(303);
+        String memberId = memberId(email);
+        assertThat(identities(memberId).findValuesAsText("subject")).containsExactly(oldIdp.entityId() + "|ada-old");
+
+        connect(newIdp, false);
+        Api.Reply refused = login(newIdp, "ada-new", email);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().path("code").asText()).isEqualTo("subject-mismatch");
+
+        Api.Reply unlinked = owner.delete(path("/members/" + memberId + "/identities"));
+        assertThat(unlinked.status()).as(unlinked.toString()).isEqualTo(204);
+        assertThat(identities(memberId).size()).isZero();
+        JsonNode audit = owner.get(path("/audit-events?action=member.sso-unlinked")).json().path("items").get(0);
+        assertThat(audit.path("targetId").asText()).isEqualTo(memberId);
+        assertThat(audit.path("summary").path("subject").asText()).isEqualTo(oldIdp.entityId() + "|ada-old");
+        assertThat(owner.delete(path("/members/" + memberId + "/identities")).status()).as("nothing left to unlink")
+                .isEqualTo(404);
+
+        assertThat(login(newIdp, "ada-new", email).status()).isEqualTo(303);
+        assertThat(memberId(email)).as("the same member, with its role and groups").isEqualTo(memberId);
+        assertThat(identities(memberId).findValuesAsText("subject")).containsExactly(newIdp.entityId() + "|ada-new");
+    }
+
+    @Test
+    void relinkByEmailOnTheNewConnectionRebindsMembersAtTheirNextLogin() {
+        Idp oldIdp = Idp.create("old");
+        Idp newIdp = Idp.create("new");
+        connect(oldIdp, false);
+        String email = invite("bob-" + ws + "@relink.example");
+        assertThat(login(oldIdp, "bob-old", email).status()).isEqualTo(303);
+        String memberId = memberId(email);
+
+        connect(newIdp, true);
+        Api.Reply relinked = login(newIdp, "bob-new", email);
+
+        assertThat(relinked.status()).as(relinked.toString()).isEqualTo(303);
+        assertThat(memberId(email)).isEqualTo(memberId);
+        assertThat(identities(memberId).findValuesAsText("subject")).containsExactly(newIdp.entityId() + "|bob-new");
+        JsonNode audit = owner.get(path("/audit-events?action=member.sso-relinked")).json().path("items").get(0);
+        assertThat(audit.path("summary").path("previousSubject").asText()).isEqualTo(oldIdp.entityId() + "|bob-old");
+
+        connect(newIdp, false);
+        assertThat(login(newIdp, "bob-new", email).status()).as("bound to the new subject now").isEqualTo(303);
+    }
+
+    @Test
+    void unlinkingNeedsThePermissionsOfTheMembersRoleAndStrangersSeeNothing() {
+        Idp idp = Idp.create("only");
+        connect(idp, false);
+        String email = invite("cy-" + ws + "@relink.example");
+        assertThat(login(idp, "cy", email).status()).isEqualTo(303);
+        String memberId = memberId(email);
+        Person stranger = TestAccounts.create(server, "relink-stranger");
+        assertThat(owner.as(stranger.token()).get(path("/members/" + memberId + "/identities")).status())
+                .isEqualTo(404);
+        assertThat(owner.as(stranger.token()).delete(path("/members/" + memberId + "/identities")).status())
+                .isEqualTo(404);
+        // A member manager without the viewer role's permissions may not change a viewer (privilege ceiling).
+        assertThat(owner.post(path("/roles"), "{\"id\":\"people\",\"name\":\"People\",\"permissions\":"
+                + "[\"members:read\",\"members:manage\"]}").status()).isEqualTo(201);
+        Person manager = TestAccounts.create(server, "relink-manager");
+        Api.Reply invite = owner.post(path("/invites"), "{\"email\":" + q(manager.email()) + ",\"role\":\"people\"}");
+        Api managerApi = owner.as(manager.token());
+        assertThat(managerApi.post("/api/v1/invites/accept", "{\"token\":" + q(invite.json().path("token").asText())
+                + "}").status()).isEqualTo(200);
+        assertThat(managerApi.get(path("/members/" + memberId + "/identities")).status()).isEqualTo(200);
+        Api.Reply refused = managerApi.delete(path("/members/" + memberId + "/identities"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().path("code").asText()).isEqualTo("privilege-escalation");
+        assertThat(identities(memberId).size()).as("still linked").isEqualTo(1);
+    }
+}
