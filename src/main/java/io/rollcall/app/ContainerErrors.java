@@ -1,6 +1,7 @@
 package io.rollcall.app;
 
 import io.rollcall.admin.Problem;
+import io.rollcall.infrastructure.logging.RequestIds;
 import io.rollcall.scim.ScimErrors;
 import io.rollcall.scim.ScimMediaTypes;
 import io.rollcall.sso.SsoErrorPages;
@@ -49,6 +50,20 @@ public class ContainerErrors extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        // This filter may run before RequestIdFilter; either one starts the id, so early refusals carry it too.
+        boolean began = RequestIds.beginIfAbsent(request.getHeader(RequestIds.HEADER));
+        response.setHeader(RequestIds.HEADER, RequestIds.current());
+        try {
+            filter(request, response, chain);
+        } finally {
+            if (began) {
+                RequestIds.end();
+            }
+        }
+    }
+
+    private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Protocol protocol = Protocol.of(request.getRequestURI());
         Refusal refusal = refusal(request.getMethod(), request.getRequestURI(), request.getQueryString(),

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rollcall.it.Api;
+import io.rollcall.it.OwnedWorkspace;
 import io.rollcall.it.RollcallServer;
-import io.rollcall.it.TestAccounts;
 import io.rollcall.it.TestAccounts.Person;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,41 +20,33 @@ class ScimTokenPrivilegeIT {
     private static final String SCIM_JSON = "application/scim+json";
 
     private RollcallServer server;
+    private OwnedWorkspace workspace;
     private Person owner;
     private Api api;
-    private String ws;
 
     @BeforeEach
     void newWorkspace() {
         server = RollcallServer.shared();
-        owner = TestAccounts.create(server, "tok-owner");
-        api = new Api(server.baseUrl(), owner.token());
-        ws = "tok-" + owner.accountId().substring(0, 8);
-        Api.Reply created = api.post("/api/v1/workspaces", "{\"id\":" + q(ws) + ",\"name\":\"Token test\"}");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        workspace = OwnedWorkspace.create(server, "tok");
+        owner = workspace.owner();
+        api = workspace.api();
     }
 
     private String path(String suffix) {
-        return "/api/v1/workspaces/" + ws + suffix;
+        return workspace.path(suffix);
     }
 
-    private Api joinWithRole(String role) {
-        Person person = TestAccounts.create(server, "tok-member");
-        Api.Reply invite = api.post(path("/invites"), "{\"email\":" + q(person.email()) + ",\"role\":" + q(role) + "}");
-        assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
-        Api member = api.as(person.token());
-        Api.Reply accepted = member.post("/api/v1/invites/accept", "{\"token\":" + q(invite.json().get("token").asText())
-                + "}");
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        return member;
+    /** A member whose direct role is a new custom role with exactly {@code permissions}. */
+    private Api memberWithCustomRole(String roleId, String permissions) {
+        Api.Reply role = api.post(path("/roles"), "{\"id\":" + q(roleId) + ",\"name\":" + q(roleId)
+                + ",\"permissions\":" + permissions + "}");
+        assertThat(role.status()).as(role.toString()).isEqualTo(201);
+        return workspace.join(server, roleId);
     }
 
     @Test
     void aMemberWithOnlyScimManageCannotMintATokenAndSoCannotReachTheOwner() {
-        Api.Reply role = api.post(path("/roles"), "{\"id\":\"scim-admin\",\"name\":\"SCIM admin\","
-                + "\"permissions\":[\"scim:manage\",\"members:read\"]}");
-        assertThat(role.status()).as(role.toString()).isEqualTo(201);
-        Api scimAdmin = joinWithRole("scim-admin");
+        Api scimAdmin = memberWithCustomRole("scim-admin", "[\"scim:manage\",\"members:read\"]");
 
         Api.Reply minted = scimAdmin.post(path("/scim-tokens"), "{\"name\":\"escalation\"}");
 
@@ -73,10 +65,8 @@ class ScimTokenPrivilegeIT {
 
     @Test
     void evenAContributorCannotMintATokenButAnOwnerCan() {
-        Api.Reply role = api.post(path("/roles"), "{\"id\":\"contrib-scim\",\"name\":\"Contributor + SCIM\","
-                + "\"permissions\":[\"scim:manage\",\"members:read\",\"members:manage\",\"groups:manage\"]}");
-        assertThat(role.status()).as(role.toString()).isEqualTo(201);
-        Api almostOwner = joinWithRole("contrib-scim");
+        Api almostOwner = memberWithCustomRole("contrib-scim", "[\"scim:manage\",\"members:read\","
+                + "\"members:manage\",\"groups:manage\"]");
         assertThat(almostOwner.post(path("/scim-tokens"), "{\"name\":\"x\"}").status()).isEqualTo(403);
 
         Api.Reply minted = api.post(path("/scim-tokens"), "{\"name\":\"okta\"}");
@@ -95,7 +85,7 @@ class ScimTokenPrivilegeIT {
 
         Api scim = api.as(minted.json().path("token").asText());
         Api.Reply user = scim.send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:"
-                + "User\"],\"userName\":\"pushed-" + ws + "@example.com\"}", SCIM_JSON);
+                + "User\"],\"userName\":\"pushed-" + workspace.id() + "@example.com\"}", SCIM_JSON);
         assertThat(user.status()).as(user.toString()).isEqualTo(201);
 
         JsonNode after = api.get(path("/scim-tokens")).json().get(0);

@@ -1,10 +1,10 @@
 package io.rollcall.admin;
 
-import static io.rollcall.it.Api.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rollcall.it.Api;
+import io.rollcall.it.OwnedWorkspace;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
 import io.rollcall.it.TestAccounts.Person;
@@ -21,11 +21,9 @@ class SsoSetupIT {
     @BeforeEach
     void newWorkspace() {
         server = RollcallServer.shared();
-        Person owner = TestAccounts.create(server, "sso-setup");
-        api = new Api(server.baseUrl(), owner.token());
-        ws = "ssoset-" + owner.accountId().substring(0, 8);
-        assertThat(api.post("/api/v1/workspaces", "{\"id\":" + q(ws) + ",\"name\":\"SSO setup\"}").status())
-                .isEqualTo(201);
+        OwnedWorkspace workspace = OwnedWorkspace.create(server, "ssoset");
+        api = workspace.api();
+        ws = workspace.id();
     }
 
     private String path(String suffix) {

@@ -1,14 +1,13 @@
 package io.rollcall.app;
 
-import static io.rollcall.it.Api.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rollcall.it.Api;
+import io.rollcall.it.OwnedWorkspace;
 import io.rollcall.it.RawHttp;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
-import io.rollcall.it.TestAccounts.Person;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +32,10 @@ class HostileInputIT {
     @BeforeEach
     void newWorkspace() {
         server = RollcallServer.shared();
-        Person person = TestAccounts.create(server, "hostile-owner");
-        owner = new Api(server.baseUrl(), person.token());
+        OwnedWorkspace workspace = OwnedWorkspace.create(server, "hostile");
+        owner = workspace.api();
+        ws = workspace.id();
         stranger = owner.as(TestAccounts.create(server, "hostile-stranger").token());
-        ws = "hostile-" + person.accountId().substring(0, 8);
-        assertThat(owner.post("/api/v1/workspaces", "{\"id\":" + q(ws) + ",\"name\":\"Hostile\"}").status())
-                .isEqualTo(201);
         groupId = owner.post(path("/groups"), "{\"name\":\"Static\",\"membershipType\":\"STATIC\"}").json()
                 .path("id").asText();
         memberId = owner.get(path("/members")).json().path("items").get(0).path("id").asText();
@@ -118,7 +115,7 @@ class HostileInputIT {
         assertProblem(owner.patch(path(""), "{\"name\":\"a\",\"name\":\"b\"}"), 400, "malformed-json");
         assertProblem(owner.patch(path(""), "{\"name\":\"a\""), 400, "malformed-json");
         assertProblem(owner.patch(path(""), ""), 400, "body-required");
-        assertThat(owner.get(path("")).json().path("name").asText()).as("nothing changed").isEqualTo("Hostile");
+        assertThat(owner.get(path("")).json().path("name").asText()).as("nothing changed").isEqualTo("hostile");
     }
 
     @Test
@@ -126,7 +123,7 @@ class HostileInputIT {
         String huge = "{\"name\":\"" + "a".repeat(5 * 1024 * 1024) + "\"}";
         assertProblem(owner.patch(path(""), huge), 413, "payload-too-large");
         assertProblem(stranger.post(path("/invites"), huge), 413, "payload-too-large");
-        assertThat(owner.get(path("")).json().path("name").asText()).isEqualTo("Hostile");
+        assertThat(owner.get(path("")).json().path("name").asText()).isEqualTo("hostile");
     }
 
     @Test
@@ -164,7 +161,8 @@ class HostileInputIT {
         assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Users?filter=" + "a".repeat(46_000), auth,
                 null), 414);
         assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Nope/deeper/still", auth, null), 404);
-        assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Nope", Map.of(), null), 401);
+        assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Nope", Map.of(), null), 404);
+        assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Users", Map.of(), null), 401);
     }
 
     @Test

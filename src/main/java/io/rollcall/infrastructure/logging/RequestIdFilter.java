@@ -17,12 +17,14 @@ public class RequestIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String id = RequestIds.begin(request.getHeader(RequestIds.HEADER));
-        response.setHeader(RequestIds.HEADER, id);
+        boolean began = RequestIds.beginIfAbsent(request.getHeader(RequestIds.HEADER));
+        response.setHeader(RequestIds.HEADER, RequestIds.current());
         try {
             chain.doFilter(request, response);
         } finally {
-            RequestIds.end();
+            if (began) {
+                RequestIds.end();
+            }
         }
     }
 }

@@ -29,7 +29,19 @@ public final class RequestIds {
         return id;
     }
 
-    static void end() {
+    /**
+     * Begins the request's id unless a filter that runs earlier already did (servlet filters declared by annotation
+     * run in no defined order). Returns whether this call began it, in which case the caller must {@link #end()} it.
+     */
+    public static boolean beginIfAbsent(String supplied) {
+        if (CURRENT.get() != null) {
+            return false;
+        }
+        begin(supplied);
+        return true;
+    }
+
+    public static void end() {
         CURRENT.remove();
     }
 }

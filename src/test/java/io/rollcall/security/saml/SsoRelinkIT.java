@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rollcall.it.Api;
+import io.rollcall.it.OwnedWorkspace;
 import io.rollcall.it.RawHttp;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
@@ -36,6 +37,7 @@ class SsoRelinkIT {
     private static final Pattern STATE_COOKIE = Pattern.compile("rollcall_sso_state=([^;]+)");
 
     private RollcallServer server;
+    private OwnedWorkspace workspace;
     private Api owner;
     private String ws;
 
@@ -63,11 +65,9 @@ class SsoRelinkIT {
     @BeforeEach
     void newWorkspace() {
         server = RollcallServer.shared();
-        Person person = TestAccounts.create(server, "relink-owner");
-        owner = new Api(server.baseUrl(), person.token());
-        ws = "relink-" + person.accountId().substring(0, 8);
-        assertThat(owner.post("/api/v1/workspaces", "{\"id\":" + q(ws) + ",\"name\":\"Relink\"}").status())
-                .isEqualTo(201);
+        workspace = OwnedWorkspace.create(server, "relink");
+        owner = workspace.api();
+        ws = workspace.id();
     }
 
     private String path(String suffix) {
@@ -219,11 +219,7 @@ class SsoRelinkIT {
         // A member manager without the viewer role's permissions may not change a viewer (privilege ceiling).
         assertThat(owner.post(path("/roles"), "{\"id\":\"people\",\"name\":\"People\",\"permissions\":"
                 + "[\"members:read\",\"members:manage\"]}").status()).isEqualTo(201);
-        Person manager = TestAccounts.create(server, "relink-manager");
-        Api.Reply invite = owner.post(path("/invites"), "{\"email\":" + q(manager.email()) + ",\"role\":\"people\"}");
-        Api managerApi = owner.as(manager.token());
-        assertThat(managerApi.post("/api/v1/invites/accept", "{\"token\":" + q(invite.json().path("token").asText())
-                + "}").status()).isEqualTo(200);
+        Api managerApi = workspace.join(server, "people");
         assertThat(managerApi.get(path("/members/" + memberId + "/identities")).status()).isEqualTo(200);
         Api.Reply refused = managerApi.delete(path("/members/" + memberId + "/identities"));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
