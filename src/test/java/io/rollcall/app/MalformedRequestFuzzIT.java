@@ -112,7 +112,8 @@ class MalformedRequestFuzzIT {
         if (reply.status() >= 500) {
             return "server error";
         }
-        if (body.toLowerCase().contains("<html") || contentType.startsWith("text/html")) {
+        // Jersey's OPTIONS answer echoes an Accept of text/html as its (empty) body's type: not a page.
+        if (body.toLowerCase().contains("<html") || contentType.startsWith("text/html") && !body.isEmpty()) {
             return "HTML answer";
         }
         if (CLASS_NAME.matcher(body).find() || body.contains("Exception")) {
