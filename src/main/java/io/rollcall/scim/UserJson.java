@@ -11,8 +11,8 @@ import io.rollcall.domain.identity.ContactValue;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.scim.filter.ScimResourceSchemas;
 import io.rollcall.scim.patch.JsonFields;
+import io.rollcall.scim.patch.ReadOnlyValues;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,6 +25,8 @@ import java.util.Set;
  */
 public final class UserJson {
 
+    /** Lower-case names of the attributes RFC 7643 section 4.1 makes readOnly (as /Schemas says). */
+    static final Set<String> READ_ONLY = Set.of("id", "meta", "groups");
     static final String ENTERPRISE_KEY = ScimResourceSchemas.ENTERPRISE_SCHEMA.toLowerCase(Locale.ROOT);
     private static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
             "displayname", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale", "timezone",
@@ -110,16 +112,24 @@ public final class UserJson {
     }
 
     /**
-     * Reads a full User document (POST, PUT, or a patched document).
+     * Reads a full User document (POST, PUT, or a patched document). Read-only attributes ({@link #READ_ONLY}) are
+     * never written: sent back as they are they change nothing, any other value is a 400 {@code mutability}
+     * ({@link ReadOnlyValues}). On create ({@code current} null) the server assigns {@code id} and {@code meta}
+     * (RFC 7644 section 3.3), so only {@code groups} must be absent or empty.
      *
-     * @param current the member's current groups when replacing, to accept them echoed back unchanged
+     * @param current the member as rendered by {@link #toJson} when replacing or patching; null when creating
+     * @throws ScimProblem 400 for anything a User cannot hold
      */
-    public static MemberDraft fromJson(JsonNode document, List<Reference> current) {
+    public static MemberDraft fromJson(JsonNode document, JsonNode current) {
         if (document == null || !document.isObject()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_SYNTAX, "a User must be a JSON object");
         }
         JsonInput.onlyKnown(withoutEmptyUnsupported(document), TOP_LEVEL, "");
-        checkGroupsUnchanged(JsonFields.get(document, "groups"), current);
+        if (current == null) {
+            ReadOnlyValues.requireUnchanged(document, JsonNodeFactory.instance.objectNode(), Set.of("groups"));
+        } else {
+            ReadOnlyValues.requireUnchanged(document, current, READ_ONLY);
+        }
         String userName = JsonInput.string(document, "userName", 255);
         if (userName == null || userName.isBlank()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "userName is required");
@@ -176,22 +186,6 @@ public final class UserJson {
             }
         }
         return copy;
-    }
-
-    private static void checkGroupsUnchanged(JsonNode groups, List<Reference> current) {
-        if (groups == null || groups.isNull()) {
-            return;
-        }
-        Set<String> sent = new HashSet<>();
-        if (groups.isArray()) {
-            groups.forEach(g -> sent.add(JsonFields.get(g, "value") == null ? "" : JsonFields.get(g, "value").asText()));
-        }
-        Set<String> actual = new HashSet<>();
-        current.forEach(r -> actual.add(r.id()));
-        if (!groups.isArray() || !sent.equals(actual)) {
-            throw ScimProblem.badRequest(ScimProblem.MUTABILITY,
-                    "'groups' is read-only on a User; change memberships through /Groups");
-        }
     }
 
     private static String str(JsonNode object, String name, int max) {
