@@ -13,15 +13,19 @@ import io.rollcall.scim.filter.ScimResourceSchemas;
 import io.rollcall.scim.patch.JsonFields;
 import io.rollcall.scim.patch.ReadOnlyValues;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The JSON form of a SCIM User (RFC 7643 section 4.1 + enterprise extension) and the strict reading of one. Every
  * writable attribute maps to exactly one member field; read-only ones (id, meta, groups) are never written;
- * {@code password} is accepted and dropped because Rollcall keeps no passwords (Okta sends one on create); anything
- * else (roles, entitlements, ims, photos, x509Certificates...) is refused rather than silently ignored.
+ * {@code password} is accepted and dropped because Rollcall keeps no passwords (Okta sends one on create); roles,
+ * entitlements, ims, photos and x509Certificates are stored and returned as sent (Entra sends {@code roles} for mapped
+ * app roles) but never interpreted: a SCIM role is not a Rollcall role. Anything else is refused rather than
+ * silently ignored.
  */
 public final class UserJson {
 
@@ -30,7 +34,13 @@ public final class UserJson {
     static final String ENTERPRISE_KEY = ScimResourceSchemas.ENTERPRISE_SCHEMA.toLowerCase(Locale.ROOT);
     private static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
             "displayname", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale", "timezone",
-            "active", "emails", "phonenumbers", "addresses", "groups", "password", ENTERPRISE_KEY);
+            "active", "emails", "phonenumbers", "addresses", "groups", "password", "roles", "entitlements", "ims",
+            "photos", "x509certificates", ENTERPRISE_KEY);
+    /**
+     * Multi-valued attributes (RFC 7643 section 4.1.2) stored only to be returned, each element {value, display,
+     * type, primary}; with the longest value each may hold (a base64 DER certificate is a few KiB).
+     */
+    private static final Map<String, Integer> STORED = storedAttributes();
     private static final Set<String> ADDRESS = Set.of("formatted", "streetaddress", "locality", "region", "postalcode",
             "country", "type", "primary");
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
@@ -80,6 +90,13 @@ public final class UserJson {
                 user.set("addresses", MAPPER.readTree(m.addressesJson()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("stored addresses of member " + m.id() + " are not JSON", e);
+            }
+        }
+        if (m.storedValuesJson() != null) {
+            try {
+                MAPPER.readTree(m.storedValuesJson()).fields().forEachRemaining(e -> user.set(e.getKey(), e.getValue()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("stored values of member " + m.id() + " are not JSON", e);
             }
         }
         if (!view.groups().isEmpty()) {
@@ -164,6 +181,7 @@ public final class UserJson {
                 JsonInput.string(document, "locale", 64), JsonInput.string(document, "timezone", 64),
                 active == null || active,
                 contacts(document, "emails", 320), contacts(document, "phoneNumbers", 64), addresses(document),
+                storedValues(document),
                 new MemberDraft.Enterprise(str(enterprise, "employeeNumber", 64), str(enterprise, "costCenter", 255),
                         str(enterprise, "organization", 255), str(enterprise, "division", 255),
                         str(enterprise, "department", 255), str(manager, "value", 255),
@@ -223,6 +241,23 @@ public final class UserJson {
             throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "at most one of '" + attribute + "' is primary");
         }
         return contacts;
+    }
+
+    private static Map<String, Integer> storedAttributes() {
+        Map<String, Integer> stored = new LinkedHashMap<>();
+        stored.put("roles", 1024);
+        stored.put("entitlements", 1024);
+        stored.put("ims", 1024);
+        stored.put("photos", 2048);
+        stored.put("x509Certificates", 16384);
+        return stored;
+    }
+
+    /** Validated, normalised JSON object text of the stored-only attributes present; null when there are none. */
+    private static String storedValues(JsonNode document) {
+        ObjectNode stored = JsonNodeFactory.instance.objectNode();
+        STORED.forEach((attribute, maxLength) -> contacts(stored, attribute, contacts(document, attribute, maxLength)));
+        return stored.isEmpty() ? null : stored.toString();
     }
 
     /** Validated, normalised (canonical names, no nulls) JSON text of the addresses; null when there are none. */
