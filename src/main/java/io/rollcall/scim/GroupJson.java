@@ -18,7 +18,8 @@ import java.util.Set;
 /** The JSON form of a SCIM Group (RFC 7643 section 4.2) and the strict reading of one. */
 public final class GroupJson {
 
-    private static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "displayname",
+    /** Lower-case top-level members a Group document may carry (the published schema plus "schemas"). */
+    static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "displayname",
             "members");
     /** Lower-case names of the attributes RFC 7643 section 4.2 makes readOnly (as /Schemas says). */
     static final Set<String> READ_ONLY = Set.of("id", "meta");

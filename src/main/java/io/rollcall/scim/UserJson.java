@@ -32,7 +32,8 @@ public final class UserJson {
     /** Lower-case names of the attributes RFC 7643 section 4.1 makes readOnly (as /Schemas says). */
     static final Set<String> READ_ONLY = Set.of("id", "meta", "groups");
     static final String ENTERPRISE_KEY = ScimResourceSchemas.ENTERPRISE_SCHEMA.toLowerCase(Locale.ROOT);
-    private static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
+    /** Lower-case top-level members a User document may carry (the published schemas plus "schemas"). */
+    static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
             "displayname", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale", "timezone",
             "active", "emails", "phonenumbers", "addresses", "groups", "password", "roles", "entitlements", "ims",
             "photos", "x509certificates", ENTERPRISE_KEY);
