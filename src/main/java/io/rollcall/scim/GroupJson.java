@@ -23,6 +23,8 @@ public final class GroupJson {
             "members");
     /** Lower-case names of the attributes RFC 7643 section 4.2 makes readOnly (as /Schemas says). */
     static final Set<String> READ_ONLY = Set.of("id", "meta");
+    /** What a PUT may only restate; a replayed {@code meta} is ignored (see {@link UserJson#READ_ONLY_IN_PUT}). */
+    static final Set<String> READ_ONLY_IN_PUT = Set.of("id");
     private static final Set<String> MEMBER = Set.of("value", "display", "$ref", "type");
 
     private GroupJson() {
@@ -48,8 +50,8 @@ public final class GroupJson {
 
     /**
      * Reads displayName and externalId from a full Group document (POST, PUT, or patched attributes). {@code id} and
-     * {@code meta} are read-only: ignored on create (RFC 7644 section 3.3), otherwise accepted only as their current
-     * value ({@link ReadOnlyValues}).
+     * {@code meta} are read-only: ignored on create (RFC 7644 section 3.3); otherwise {@code id} is accepted only as
+     * its current value ({@link ReadOnlyValues}) and {@code meta} is ignored (a PATCH refuses changing it before this).
      *
      * @param current the group as rendered by {@link #toJson} when replacing or patching; null when creating
      * @throws ScimProblem 400 for anything a Group cannot hold
@@ -60,7 +62,7 @@ public final class GroupJson {
         }
         JsonInput.onlyKnown(document, TOP_LEVEL, "");
         if (current != null) {
-            ReadOnlyValues.requireUnchanged(document, current, READ_ONLY);
+            ReadOnlyValues.requireUnchanged(document, current, READ_ONLY_IN_PUT);
         }
         String displayName = JsonInput.string(document, "displayName", 255);
         if (displayName == null || displayName.isBlank()) {

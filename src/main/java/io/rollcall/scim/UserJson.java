@@ -31,6 +31,12 @@ public final class UserJson {
 
     /** Lower-case names of the attributes RFC 7643 section 4.1 makes readOnly (as /Schemas says). */
     static final Set<String> READ_ONLY = Set.of("id", "meta", "groups");
+    /**
+     * What a PUT may only restate: RFC 7644 section 3.5.1 has a PUT ignore read-only values, and clients do replay a
+     * stale {@code meta} (Microsoft's SCIMReferenceCode PUT does), but another {@code id} or other {@code groups} ask
+     * for a change that cannot happen and are refused.
+     */
+    static final Set<String> READ_ONLY_IN_PUT = Set.of("id", "groups");
     static final String ENTERPRISE_KEY = ScimResourceSchemas.ENTERPRISE_SCHEMA.toLowerCase(Locale.ROOT);
     /** Lower-case top-level members a User document may carry (the published schemas plus "schemas"). */
     static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
@@ -131,9 +137,10 @@ public final class UserJson {
 
     /**
      * Reads a full User document (POST, PUT, or a patched document). Read-only attributes ({@link #READ_ONLY}) are
-     * never written: sent back as they are they change nothing, any other value is a 400 {@code mutability}
-     * ({@link ReadOnlyValues}). On create ({@code current} null) the server assigns {@code id} and {@code meta}
-     * (RFC 7644 section 3.3), so only {@code groups} must be absent or empty.
+     * never written: sent back as they are they change nothing, another {@code id} or other {@code groups} are a 400
+     * {@code mutability} ({@link ReadOnlyValues}), {@code meta} is ignored ({@link #READ_ONLY_IN_PUT}; a PATCH
+     * refuses changing it before this). On create ({@code current} null) the server assigns {@code id} and
+     * {@code meta} (RFC 7644 section 3.3), so only {@code groups} must be absent or empty.
      *
      * @param current the member as rendered by {@link #toJson} when replacing or patching; null when creating
      * @throws ScimProblem 400 for anything a User cannot hold
@@ -146,7 +153,7 @@ public final class UserJson {
         if (current == null) {
             ReadOnlyValues.requireUnchanged(document, JsonNodeFactory.instance.objectNode(), Set.of("groups"));
         } else {
-            ReadOnlyValues.requireUnchanged(document, current, READ_ONLY);
+            ReadOnlyValues.requireUnchanged(document, current, READ_ONLY_IN_PUT);
         }
         String userName = JsonInput.string(document, "userName", 255);
         if (userName == null || userName.isBlank()) {

@@ -16,6 +16,7 @@ import io.rollcall.domain.group.MembershipType;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.identity.MemberOrigin;
 import io.rollcall.scim.filter.ScimResourceSchemas;
+import io.rollcall.scim.patch.PatchOperation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * Discovery tells the truth (RFC 7643 section 7): every attribute of every schema Rollcall publishes is written
  * through the same readers the server uses, and what happens must be what its {@code mutability} says. readWrite:
  * accepted and stored; writeOnly: accepted, never stored; readOnly: its current value accepted, any other a 400
- * {@code mutability} (or, below a writable attribute, accepted and ignored); immutable: accepted.
+ * {@code mutability} in a PATCH (a PUT ignores a replayed {@code meta}, RFC 7644 section 3.5.1), and below a
+ * writable attribute accepted and ignored; immutable: accepted.
  */
 class PublishedSchemasTest {
 
@@ -109,11 +111,20 @@ class PublishedSchemasTest {
                 ObjectNode echo = current.deepCopy();
                 echo.put("userName", "renamed");
                 assertThat(UserJson.fromJson(echo, current).userName()).as(what + " echoed").isEqualTo("renamed");
-                ObjectNode changed = current.deepCopy();
-                changed.set(name, different(current.get(name), attribute));
-                assertThatThrownBy(() -> UserJson.fromJson(changed, current)).as(what + " changed")
-                        .isInstanceOfSatisfying(ScimProblem.class,
+                JsonNode other = different(current.get(name), attribute);
+                assertThatThrownBy(() -> UsersResource.PATCHER.apply(current.deepCopy(), replace(name, other)))
+                        .as(what + " changed by PATCH").isInstanceOfSatisfying(ScimProblem.class,
                                 p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
+                ObjectNode changed = current.deepCopy();
+                changed.set(name, other);
+                if (UserJson.READ_ONLY_IN_PUT.contains(name.toLowerCase(Locale.ROOT))) {
+                    assertThatThrownBy(() -> UserJson.fromJson(changed, current)).as(what + " changed by PUT")
+                            .isInstanceOfSatisfying(ScimProblem.class,
+                                    p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
+                } else {
+                    assertThat(UserJson.fromJson(changed, current)).as(what + " replayed by PUT is ignored")
+                            .isEqualTo(UserJson.fromJson(current, current));
+                }
             }
             default -> throw new AssertionError("unexpected mutability of " + what);
         }
@@ -174,11 +185,21 @@ class PublishedSchemasTest {
                     ObjectNode echo = current.deepCopy();
                     echo.put("displayName", "New name");
                     assertThat(GroupJson.draft(echo, current).displayName()).as(what).isEqualTo("New name");
-                    ObjectNode changed = current.deepCopy();
-                    changed.set(name, different(current.get(name), attribute));
-                    assertThatThrownBy(() -> GroupJson.draft(changed, current)).as(what + " changed")
+                    JsonNode other = different(current.get(name), attribute);
+                    assertThatThrownBy(() -> GroupPatchPlan.GROUP_PATCHER.apply(current.deepCopy(),
+                            replace(name, other))).as(what + " changed by PATCH")
                             .isInstanceOfSatisfying(ScimProblem.class,
                                     p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
+                    ObjectNode changed = current.deepCopy();
+                    changed.set(name, other);
+                    if (GroupJson.READ_ONLY_IN_PUT.contains(name.toLowerCase(Locale.ROOT))) {
+                        assertThatThrownBy(() -> GroupJson.draft(changed, current)).as(what + " changed by PUT")
+                                .isInstanceOfSatisfying(ScimProblem.class,
+                                        p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
+                    } else {
+                        assertThat(GroupJson.draft(changed, current)).as(what + " replayed by PUT is ignored")
+                                .isEqualTo(GroupJson.draft(current, current));
+                    }
                 }
                 default -> throw new AssertionError("unexpected mutability of " + what);
             }
@@ -196,6 +217,13 @@ class PublishedSchemasTest {
         JsonNode ref = attributes(members).stream().filter(a -> a.get("name").asText().equals("$ref")).findFirst()
                 .orElseThrow();
         assertThat(ref.get("referenceTypes").toString()).isEqualTo("[\"User\"]");
+    }
+
+    /** A path-less replace, the form Okta and Entra use to send several attributes at once. */
+    private static List<PatchOperation> replace(String name, JsonNode value) {
+        ObjectNode object = JSON.objectNode();
+        object.set(name, value);
+        return List.of(new PatchOperation(PatchOperation.Op.REPLACE, null, object));
     }
 
     private static Member member() {

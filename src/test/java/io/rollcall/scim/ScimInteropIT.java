@@ -68,9 +68,14 @@ class ScimInteropIT {
 
         assertScimError(w.scim.patch("/scim/v2/Users/" + id, PATCH + "{\"op\":\"replace\",\"value\":{\"id\":\"other\","
                 + "\"title\":\"x\"}}]}"), 400, "mutability");
-        ObjectNode otherMeta = ((ObjectNode) w.scim.get("/scim/v2/Users/" + id).json().deepCopy());
-        ((ObjectNode) otherMeta.get("meta")).put("created", "2001-01-01T00:00:00Z");
-        assertScimError(w.scim.put("/scim/v2/Users/" + id, otherMeta.toString()), 400, "mutability");
+        assertScimError(w.scim.patch("/scim/v2/Users/" + id, PATCH + "{\"op\":\"replace\",\"value\":{\"meta\":"
+                + "{\"created\":\"2001-01-01T00:00:00Z\"}}}]}"), 400, "mutability");
+        // A PUT replaying a stale meta is not asking for a change (RFC 7644 section 3.5.1): ignored.
+        ObjectNode staleMeta = ((ObjectNode) w.scim.get("/scim/v2/Users/" + id).json().deepCopy());
+        ((ObjectNode) staleMeta.get("meta")).put("created", "2019-09-18T18:15:26.5788954+00:00");
+        Api.Reply stale = w.scim.put("/scim/v2/Users/" + id, staleMeta.toString());
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(200);
+        assertThat(stale.json().at("/meta/created").asText()).isNotEqualTo("2019-09-18T18:15:26.578Z");
         ObjectNode otherId = ((ObjectNode) w.scim.get("/scim/v2/Users/" + id).json().deepCopy()).put("id", "other");
         assertScimError(w.scim.put("/scim/v2/Users/" + id, otherId.toString()), 400, "mutability");
         assertScimError(w.scim.patch("/scim/v2/Users/" + id, PATCH + "{\"op\":\"add\",\"value\":{\"groups\":"
