@@ -91,7 +91,7 @@ public class GroupService {
             throw new ConflictException("no-identity-provider", "a DYNAMIC group takes its members from the IdP:"
                     + " configure an SSO connection or create a SCIM token for this workspace first");
         }
-        requireFreeName(workspaceId, cleanName, null);
+        requireFreeName(workspaceId, type, cleanName, null);
         String role = roleId == null ? null : grantableRole(actor, workspaceId, roleId);
         Group group = new Group(Ids.newId(), workspaceId, cleanName,
                 Inputs.optionalText("description", description, 1000), type, role, GroupOrigin.ADMIN, clock.instant());
@@ -124,7 +124,7 @@ public class GroupService {
         Map<String, Object> summary = new LinkedHashMap<>();
         if (changes.name() != null) {
             String cleanName = Inputs.requiredText("name", changes.name(), 255);
-            requireFreeName(workspaceId, cleanName, groupId);
+            requireFreeName(workspaceId, group.membershipType(), cleanName, groupId);
             summary.put("name.before", group.displayName());
             group.rename(cleanName);
             summary.put("name.after", cleanName);
@@ -291,9 +291,10 @@ public class GroupService {
         return groups.find(workspaceId, groupId).orElseThrow(() -> new NotFoundException("group", groupId));
     }
 
-    private void requireFreeName(String workspaceId, String name, String exceptGroupId) {
-        if (groups.nameTaken(workspaceId, name, exceptGroupId)) {
-            throw new ConflictException("duplicate-name", "a group named '" + name + "' already exists");
+    /** STATIC and DYNAMIC groups are separate name spaces (docs/design.md, "Group names"). */
+    private void requireFreeName(String workspaceId, MembershipType type, String name, String exceptGroupId) {
+        if (groups.nameTaken(workspaceId, type, name, exceptGroupId)) {
+            throw new ConflictException("duplicate-name", "a " + type + " group named '" + name + "' already exists");
         }
     }
 

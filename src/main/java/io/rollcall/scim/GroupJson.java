@@ -10,6 +10,7 @@ import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.MembershipDirectory.Reference;
 import io.rollcall.scim.filter.ScimResourceSchemas;
 import io.rollcall.scim.patch.JsonFields;
+import io.rollcall.scim.patch.ReadOnlyValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +18,13 @@ import java.util.Set;
 /** The JSON form of a SCIM Group (RFC 7643 section 4.2) and the strict reading of one. */
 public final class GroupJson {
 
-    private static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "displayname",
+    /** Lower-case top-level members a Group document may carry (the published schema plus "schemas"). */
+    static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "displayname",
             "members");
+    /** Lower-case names of the attributes RFC 7643 section 4.2 makes readOnly (as /Schemas says). */
+    static final Set<String> READ_ONLY = Set.of("id", "meta");
+    /** What a PUT may only restate; a replayed {@code meta} is ignored (see {@link UserJson#READ_ONLY_IN_PUT}). */
+    static final Set<String> READ_ONLY_IN_PUT = Set.of("id");
     private static final Set<String> MEMBER = Set.of("value", "display", "$ref", "type");
 
     private GroupJson() {
@@ -42,12 +48,22 @@ public final class GroupJson {
         return group;
     }
 
-    /** Reads displayName and externalId from a full Group document (POST, PUT, or patched attributes). */
-    public static GroupDraft draft(JsonNode document) {
+    /**
+     * Reads displayName and externalId from a full Group document (POST, PUT, or patched attributes). {@code id} and
+     * {@code meta} are read-only: ignored on create (RFC 7644 section 3.3); otherwise {@code id} is accepted only as
+     * its current value ({@link ReadOnlyValues}) and {@code meta} is ignored (a PATCH refuses changing it before this).
+     *
+     * @param current the group as rendered by {@link #toJson} when replacing or patching; null when creating
+     * @throws ScimProblem 400 for anything a Group cannot hold
+     */
+    public static GroupDraft draft(JsonNode document, JsonNode current) {
         if (document == null || !document.isObject()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_SYNTAX, "a Group must be a JSON object");
         }
         JsonInput.onlyKnown(document, TOP_LEVEL, "");
+        if (current != null) {
+            ReadOnlyValues.requireUnchanged(document, current, READ_ONLY_IN_PUT);
+        }
         String displayName = JsonInput.string(document, "displayName", 255);
         if (displayName == null || displayName.isBlank()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "displayName is required");

@@ -99,5 +99,5 @@ public record GroupPatchPlan(List<MemberChange> memberChanges, List<PatchOperati
 
     static final io.rollcall.scim.patch.PatchApplier GROUP_PATCHER = new io.rollcall.scim.patch.PatchApplier(
             io.rollcall.scim.filter.ScimResourceSchemas.GROUP_SCHEMA, java.util.Set.of(),
-            java.util.Set.of("id", "meta", "schemas"));
+            GroupJson.READ_ONLY);
 }

@@ -114,7 +114,7 @@ public class GroupsResource {
             @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
         Projection projection = Projection.of(attributes, excludedAttributes);
         JsonNode document = RequestBodies.parse(body);
-        ScimGroupView created = groups.create(context.caller(), GroupJson.draft(document),
+        ScimGroupView created = groups.create(context.caller(), GroupJson.draft(document, null),
                 GroupJson.memberIds(JsonFields.get(document, "members")));
         return renderWithMembers(Response.status(Response.Status.CREATED), created, projection, uri);
     }
@@ -124,8 +124,9 @@ public class GroupsResource {
     public Response replace(@PathParam("id") String id, String body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         JsonNode document = RequestBodies.parse(body);
+        String base = ScimUris.base(uri);
         ScimGroupView updated = groups.update(context.caller(), id, ETags.expectedVersion(ifMatch),
-                current -> GroupJson.draft(document),
+                current -> GroupJson.draft(document, GroupJson.toJson(new ScimGroupView(current, null), base)),
                 List.of(new MemberChange.ReplaceAll(GroupJson.memberIds(JsonFields.get(document, "members")))));
         return renderWithMembers(Response.ok(), updated, Projection.none(), uri);
     }
@@ -140,10 +141,11 @@ public class GroupsResource {
         String base = ScimUris.base(uri);
         ScimGroupView updated = groups.update(context.caller(), id, ETags.expectedVersion(ifMatch),
                 plan.attributeOperations().isEmpty() ? null : current -> {
-                    ObjectNode document = GroupJson.toJson(new ScimGroupView(current, null), base);
+                    ObjectNode before = GroupJson.toJson(new ScimGroupView(current, null), base);
+                    ObjectNode document = before.deepCopy();
                     GroupPatchPlan.applyAttributes(document, plan.attributeOperations());
                     try {
-                        return GroupJson.draft(document);
+                        return GroupJson.draft(document, before);
                     } catch (JsonInput.UnknownAttribute unknown) {
                         throw unknown.asPathProblem();
                     }

@@ -64,7 +64,7 @@ public class ScimGroupRepository implements Repository<ScimGroup> {
     @Override
     public ScimGroup create(ScimGroup resource) {
         ObjectNode document = json(resource);
-        ScimGroupView created = groups.create(context.caller(), GroupJson.draft(document),
+        ScimGroupView created = groups.create(context.caller(), GroupJson.draft(document, null),
                 GroupJson.memberIds(JsonFields.get(document, "members")));
         return get(created.group().id());
     }
@@ -73,7 +73,7 @@ public class ScimGroupRepository implements Repository<ScimGroup> {
     public ScimGroup update(String id, String version, ScimGroup resource, Set<AttributeReference> included,
             Set<AttributeReference> excluded) {
         ObjectNode document = json(resource);
-        groups.update(context.caller(), id, ETags.expectedVersion(version), current -> GroupJson.draft(document),
+        groups.update(context.caller(), id, ETags.expectedVersion(version), current -> GroupJson.draft(document, GroupJson.toJson(new ScimGroupView(current, null), base())),
                 List.of(new MemberChange.ReplaceAll(GroupJson.memberIds(JsonFields.get(document, "members")))));
         return get(id);
     }
@@ -87,9 +87,10 @@ public class ScimGroupRepository implements Repository<ScimGroup> {
         GroupPatchPlan plan = GroupPatchPlan.of(io.rollcall.scim.patch.PatchOperation.parseRequest(request));
         groups.update(context.caller(), id, ETags.expectedVersion(version),
                 plan.attributeOperations().isEmpty() ? null : current -> {
-                    ObjectNode document = GroupJson.toJson(new ScimGroupView(current, null), base());
+                    ObjectNode before = GroupJson.toJson(new ScimGroupView(current, null), base());
+                    ObjectNode document = before.deepCopy();
                     GroupPatchPlan.applyAttributes(document, plan.attributeOperations());
-                    return GroupJson.draft(document);
+                    return GroupJson.draft(document, before);
                 }, plan.memberChanges());
         return get(id);
     }

@@ -1,14 +1,11 @@
 package io.rollcall.scim;
 
 import java.util.Set;
-import org.apache.directory.scim.server.rest.ResourceTypesResourceImpl;
-import org.apache.directory.scim.server.rest.ScimJacksonXmlBindJsonProvider;
-import org.apache.directory.scim.server.rest.SchemaResourceImpl;
 
 /**
- * Everything the SCIM JAX-RS application consists of. From SCIMple: /Schemas and /ResourceTypes (fed by the schema
- * registry our repositories populate) and its JSON provider for those beans. Ours: /Users, /Groups,
- * /ServiceProviderConfig, root /.search, authentication, and the error mapping.
+ * Everything the SCIM JAX-RS application consists of, all ours: /Users, /Groups, /ServiceProviderConfig, /Schemas and
+ * /ResourceTypes (from {@link PublishedSchemas}), /Me (501), root /.search, /Bulk, authentication, the error mapping,
+ * and one writer for every answer ({@link ScimJsonWriter}).
  */
 public final class ScimProviders {
 
@@ -22,13 +19,13 @@ public final class ScimProviders {
                 RootSearchResource.class,
                 BulkResource.class,
                 ServiceProviderConfigResource.class,
-                SchemaResourceImpl.class,
-                ResourceTypesResourceImpl.class,
+                DiscoveryResources.Schemas.class,
+                DiscoveryResources.ResourceTypes.class,
+                MeResource.class,
                 ScimAuthFilter.class,
                 ErrorBodyFilter.class,
                 ScimExceptionMapper.class,
                 ScimTransactionalExceptionMapper.class,
-                ScimJsonWriter.class,
-                ScimJacksonXmlBindJsonProvider.class);
+                ScimJsonWriter.class);
     }
 }

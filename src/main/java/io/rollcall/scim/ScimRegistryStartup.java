@@ -7,8 +7,10 @@ import org.apache.directory.scim.core.repository.RepositoryRegistry;
 import org.apache.directory.scim.spec.resources.ScimUser;
 
 /**
- * SCIMple registers schemas when its repository registry is first created; /Schemas and /ResourceTypes only read
- * the schema registry. Creating the registry at start-up makes them complete from the first request.
+ * SCIMple registers schemas when its repository registry is first created; its repository SPI
+ * ({@link ScimUserRepository}, {@link ScimGroupRepository}) binds beans through that schema registry. Creating the
+ * registry at start-up makes it complete from the first request. (/Schemas and /ResourceTypes no longer read it: they
+ * publish {@link PublishedSchemas}.)
  */
 @ApplicationScoped
 public class ScimRegistryStartup {

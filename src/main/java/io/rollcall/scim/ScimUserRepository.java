@@ -71,7 +71,7 @@ public class ScimUserRepository implements Repository<ScimUser> {
 
     @Override
     public ScimUser create(ScimUser resource) {
-        return bean(users.create(context.caller(), UserJson.fromJson(json(resource), List.of())));
+        return bean(users.create(context.caller(), UserJson.fromJson(json(resource), null)));
     }
 
     @Override
@@ -79,7 +79,7 @@ public class ScimUserRepository implements Repository<ScimUser> {
             Set<AttributeReference> excluded) {
         ObjectNode document = json(resource);
         return bean(users.update(context.caller(), id, ETags.expectedVersion(version),
-                current -> UserJson.fromJson(document, current.groups())));
+                current -> UserJson.fromJson(document, UserJson.toJson(current, base()))));
     }
 
     @Override
@@ -90,9 +90,10 @@ public class ScimUserRepository implements Repository<ScimUser> {
         request.set("Operations", mapper().valueToTree(operations));
         List<io.rollcall.scim.patch.PatchOperation> parsed = io.rollcall.scim.patch.PatchOperation.parseRequest(request);
         return bean(users.update(context.caller(), id, ETags.expectedVersion(version), current -> {
-            ObjectNode document = UserJson.toJson(current, base());
+            ObjectNode before = UserJson.toJson(current, base());
+            ObjectNode document = before.deepCopy();
             UsersResource.PATCHER.apply(document, parsed);
-            return UserJson.fromJson(document, current.groups());
+            return UserJson.fromJson(document, before);
         }));
     }
 

@@ -11,24 +11,43 @@ import io.rollcall.domain.identity.ContactValue;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.scim.filter.ScimResourceSchemas;
 import io.rollcall.scim.patch.JsonFields;
+import io.rollcall.scim.patch.ReadOnlyValues;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The JSON form of a SCIM User (RFC 7643 section 4.1 + enterprise extension) and the strict reading of one. Every
  * writable attribute maps to exactly one member field; read-only ones (id, meta, groups) are never written;
- * {@code password} is accepted and dropped because Rollcall keeps no passwords (Okta sends one on create); anything
- * else (roles, entitlements, ims, photos, x509Certificates...) is refused rather than silently ignored.
+ * {@code password} is accepted and dropped because Rollcall keeps no passwords (Okta sends one on create); roles,
+ * entitlements, ims, photos and x509Certificates are stored and returned as sent (Entra sends {@code roles} for mapped
+ * app roles) but never interpreted: a SCIM role is not a Rollcall role. Anything else is refused rather than
+ * silently ignored.
  */
 public final class UserJson {
 
+    /** Lower-case names of the attributes RFC 7643 section 4.1 makes readOnly (as /Schemas says). */
+    static final Set<String> READ_ONLY = Set.of("id", "meta", "groups");
+    /**
+     * What a PUT may only restate: RFC 7644 section 3.5.1 has a PUT ignore read-only values, and clients do replay a
+     * stale {@code meta} (Microsoft's SCIMReferenceCode PUT does), but another {@code id} or other {@code groups} ask
+     * for a change that cannot happen and are refused.
+     */
+    static final Set<String> READ_ONLY_IN_PUT = Set.of("id", "groups");
     static final String ENTERPRISE_KEY = ScimResourceSchemas.ENTERPRISE_SCHEMA.toLowerCase(Locale.ROOT);
-    private static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
+    /** Lower-case top-level members a User document may carry (the published schemas plus "schemas"). */
+    static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
             "displayname", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale", "timezone",
-            "active", "emails", "phonenumbers", "addresses", "groups", "password", ENTERPRISE_KEY);
+            "active", "emails", "phonenumbers", "addresses", "groups", "password", "roles", "entitlements", "ims",
+            "photos", "x509certificates", ENTERPRISE_KEY);
+    /**
+     * Multi-valued attributes (RFC 7643 section 4.1.2) stored only to be returned, each element {value, display,
+     * type, primary}; with the longest value each may hold (a base64 DER certificate is a few KiB).
+     */
+    private static final Map<String, Integer> STORED = storedAttributes();
     private static final Set<String> ADDRESS = Set.of("formatted", "streetaddress", "locality", "region", "postalcode",
             "country", "type", "primary");
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
@@ -80,6 +99,13 @@ public final class UserJson {
                 throw new IllegalStateException("stored addresses of member " + m.id() + " are not JSON", e);
             }
         }
+        if (m.storedValuesJson() != null) {
+            try {
+                MAPPER.readTree(m.storedValuesJson()).fields().forEachRemaining(e -> user.set(e.getKey(), e.getValue()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("stored values of member " + m.id() + " are not JSON", e);
+            }
+        }
         if (!view.groups().isEmpty()) {
             ArrayNode groups = user.putArray("groups");
             for (Reference group : view.groups()) {
@@ -110,16 +136,25 @@ public final class UserJson {
     }
 
     /**
-     * Reads a full User document (POST, PUT, or a patched document).
+     * Reads a full User document (POST, PUT, or a patched document). Read-only attributes ({@link #READ_ONLY}) are
+     * never written: sent back as they are they change nothing, another {@code id} or other {@code groups} are a 400
+     * {@code mutability} ({@link ReadOnlyValues}), {@code meta} is ignored ({@link #READ_ONLY_IN_PUT}; a PATCH
+     * refuses changing it before this). On create ({@code current} null) the server assigns {@code id} and
+     * {@code meta} (RFC 7644 section 3.3), so only {@code groups} must be absent or empty.
      *
-     * @param current the member's current groups when replacing, to accept them echoed back unchanged
+     * @param current the member as rendered by {@link #toJson} when replacing or patching; null when creating
+     * @throws ScimProblem 400 for anything a User cannot hold
      */
-    public static MemberDraft fromJson(JsonNode document, List<Reference> current) {
+    public static MemberDraft fromJson(JsonNode document, JsonNode current) {
         if (document == null || !document.isObject()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_SYNTAX, "a User must be a JSON object");
         }
         JsonInput.onlyKnown(withoutEmptyUnsupported(document), TOP_LEVEL, "");
-        checkGroupsUnchanged(JsonFields.get(document, "groups"), current);
+        if (current == null) {
+            ReadOnlyValues.requireUnchanged(document, JsonNodeFactory.instance.objectNode(), Set.of("groups"));
+        } else {
+            ReadOnlyValues.requireUnchanged(document, current, READ_ONLY_IN_PUT);
+        }
         String userName = JsonInput.string(document, "userName", 255);
         if (userName == null || userName.isBlank()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "userName is required");
@@ -154,6 +189,7 @@ public final class UserJson {
                 JsonInput.string(document, "locale", 64), JsonInput.string(document, "timezone", 64),
                 active == null || active,
                 contacts(document, "emails", 320), contacts(document, "phoneNumbers", 64), addresses(document),
+                storedValues(document),
                 new MemberDraft.Enterprise(str(enterprise, "employeeNumber", 64), str(enterprise, "costCenter", 255),
                         str(enterprise, "organization", 255), str(enterprise, "division", 255),
                         str(enterprise, "department", 255), str(manager, "value", 255),
@@ -176,22 +212,6 @@ public final class UserJson {
             }
         }
         return copy;
-    }
-
-    private static void checkGroupsUnchanged(JsonNode groups, List<Reference> current) {
-        if (groups == null || groups.isNull()) {
-            return;
-        }
-        Set<String> sent = new HashSet<>();
-        if (groups.isArray()) {
-            groups.forEach(g -> sent.add(JsonFields.get(g, "value") == null ? "" : JsonFields.get(g, "value").asText()));
-        }
-        Set<String> actual = new HashSet<>();
-        current.forEach(r -> actual.add(r.id()));
-        if (!groups.isArray() || !sent.equals(actual)) {
-            throw ScimProblem.badRequest(ScimProblem.MUTABILITY,
-                    "'groups' is read-only on a User; change memberships through /Groups");
-        }
     }
 
     private static String str(JsonNode object, String name, int max) {
@@ -229,6 +249,23 @@ public final class UserJson {
             throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "at most one of '" + attribute + "' is primary");
         }
         return contacts;
+    }
+
+    private static Map<String, Integer> storedAttributes() {
+        Map<String, Integer> stored = new LinkedHashMap<>();
+        stored.put("roles", 1024);
+        stored.put("entitlements", 1024);
+        stored.put("ims", 1024);
+        stored.put("photos", 2048);
+        stored.put("x509Certificates", 16384);
+        return stored;
+    }
+
+    /** Validated, normalised JSON object text of the stored-only attributes present; null when there are none. */
+    private static String storedValues(JsonNode document) {
+        ObjectNode stored = JsonNodeFactory.instance.objectNode();
+        STORED.forEach((attribute, maxLength) -> contacts(stored, attribute, contacts(document, attribute, maxLength)));
+        return stored.isEmpty() ? null : stored.toString();
     }
 
     /** Validated, normalised (canonical names, no nulls) JSON text of the addresses; null when there are none. */

@@ -44,7 +44,7 @@ import java.util.Set;
 public class UsersResource {
 
     static final PatchApplier PATCHER = new PatchApplier(ScimResourceSchemas.USER_SCHEMA,
-            Set.of(UserJson.ENTERPRISE_KEY), Set.of("id", "meta", "groups", "schemas"));
+            Set.of(UserJson.ENTERPRISE_KEY), UserJson.READ_ONLY);
     private static final FilterTranslator TRANSLATOR = new FilterTranslator(ScimResourceSchemas.USER);
 
     private final ScimContext context;
@@ -108,7 +108,7 @@ public class UsersResource {
             @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
         Projection projection = Projection.of(attributes, excludedAttributes);
         JsonNode document = RequestBodies.parse(body);
-        ScimUserView created = users.create(context.caller(), UserJson.fromJson(document, java.util.List.of()));
+        ScimUserView created = users.create(context.caller(), UserJson.fromJson(document, null));
         return render(Response.status(Response.Status.CREATED), created, projection, uri);
     }
 
@@ -117,8 +117,9 @@ public class UsersResource {
     public Response replace(@PathParam("id") String id, String body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         JsonNode document = RequestBodies.parse(body);
+        String base = ScimUris.base(uri);
         ScimUserView updated = users.update(context.caller(), id, ETags.expectedVersion(ifMatch),
-                current -> UserJson.fromJson(document, current.groups()));
+                current -> UserJson.fromJson(document, UserJson.toJson(current, base)));
         return render(Response.ok(), updated, Projection.none(), uri);
     }
 
@@ -131,10 +132,11 @@ public class UsersResource {
         java.util.List<PatchOperation> operations = PatchOperation.parseRequest(RequestBodies.parse(body));
         String base = ScimUris.base(uri);
         ScimUserView updated = users.update(context.caller(), id, ETags.expectedVersion(ifMatch), current -> {
-            ObjectNode document = UserJson.toJson(current, base);
+            ObjectNode before = UserJson.toJson(current, base);
+            ObjectNode document = before.deepCopy();
             PATCHER.apply(document, operations);
             try {
-                return UserJson.fromJson(document, current.groups());
+                return UserJson.fromJson(document, before);
             } catch (JsonInput.UnknownAttribute unknown) {
                 throw unknown.asPathProblem();
             }

@@ -59,4 +59,19 @@ class GroupPatchPlanTest {
         assertThatThrownBy(() -> plan("[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":1}]}]"))
                 .isInstanceOf(ScimProblem.class);
     }
+
+    /** Okta renames a pushed group with a path-less replace that restates the group's own id. */
+    @Test
+    void oktaRenameWithTheGroupsOwnIdChangesOnlyTheName() throws Exception {
+        GroupPatchPlan plan = plan("[{\"op\":\"replace\",\"value\":{\"id\":\"g1\",\"displayName\":\"New name\"}}]");
+        com.fasterxml.jackson.databind.node.ObjectNode group = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree("{\"id\":\"g1\",\"displayName\":\"Old\",\"meta\":{\"version\":\"W/\\\"2\\\"\"}}");
+        com.fasterxml.jackson.databind.node.ObjectNode before = group.deepCopy();
+        GroupPatchPlan.applyAttributes(group, plan.attributeOperations());
+        assertThat(GroupJson.draft(group, before).displayName()).isEqualTo("New name");
+
+        GroupPatchPlan other = plan("[{\"op\":\"replace\",\"value\":{\"id\":\"g2\",\"displayName\":\"New name\"}}]");
+        assertThatThrownBy(() -> GroupPatchPlan.applyAttributes(before.deepCopy(), other.attributeOperations()))
+                .isInstanceOfSatisfying(ScimProblem.class, p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
+    }
 }

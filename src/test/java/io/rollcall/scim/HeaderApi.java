@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** One SCIM request with an extra header (If-Match, If-None-Match), which {@link Api} does not send. */
+/** One SCIM request with headers {@link Api} does not send (If-Match, If-None-Match, Accept, odd Authorization). */
 final class HeaderApi {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -19,9 +19,16 @@ final class HeaderApi {
     }
 
     static Api.Reply send(ScimWorkspace w, String method, String path, String header, String value, String body) {
+        return send(w, method, path, java.util.Map.of("Authorization", "Bearer " + w.token, header, value), body);
+    }
+
+    /** With exactly these headers (and Content-Type for a body): no Authorization unless given. */
+    static Api.Reply send(ScimWorkspace w, String method, String path, java.util.Map<String, String> headers,
+            String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(w.server.baseUrl().resolve(path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + w.token).header(header, value)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                .timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", ScimWorkspace.SCIM_JSON);

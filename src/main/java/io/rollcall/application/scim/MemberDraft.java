@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * Every member attribute SCIM may write, as one value: a create, a PUT and the result of a PATCH are all a draft.
- * Addresses travel as the JSON array text the SCIM layer validated and normalised.
+ * Addresses travel as the JSON array text the SCIM layer validated and normalised; {@code storedValuesJson} likewise
+ * holds the multi-valued attributes kept only to be returned (roles, entitlements, ims, photos, x509Certificates):
+ * a SCIM {@code roles} value is data about the user and never a Rollcall role.
  * Role, account link, origin and SSO subject are deliberately absent: SCIM cannot reach them.
  */
 public record MemberDraft(String userName, String externalId, Name name, String displayName, String nickName,
         String profileUrl, String title, String userType, String preferredLanguage, String locale, String timezone,
         boolean active, List<ContactValue> emails, List<ContactValue> phoneNumbers, String addressesJson,
-        Enterprise enterprise) {
+        String storedValuesJson, Enterprise enterprise) {
 
     /** The parts of {@code name}. */
     public record Name(String formatted, String familyName, String givenName, String middleName,
@@ -33,7 +35,7 @@ public record MemberDraft(String userName, String externalId, Name name, String 
                 m.emails().stream().map(e -> new ContactValue(e.value(), e.type(), e.display(), e.primary())).toList(),
                 m.phoneNumbers().stream().map(p -> new ContactValue(p.value(), p.type(), p.display(), p.primary()))
                         .toList(),
-                m.addressesJson(),
+                m.addressesJson(), m.storedValuesJson(),
                 new Enterprise(m.employeeNumber(), m.costCenter(), m.organization(), m.division(), m.department(),
                         m.managerValue(), m.managerDisplayName()));
     }
@@ -63,6 +65,7 @@ public record MemberDraft(String userName, String externalId, Name name, String 
             m.replacePhoneNumbers(phoneNumbers);
         }
         m.setAddressesJson(addressesJson);
+        m.setStoredValuesJson(storedValuesJson);
         m.setEmployeeNumber(enterprise.employeeNumber());
         m.setCostCenter(enterprise.costCenter());
         m.setOrganization(enterprise.organization());

@@ -184,12 +184,19 @@ public class ScimGroupService {
 
     private void ensureMember(ScimCaller caller, String memberId) {
         if (!Ids.isUuid(memberId) || members.find(caller.workspaceId(), memberId).isEmpty()) {
+            // A group SCIM can see (DYNAMIC) is named as such; a STATIC one stays as invisible as an unknown id.
+            if (Ids.isUuid(memberId) && groups.find(caller.workspaceId(), memberId)
+                    .filter(g -> g.membershipType() == MembershipType.DYNAMIC).isPresent()) {
+                throw new InvalidInputException("members", "'" + memberId + "' is a group: nested groups are not"
+                        + " supported, members must be Users");
+            }
             throw new InvalidInputException("members", "member '" + memberId + "' does not exist in this workspace");
         }
     }
 
     private void ensureNameFree(String workspaceId, String displayName, String exceptId) {
-        if (groups.nameTaken(workspaceId, displayName, exceptId)) {
+        // Only DYNAMIC groups: a STATIC group of the same name is invisible to SCIM and must not block a push.
+        if (groups.nameTaken(workspaceId, MembershipType.DYNAMIC, displayName, exceptId)) {
             throw new ConflictException("uniqueness", "a group named '" + displayName + "' already exists");
         }
     }

@@ -12,7 +12,11 @@ public interface GroupRepository {
     /** Finds and write-locks the group row until the transaction ends. */
     Optional<Group> lock(String workspaceId, String groupId);
 
-    boolean nameTaken(String workspaceId, String displayName, String exceptGroupId);
+    /**
+     * Whether another group of this membership type has the name (case-insensitive). STATIC and DYNAMIC groups are
+     * separate name spaces: SCIM sees only DYNAMIC ones, so only those may block an IdP's push (docs/design.md).
+     */
+    boolean nameTaken(String workspaceId, MembershipType type, String displayName, String exceptGroupId);
 
     Page<Group> search(String workspaceId, String query, int offset, int limit);
 

@@ -125,6 +125,13 @@ public class Member {
     @Column(name = "addresses_json")
     private String addressesJson;
 
+    /**
+     * SCIM multi-valued attributes kept only to be returned (roles, entitlements, ims, photos, x509Certificates) as
+     * one JSON object of arrays, validated by the SCIM layer; null when none. Never read for authorization.
+     */
+    @Column(name = "stored_values_json")
+    private String storedValuesJson;
+
     @OneToMany(mappedBy = "member", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<MemberEmail> emails = new ArrayList<>();
@@ -412,6 +419,14 @@ public class Member {
 
     public void setAddressesJson(String addressesJson) {
         this.addressesJson = addressesJson;
+    }
+
+    public String storedValuesJson() {
+        return storedValuesJson;
+    }
+
+    public void setStoredValuesJson(String storedValuesJson) {
+        this.storedValuesJson = storedValuesJson;
     }
 
     public List<MemberEmail> emails() {

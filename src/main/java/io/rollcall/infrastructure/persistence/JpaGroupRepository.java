@@ -3,6 +3,7 @@ package io.rollcall.infrastructure.persistence;
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.GroupClaimRule;
 import io.rollcall.domain.group.GroupRepository;
+import io.rollcall.domain.group.MembershipType;
 import io.rollcall.domain.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,10 +36,11 @@ class JpaGroupRepository implements GroupRepository {
     }
 
     @Override
-    public boolean nameTaken(String workspaceId, String displayName, String exceptGroupId) {
-        return em.createQuery("SELECT COUNT(g) FROM Group g WHERE g.workspaceId = :ws"
+    public boolean nameTaken(String workspaceId, MembershipType type, String displayName, String exceptGroupId) {
+        return em.createQuery("SELECT COUNT(g) FROM Group g WHERE g.workspaceId = :ws AND g.membershipType = :type"
                 + " AND g.displayNameLower = :name AND g.id <> :except", Long.class)
-                .setParameter("ws", workspaceId).setParameter("name", displayName.toLowerCase(Locale.ROOT))
+                .setParameter("ws", workspaceId).setParameter("type", type)
+                .setParameter("name", displayName.toLowerCase(Locale.ROOT))
                 .setParameter("except", exceptGroupId == null ? "" : exceptGroupId).getSingleResult() > 0;
     }
 

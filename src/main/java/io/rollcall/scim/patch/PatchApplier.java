@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * Applies PATCH operations (RFC 7644 section 3.5.2) to the JSON form of one resource. The result is validated and
- * mapped by the same code as a PUT body, so a PATCH can never write what a PUT could not. Read-only attributes are
- * refused here with {@code mutability}; unknown attributes are refused by that mapping. Thread-safe.
+ * mapped by the same code as a PUT body, so a PATCH can never write what a PUT could not. A read-only attribute
+ * sent with its current value is an echo and changes nothing; any other value is refused with {@code mutability}
+ * ({@link ReadOnlyValues}, the rule PUT follows too); unknown attributes are refused by that mapping. Thread-safe.
  */
 public final class PatchApplier {
 
@@ -27,7 +28,8 @@ public final class PatchApplier {
 
     /**
      * @param extensionSchemas lower-case URNs of the extensions whose attributes live under their URN
-     * @param readOnly lower-case top-level attributes that PATCH may not touch (id, meta, groups...)
+     * @param readOnly lower-case top-level attributes that PATCH may only restate (id, meta, groups...); a path
+     *     naming {@code schemas} is treated the same way
      */
     public PatchApplier(String coreSchema, Set<String> extensionSchemas, Set<String> readOnly) {
         this.coreSchema = coreSchema.toLowerCase(Locale.ROOT);
@@ -72,16 +74,35 @@ public final class PatchApplier {
         if (container == null) {
             return; // removing from an extension the resource does not have
         }
-        if (container == resource && readOnly.contains(path.attribute().toLowerCase(Locale.ROOT))) {
-            throw ScimProblem.badRequest(ScimProblem.MUTABILITY, "'" + path.attribute() + "' is read-only");
-        }
         JsonNode current = JsonFields.get(container, path.attribute());
+        if (container == resource && (readOnly.contains(path.attribute().toLowerCase(Locale.ROOT))
+                || "schemas".equalsIgnoreCase(path.attribute()))) {
+            echoOfReadOnly(op, path, current, value);
+            return;
+        }
         if (path.valueFilter() != null) {
             applyToMatches(container, op, path, current, value);
         } else if (path.subAttribute() != null) {
             applyToSubAttribute(container, op, path, current, value);
         } else {
             applyToAttribute(container, op, path.attribute(), current, value);
+        }
+    }
+
+    /**
+     * A read-only attribute may only be restated as it is ({@link ReadOnlyValues}); the operation then changes
+     * nothing. Removing a value, or addressing elements by filter, always changes it.
+     */
+    private static void echoOfReadOnly(PatchOperation.Op op, PatchPath path, JsonNode current, JsonNode value) {
+        String name = path.attribute();
+        if (op == PatchOperation.Op.REMOVE || path.valueFilter() != null) {
+            throw ScimProblem.badRequest(ScimProblem.MUTABILITY, "'" + name + "' is read-only");
+        }
+        if (path.subAttribute() != null) {
+            ReadOnlyValues.requireUnchanged(name + "." + path.subAttribute(),
+                    JsonFields.get(current, path.subAttribute()), value);
+        } else {
+            ReadOnlyValues.requireUnchanged(name, current, value);
         }
     }
 

@@ -196,4 +196,26 @@ class PatchApplierTest {
                 + "{\"op\":\"replace\",\"path\":\"id\",\"value\":\"y\"}]"))).isInstanceOf(ScimProblem.class);
         assertThat(before.get("id")).isEqualTo(user.get("id"));
     }
+
+    @Test
+    void readOnlyValuesEchoedInPathlessReplaceOrAddChangeNothing() throws Exception {
+        ObjectNode user = patched("[{\"op\":\"replace\",\"value\":{\"id\":\"u1\",\"title\":\"Boss\","
+                + "\"meta\":{\"version\":\"W/\\\"1\\\"\"}}},{\"op\":\"add\",\"value\":{\"id\":\"u1\"}},"
+                + "{\"op\":\"replace\",\"path\":\"id\",\"value\":\"u1\"},"
+                + "{\"op\":\"replace\",\"path\":\"meta.version\",\"value\":\"W/\\\"1\\\"\"}]");
+        assertThat(user.get("id").asText()).isEqualTo("u1");
+        assertThat(user.get("title").asText()).isEqualTo("Boss");
+        assertThat(user.at("/meta/version").asText()).isEqualTo("W/\"1\"");
+    }
+
+    @Test
+    void readOnlyValuesThatDifferOrAreRemovedAreMutabilityErrors() {
+        for (String operation : List.of("{\"op\":\"replace\",\"value\":{\"id\":\"u2\",\"title\":\"Boss\"}}",
+                "{\"op\":\"replace\",\"value\":{\"meta\":{\"version\":\"W/\\\"9\\\"\"}}}",
+                "{\"op\":\"remove\",\"path\":\"id\"}",
+                "{\"op\":\"add\",\"value\":{\"groups\":[{\"value\":\"g\"}]}}",
+                "{\"op\":\"replace\",\"path\":\"schemas\",\"value\":[\"urn:x\"]}")) {
+            assertThat(problem("[" + operation + "]").scimType()).as(operation).isEqualTo(ScimProblem.MUTABILITY);
+        }
+    }
 }
