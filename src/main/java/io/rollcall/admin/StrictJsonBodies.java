@@ -43,7 +43,10 @@ public class StrictJsonBodies implements ReaderInterceptor {
 
     /** 1 MiB, the same limit as SCIM bodies. */
     public static final int MAX_BYTES = 1_048_576;
-    /** Levels of object/array nesting; the deepest admin body (workspace settings) needs 3. */
+    /**
+     * Levels of object/array nesting. Settings bodies need 3 and dry-run claims as IdPs send them about 5 (Entra's
+     * {@code _claim_sources}); 32 leaves room without letting a parser recurse a thousand levels.
+     */
     public static final int MAX_DEPTH = 32;
 
     private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
@@ -53,11 +56,11 @@ public class StrictJsonBodies implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        String length = context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isLongerThanLimit(length)) {
-            throw tooLarge();
-        }
         try {
+            String length = context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && isLongerThanLimit(length)) {
+                throw tooLarge();
+            }
             byte[] body = readAtMost(context.getInputStream());
             parse(body, expectsArray(context.getType()));
             context.setInputStream(new ByteArrayInputStream(body));
