@@ -33,9 +33,6 @@ public record ListParams(SearchSpec spec, Projection projection, int startIndex,
      */
     public static ListParams of(String filter, String sortBy, String sortOrder, String startIndex, String count,
             String attributes, String excludedAttributes, String cursor) {
-        if (filter != null) {
-            RequestBodies.requireValidUnicode(filter);
-        }
         if (cursor != null) {
             return cursorPaging(filter, sortBy, startIndex, count, attributes, excludedAttributes, cursor);
         }

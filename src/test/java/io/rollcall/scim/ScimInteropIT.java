@@ -203,6 +203,7 @@ class ScimInteropIT {
                 + "\"value\":\"x\\ud800\"}]}"), 400, "invalidValue");
         assertScimError(w.scim.post("/scim/v2/Users/.search", "{\"filter\":\"userName eq \\\"\\ud800\\\"\"}"), 400,
                 "invalidValue");
+        assertScimError(w.scim.get("/scim/v2/Users?filter=" + enc("userName eq \"\\ud800\"")), 400, "invalidValue");
         assertThat(w.scim.get("/scim/v2/Users/" + id).json().get("userName").asText()).isEqualTo("surrogate-target");
         // A proper pair (an emoji) is fine and round-trips.
         Api.Reply emoji = w.scim.post("/scim/v2/Users", "{\"userName\":\"smile\\ud83d\\ude00\"}");

@@ -2,6 +2,7 @@ package io.rollcall.scim.filter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollcall.scim.RequestBodies;
 import io.rollcall.scim.ScimProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,11 @@ public final class ScimFilterParser {
         if (filter.length() > MAX_LENGTH) {
             throw FilterErrors.invalid("the filter is longer than " + MAX_LENGTH + " characters");
         }
+        RequestBodies.requireValidUnicode(filter);
         List<String> literals = new ArrayList<>();
         String substituted = substituteLiterals(filter, literals);
+        // A JSON escape in a literal can spell a lone surrogate that the raw text does not show.
+        literals.forEach(RequestBodies::requireValidUnicode);
         try {
             return new ParsedFilter(Precedence.fix(new Filter(substituted).getExpression()), List.copyOf(literals));
         } catch (Exception | StackOverflowError e) {

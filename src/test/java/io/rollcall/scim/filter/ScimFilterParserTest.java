@@ -32,4 +32,15 @@ class ScimFilterParserTest {
         assertThat(ScimFilterParser.parse("userName EQ \"x\" AND active Eq true").expression())
                 .isInstanceOf(LogicalExpression.class);
     }
+
+    @Test
+    void loneSurrogatesInLiteralsAreInvalidValueEvenWhenSpelledAsEscapes() {
+        for (String filter : new String[] {"userName eq \"a\\ud800\"", "userName eq \"\\udc00\"",
+                "emails[value sw \"x\\ud83d\"]"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScimFilterParser.parse(filter)).as(filter)
+                    .isInstanceOfSatisfying(io.rollcall.scim.ScimProblem.class, p -> assertThat(p.scimType())
+                            .isEqualTo(io.rollcall.scim.ScimProblem.INVALID_VALUE));
+        }
+        assertThat(ScimFilterParser.parse("userName eq \"\\ud83d\\ude00\"").literals()).containsExactly("\uD83D\uDE00");
+    }
 }
