@@ -307,6 +307,14 @@ class InvitationMailIT {
         assertThat(required.status()).as(required.toString()).isEqualTo(200);
         assertThat(required.json().path("sso").path("required").asBoolean()).isTrue();
 
+        String ssoInvitee = address("sso");
+        invite(ssoInvitee, "viewer");
+        String ssoInviteUrl = link(part(awaitMail(ssoInvitee), "text/plain"), INVITE_LINK);
+        HttpResponse<String> ssoPage = get(ssoInviteUrl, null);
+        assertThat(ssoPage.body()).contains("Continue with SSO").contains("/sso/" + ws + "/login?returnUrl=%2F")
+                .doesNotContain("<form");
+        assertThat(post(ssoInviteUrl, null).statusCode()).as("no e-mail path where SSO exists").isEqualTo(403);
+
         Api anonymous = new Api(server.baseUrl(), null);
         Api.Reply refused = anonymous.post("/login/email", "{\"email\":" + q(memberEmail) + ",\"workspace\":" + q(ws)
                 + "}");
