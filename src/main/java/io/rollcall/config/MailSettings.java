@@ -169,6 +169,9 @@ public class MailSettings {
     }
 
     static Tls parseTls(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Tls.STARTTLS;
+        }
         try {
             return Tls.valueOf(raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

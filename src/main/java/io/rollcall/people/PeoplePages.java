@@ -4,7 +4,6 @@ import io.rollcall.application.signin.InviteLinks;
 import io.rollcall.application.signin.LinkState;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -125,9 +124,5 @@ final class PeoplePages {
 
     private static String loginPath() {
         return "/login";
-    }
-
-    static String when(Instant instant) {
-        return WHEN.format(instant);
     }
 }
