@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * First start with an empty database and {@code ROLLCALL_BOOTSTRAP_OWNER_EMAIL} set: creates the workspace
  * {@code ROLLCALL_BOOTSTRAP_WORKSPACE} owned by that account, with {@code ROLLCALL_BOOTSTRAP_TOKEN} (or a generated token,
  * printed once to standard output, never to the log) as the owner's API token. The run is recorded in the database, so a
- * restart, or a second instance starting at the same time, never creates a second workspace or token.
+ * restart, or a second instance starting at the same time, never creates a second workspace or token. Each start also
+ * gives the owner a one-time browser sign-in link when one is due ({@link BootstrapSignIn}).
  */
 @Singleton
 @Startup

@@ -7,6 +7,7 @@ import io.rollcall.application.mail.MailQueue;
 import io.rollcall.config.RollcallConfig;
 import io.rollcall.domain.identity.Account;
 import io.rollcall.domain.identity.AccountRepository;
+import io.rollcall.domain.identity.MemberRepository;
 import io.rollcall.domain.identity.SignInLink;
 import io.rollcall.domain.identity.SignInLinkRepository;
 import io.rollcall.domain.mail.OutboxMessage;
@@ -31,6 +32,7 @@ public class BootstrapSignIn {
     private final SignInLinkRepository links;
     private final SignInLinks signInLinks;
     private final AccountRepository accounts;
+    private final MemberRepository members;
     private final WorkspaceRepository workspaces;
     private final MailQueue mail;
     private final AuditLog audit;
@@ -39,10 +41,11 @@ public class BootstrapSignIn {
 
     @Inject
     public BootstrapSignIn(SignInLinkRepository links, SignInLinks signInLinks, AccountRepository accounts,
-            WorkspaceRepository workspaces, MailQueue mail, AuditLog audit, RollcallConfig config, Clock clock) {
+            MemberRepository members, WorkspaceRepository workspaces, MailQueue mail, AuditLog audit, RollcallConfig config, Clock clock) {
         this.links = links;
         this.signInLinks = signInLinks;
         this.accounts = accounts;
+        this.members = members;
         this.workspaces = workspaces;
         this.mail = mail;
         this.audit = audit;
@@ -52,7 +55,7 @@ public class BootstrapSignIn {
 
     /** For CDI proxies only. */
     protected BootstrapSignIn() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -63,7 +66,9 @@ public class BootstrapSignIn {
     public Optional<String> issueIfDue(String ownerEmail, String workspaceId) {
         Optional<Workspace> workspace = workspaces.lock(workspaceId);
         Optional<Account> owner = accounts.findByEmail(ownerEmail);
-        if (workspace.isEmpty() || owner.isEmpty()) {
+        // The configured address may have changed since the first start: only a current member gets a link.
+        if (workspace.isEmpty() || owner.isEmpty()
+                || members.findByAccount(workspaceId, owner.get().id()).filter(m -> m.active()).isEmpty()) {
             return Optional.empty();
         }
         Optional<SignInLink> last = links.latest(SignInLink.Purpose.BOOTSTRAP, workspaceId);
