@@ -43,7 +43,7 @@ public class InvitesResource {
         var issued = invites.create(caller.caller(), ws, Requests.string(invite, "email"),
                 Requests.string(invite, "role"));
         return Response.created(URI.create("/api/v1/workspaces/" + ws + "/invites/" + issued.invite().id()))
-                .entity(Views.InviteView.withToken(issued.invite(), clock.instant(), issued.token())).build();
+                .entity(Views.InviteView.issued(issued, clock.instant())).build();
     }
 
     @GET
@@ -71,7 +71,6 @@ public class InvitesResource {
     @POST
     @Path("/{id}/resend")
     public Views.InviteView resend(@PathParam("ws") String ws, @PathParam("id") String id) {
-        var issued = invites.resend(caller.caller(), ws, id);
-        return Views.InviteView.withToken(issued.invite(), clock.instant(), issued.token());
+        return Views.InviteView.issued(invites.resend(caller.caller(), ws, id), clock.instant());
     }
 }

@@ -69,13 +69,14 @@ public class MembersResource {
         return Response.noContent().build();
     }
 
-    /** {@code {role?, active?}} */
+    /** {@code {role?, active?, breakGlass?}}; breakGlass is owner-only and only for owners */
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.MemberView update(@PathParam("ws") String ws, @PathParam("id") String id, JsonObject body) {
-        Requests.onlyKnown(body, Set.of("role", "active"));
-        var changes = new MemberService.Changes(Requests.string(body, "role"), Requests.bool(body, "active"));
+        Requests.onlyKnown(body, Set.of("role", "active", "breakGlass"));
+        var changes = new MemberService.Changes(Requests.string(body, "role"), Requests.bool(body, "active"),
+                Requests.bool(body, "breakGlass"));
         return Views.MemberView.of(members.update(caller.caller(), ws, id, changes));
     }
 

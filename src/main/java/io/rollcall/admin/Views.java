@@ -45,19 +45,26 @@ public final class Views {
     public record ScimSettingsView(String defaultRole) {
     }
 
-    public record WorkspaceView(String id, String name, JitView jit, ScimSettingsView scim, Instant createdAt,
-            Instant updatedAt) {
+    public record WorkspaceView(String id, String name, JitView jit, ScimSettingsView scim, SsoSettingsView sso,
+            Instant createdAt, Instant updatedAt) {
         static WorkspaceView of(Workspace w) {
             return new WorkspaceView(w.id(), w.name(), new JitView(w.jitEnabled(), w.jitDomains(), w.jitRoleId()),
-                    new ScimSettingsView(w.scimDefaultRoleId()), w.createdAt(), w.updatedAt());
+                    new ScimSettingsView(w.scimDefaultRoleId()), new SsoSettingsView(w.ssoRequired()), w.createdAt(),
+                    w.updatedAt());
         }
     }
 
+    /** {@code sso.required}: e-mail sign-in refused except for break-glass owners. */
+    public record SsoSettingsView(boolean required) {
+    }
+
     public record MemberView(String id, String workspace, String userName, String displayName, String email, String role,
-            boolean active, String origin, String externalId, Instant createdAt, Instant updatedAt) {
+            boolean active, String origin, String externalId, boolean breakGlass, Instant createdAt,
+            Instant updatedAt) {
         static MemberView of(Member m) {
             return new MemberView(m.id(), m.workspaceId(), m.userName(), m.displayName(), m.primaryEmail(),
-                    m.roleId(), m.active(), m.origin().name(), m.externalId(), m.createdAt(), m.updatedAt());
+                    m.roleId(), m.active(), m.origin().name(), m.externalId(), m.breakGlass(), m.createdAt(),
+                    m.updatedAt());
         }
     }
 
@@ -123,15 +130,34 @@ public final class Views {
         }
     }
 
+    /**
+     * An invite. {@code delivery} is {@code {state: queued|sent|failed, detail, at}} when the invite was e-mailed
+     * ({@code detail} is the SMTP server's reason of the last failure), null when e-mail is off. {@code token} and
+     * {@code acceptUrl} appear only in create and resend answers, and only when e-mail is off: otherwise the link
+     * went to the invited address alone.
+     */
     public record InviteView(String id, String email, String role, String state, Instant expiresAt, Instant createdAt,
-            Instant acceptedAt, String memberId, String token) {
+            Instant acceptedAt, String memberId, DeliveryView delivery, String token, String acceptUrl) {
         static InviteView of(Invite i, Instant now) {
-            return withToken(i, now, null);
+            return new InviteView(i.id(), i.email(), i.roleId(), i.stateAt(now).name(), i.expiresAt(), i.createdAt(),
+                    i.acceptedAt(), i.acceptedMemberId(), DeliveryView.of(i), null, null);
         }
 
-        static InviteView withToken(Invite i, Instant now, String token) {
-            return new InviteView(i.id(), i.email(), i.roleId(), i.stateAt(now).name(), i.expiresAt(), i.createdAt(),
-                    i.acceptedAt(), i.acceptedMemberId(), token);
+        static InviteView issued(io.rollcall.application.InviteService.Issued issued, Instant now) {
+            InviteView view = of(issued.invite(), now);
+            if (issued.emailed()) {
+                return view;
+            }
+            return new InviteView(view.id(), view.email(), view.role(), view.state(), view.expiresAt(),
+                    view.createdAt(), view.acceptedAt(), view.memberId(), view.delivery(), issued.token(),
+                    issued.acceptUrl());
+        }
+    }
+
+    public record DeliveryView(String state, String detail, Instant at) {
+        static DeliveryView of(Invite i) {
+            return i.deliveryState() == null ? null : new DeliveryView(i.deliveryState(), i.deliveryDetail(),
+                    i.deliveryAt());
         }
     }
 

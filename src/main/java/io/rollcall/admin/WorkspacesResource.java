@@ -46,12 +46,16 @@ public class WorkspacesResource {
         return Views.WorkspaceView.of(workspaces.get(caller.caller(), ws));
     }
 
-    /** {@code {name?, jit?: {enabled?, domains?, role?}, scim?: {defaultRole?}}} */
+    /** {@code {name?, jit?: {enabled?, domains?, role?}, scim?: {defaultRole?}, sso?: {required?}}}; sso is owner-only */
     @PATCH
     @Path("/{ws}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.WorkspaceView update(@PathParam("ws") String ws, JsonObject body) {
-        Requests.onlyKnown(body, Set.of("name", "jit", "scim"));
+        Requests.onlyKnown(body, Set.of("name", "jit", "scim", "sso"));
+        JsonObject sso = Requests.object(body, "sso");
+        if (sso != null) {
+            Requests.onlyKnown(sso, Set.of("required"));
+        }
         JsonObject jit = Requests.object(body, "jit");
         if (jit != null) {
             Requests.onlyKnown(jit, Set.of("enabled", "domains", "role"));
@@ -64,7 +68,8 @@ public class WorkspacesResource {
                 jit == null ? null : Requests.bool(jit, "enabled"),
                 jit == null ? null : Requests.strings(jit, "domains"),
                 jit == null ? null : Requests.string(jit, "role"),
-                scim == null ? null : Requests.string(scim, "defaultRole"));
+                scim == null ? null : Requests.string(scim, "defaultRole"),
+                sso == null ? null : Requests.bool(sso, "required"));
         return Views.WorkspaceView.of(workspaces.update(caller.caller(), ws, changes));
     }
 }

@@ -1,5 +1,6 @@
 package io.rollcall.application;
 
+import io.rollcall.application.signin.BootstrapSignIn;
 import io.rollcall.config.RollcallConfig;
 import io.rollcall.domain.identity.Account;
 import io.rollcall.domain.identity.AccountRepository;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  * First start with an empty database and {@code ROLLCALL_BOOTSTRAP_OWNER_EMAIL} set: creates the workspace
  * {@code ROLLCALL_BOOTSTRAP_WORKSPACE} owned by that account, with {@code ROLLCALL_BOOTSTRAP_TOKEN} (or a generated token,
  * printed once to standard output, never to the log) as the owner's API token. The run is recorded in the database, so a
- * restart, or a second instance starting at the same time, never creates a second workspace or token.
+ * restart, or a second instance starting at the same time, never creates a second workspace or token. Each start also
+ * gives the owner a one-time browser sign-in link when one is due ({@link BootstrapSignIn}).
  */
 @Singleton
 @Startup
@@ -49,6 +51,8 @@ public class Bootstrap {
     @Inject
     InstallationFacts facts;
     @Inject
+    BootstrapSignIn signIn;
+    @Inject
     Clock clock;
 
     @PostConstruct
@@ -58,6 +62,7 @@ public class Bootstrap {
         }
         if (facts.has(FACT) || workspaces.count() > 0) {
             LOG.fine("Bootstrap skipped: the database is not empty");
+            facts.value(FACT).ifPresent(this::signInLink);
             return;
         }
         String email = Emails.normalise(config.bootstrapOwnerEmail().get());
@@ -77,6 +82,20 @@ public class Bootstrap {
         if (config.bootstrapToken().isEmpty()) {
             printOnce(System.out, workspaceId, secret.plain());
         }
+        signInLink(workspaceId);
+    }
+
+    /** The owner's one-time browser sign-in link: printed (never logged) when e-mail is off, else e-mailed. */
+    private void signInLink(String workspaceId) {
+        String email = Emails.normalise(config.bootstrapOwnerEmail().get());
+        signIn.issueIfDue(email, workspaceId).ifPresent(url -> {
+            System.out.println("==================================================================");
+            System.out.println(" Rollcall bootstrap: one-time sign-in link for " + email + " (workspace '"
+                    + workspaceId + "')");
+            System.out.println(" " + url);
+            System.out.println(" Valid for 24 hours, once. Open it in a browser to sign in.");
+            System.out.println("==================================================================");
+        });
     }
 
     private static SecretTokens.Issued adopt(String token) {

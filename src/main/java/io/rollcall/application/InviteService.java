@@ -1,5 +1,6 @@
 package io.rollcall.application;
 
+import io.rollcall.application.mail.InviteDelivery;
 import io.rollcall.domain.identity.Account;
 import io.rollcall.domain.identity.AccountRepository;
 import io.rollcall.domain.identity.ContactValue;
@@ -46,12 +47,13 @@ public class InviteService {
     private final WorkspaceRepository workspaces;
     private final Authorization authorization;
     private final AuditLog audit;
+    private final InviteDelivery delivery;
     private final Clock clock;
 
     @Inject
     public InviteService(InviteRepository invites, MemberRepository members, AccountRepository accounts,
             RoleRepository roles, WorkspaceRepository workspaces, Authorization authorization, AuditLog audit,
-            Clock clock) {
+            InviteDelivery delivery, Clock clock) {
         this.invites = invites;
         this.members = members;
         this.accounts = accounts;
@@ -59,16 +61,32 @@ public class InviteService {
         this.workspaces = workspaces;
         this.authorization = authorization;
         this.audit = audit;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
     /** For CDI proxies only. */
     protected InviteService() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
-    /** An invite with its token, which exists in plain text only in this response. */
-    public record Issued(Invite invite, String token) {
+    /**
+     * An invite with its token, which exists in plain text only in this response and in the queued e-mail. When
+     * {@code emailed} is true the token went to the invited address and is not for the owner's eyes: the API then
+     * omits it. Otherwise (e-mail off) {@code acceptUrl} is the link the owner passes on.
+     */
+    public record Issued(Invite invite, String token, boolean emailed, String acceptUrl) {
+        @Override
+        public String toString() {
+            return "Issued[invite=" + invite.id() + ", emailed=" + emailed + "]";
+        }
+    }
+
+    private Issued issued(Invite invite, String token, Caller caller) {
+        String inviter = accounts.find(caller.accountId()).map(a -> a.displayName() == null || a.displayName()
+                .isBlank() ? a.email() : a.displayName() + " (" + a.email() + ")").orElse(caller.email());
+        boolean emailed = delivery.queue(invite, token, inviter);
+        return new Issued(invite, token, emailed, delivery.acceptUrl(token));
     }
 
     public Issued create(Caller caller, String workspaceId, String email, String roleId) {
@@ -98,7 +116,7 @@ public class InviteService {
         invites.add(invite);
         audit.record(workspaceId, caller.actor(), "invite.created", "invite", invite.id(),
                 Map.of("email", normalised, "role", role.id()));
-        return new Issued(invite, token.plain());
+        return issued(invite, token.plain(), caller);
     }
 
     public Page<Invite> list(Caller caller, String workspaceId, PageRequest page) {
@@ -122,6 +140,7 @@ public class InviteService {
             return;
         }
         invite.revoke(clock.instant());
+        delivery.cancel(invite);
         audit.record(workspaceId, caller.actor(), "invite.revoked", "invite", inviteId, Map.of("email", invite.email()));
     }
 
@@ -140,7 +159,7 @@ public class InviteService {
         invite.renew(token, now.plus(VALIDITY), now);
         audit.record(workspaceId, caller.actor(), "invite.resent", "invite", inviteId,
                 Map.of("email", invite.email(), "expiresAt", invite.expiresAt().toString()));
-        return new Issued(invite, token.plain());
+        return issued(invite, token.plain(), caller);
     }
 
     /** Accepts by token, for the authenticated account the invite was for. Returns the new member. */

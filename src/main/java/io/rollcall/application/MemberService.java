@@ -46,7 +46,7 @@ public class MemberService {
     }
 
     /** A change of a member; a null field is left as it is. */
-    public record Changes(String role, Boolean active) {
+    public record Changes(String role, Boolean active, Boolean breakGlass) {
     }
 
     public Page<Member> list(Caller caller, String workspaceId, String query, PageRequest page) {
@@ -91,6 +91,15 @@ public class MemberService {
             summary.put("active.before", target.active());
             summary.put("active.after", changes.active());
         }
+        if (changes.breakGlass() != null && changes.breakGlass() != target.breakGlass()) {
+            WorkspaceService.requireOwner(actor, "breakGlass");
+            if (changes.breakGlass() && !io.rollcall.domain.rbac.PresetRole.OWNER.id().equals(
+                    newRole != null ? newRole.id() : target.roleId())) {
+                throw new InvalidInputException("breakGlass", "only owners can be break-glass owners");
+            }
+            summary.put("breakGlass.before", target.breakGlass());
+            summary.put("breakGlass.after", changes.breakGlass());
+        }
         if (summary.isEmpty()) {
             return target;
         }
@@ -103,6 +112,9 @@ public class MemberService {
         }
         if (changes.active() != null) {
             target.setActive(changes.active());
+        }
+        if (changes.breakGlass() != null) {
+            target.setBreakGlass(changes.breakGlass());
         }
         target.touch(clock.instant());
         audit.record(workspaceId, caller.actor(), "member.updated", "member", target.id(), summary);

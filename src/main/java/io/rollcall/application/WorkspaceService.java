@@ -5,6 +5,7 @@ import io.rollcall.domain.identity.AccountRepository;
 import io.rollcall.domain.rbac.Permission;
 import io.rollcall.domain.rbac.Role;
 import io.rollcall.domain.rbac.RoleRepository;
+import io.rollcall.domain.shared.ConflictException;
 import io.rollcall.domain.shared.InvalidInputException;
 import io.rollcall.domain.shared.NotFoundException;
 import io.rollcall.domain.workspace.Workspace;
@@ -40,7 +41,9 @@ public class WorkspaceService {
 
     @Inject
     public WorkspaceService(WorkspaceRepository workspaces, AccountRepository accounts, RoleRepository roles,
-            WorkspaceSetup setup, Authorization authorization, AuditLog audit, Clock clock) {
+            WorkspaceSetup setup, Authorization authorization, AuditLog audit,
+            io.rollcall.domain.sso.SsoConnectionRepository connections, Clock clock) {
+        this.connections = connections;
         this.workspaces = workspaces;
         this.accounts = accounts;
         this.roles = roles;
@@ -50,14 +53,17 @@ public class WorkspaceService {
         this.clock = clock;
     }
 
+    private final io.rollcall.domain.sso.SsoConnectionRepository connections;
+
     /** For CDI proxies only. */
     protected WorkspaceService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     /** Changes to a workspace's settings; a null field is left as it is. */
     public record Changes(String name, Boolean jitEnabled, List<String> jitDomains, String jitRole,
-            String scimDefaultRole) {
+            String scimDefaultRole,
+            Boolean ssoRequired) {
     }
 
     public Workspace create(Caller caller, String id, String name) {
@@ -100,6 +106,15 @@ public class WorkspaceService {
             summary.put("jit.domains", domains);
             summary.put("jit.role", roleId);
         }
+        if (changes.ssoRequired() != null) {
+            requireOwner(actor, "sso.required");
+            if (changes.ssoRequired() && connections.find(workspaceId).isEmpty()) {
+                throw new ConflictException("sso-not-configured", "sso.required needs an SSO connection first;"
+                        + " otherwise only break-glass owners could sign in");
+            }
+            workspace.setSsoRequired(changes.ssoRequired(), now);
+            summary.put("sso.required", changes.ssoRequired());
+        }
         if (changes.scimDefaultRole() != null) {
             String roleId = grantableRole(actor, workspaceId, changes.scimDefaultRole(), "scim.defaultRole");
             workspace.setScimDefaultRole(roleId, now);
@@ -107,6 +122,14 @@ public class WorkspaceService {
         }
         audit.record(workspaceId, caller.actor(), "workspace.updated", "workspace", workspaceId, summary);
         return workspace;
+    }
+
+    /** Sign-in policy is the owners' alone, whatever a custom role holds. */
+    static void requireOwner(io.rollcall.domain.identity.Member actor, String what) {
+        if (!io.rollcall.domain.rbac.PresetRole.OWNER.id().equals(actor.roleId())) {
+            throw new io.rollcall.domain.shared.ForbiddenException("owner-only", what + " can only be changed by an"
+                    + " owner");
+        }
     }
 
     private String grantableRole(io.rollcall.domain.identity.Member actor, String workspaceId, String roleId,

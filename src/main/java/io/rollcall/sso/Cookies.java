@@ -12,10 +12,11 @@ import java.time.Duration;
  * browsers refuse None without Secure; there the IdP must be same-site with Rollcall. OIDC returns with a top-level
  * GET, so its state cookie and the session cookie are Lax.
  */
-final class Cookies {
+public final class Cookies {
 
     static final String STATE = "rollcall_sso_state";
-    static final String SESSION = "rollcall_session";
+    /** The session cookie, also set by the invite and sign-in link pages. */
+    public static final String SESSION = "rollcall_session";
 
     private Cookies() {
     }
@@ -32,7 +33,8 @@ final class Cookies {
                 + (isHttps(publicUrl) ? "; Secure" : "");
     }
 
-    static String session(URI publicUrl, String jwt, Duration maxAge) {
+    /** {@code rollcall_session}: HttpOnly, SameSite=Lax, Secure on https, path of the public URL. */
+    public static String session(URI publicUrl, String jwt, Duration maxAge) {
         String path = publicUrl.getPath() == null || publicUrl.getPath().isEmpty() ? "/" : publicUrl.getPath();
         return SESSION + "=" + jwt + "; Path=" + path + "; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; SameSite=Lax"
                 + (isHttps(publicUrl) ? "; Secure" : "");

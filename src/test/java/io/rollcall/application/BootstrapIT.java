@@ -22,11 +22,13 @@ class BootstrapIT {
         assertThat(firstApi.get("/api/v1/me").json().get("memberships").get(0).get("role").asText())
                 .isEqualTo("owner");
         first.stop();
+        assertThat(signInLinks(first)).as("the first start prints one sign-in link").hasSize(1);
 
         String otherToken = "rcp_it_a-different-bootstrap-token-0002";
         RollcallServer second = RollcallServer.start(Map.of("ROLLCALL_DB_URL", url,
                 "ROLLCALL_BOOTSTRAP_TOKEN", otherToken, "ROLLCALL_BOOTSTRAP_WORKSPACE", "another"));
         try {
+            assertThat(signInLinks(second)).as("no second link while the first is valid and unused").isEmpty();
             Api api = new Api(second.baseUrl(), firstToken);
             assertThat(api.get("/api/v1/me").json().get("memberships").findValuesAsText("workspace"))
                     .containsExactly("default");
@@ -39,6 +41,11 @@ class BootstrapIT {
         } finally {
             second.stop();
         }
+    }
+
+    private static java.util.List<String> signInLinks(RollcallServer server) throws java.io.IOException {
+        return java.util.regex.Pattern.compile("/login/link/rcl_[A-Za-z0-9_-]+")
+                .matcher(java.nio.file.Files.readString(server.log())).results().map(r -> r.group()).toList();
     }
 
     private static long count(Statement s, String sql) throws Exception {

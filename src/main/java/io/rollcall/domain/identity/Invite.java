@@ -57,6 +57,15 @@ public class Invite {
     @Column(name = "accepted_member_id")
     private String acceptedMemberId;
 
+    @Column(name = "delivery_state")
+    private String deliveryState;
+
+    @Column(name = "delivery_detail")
+    private String deliveryDetail;
+
+    @Column(name = "delivery_at")
+    private Instant deliveryAt;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -112,6 +121,27 @@ public class Invite {
 
     public String acceptedMemberId() {
         return acceptedMemberId;
+    }
+
+    /** {@code queued}, {@code sent}, {@code failed}, or null when the invite was not e-mailed (e-mail off). */
+    public String deliveryState() {
+        return deliveryState;
+    }
+
+    /** The SMTP server's reason for the last failed attempt, if any. */
+    public String deliveryDetail() {
+        return deliveryDetail;
+    }
+
+    public Instant deliveryAt() {
+        return deliveryAt;
+    }
+
+    /** Records what the outbox did with this invite's e-mail. */
+    public void recordDelivery(String state, String detail, Instant now) {
+        this.deliveryState = state;
+        this.deliveryDetail = detail;
+        this.deliveryAt = now;
     }
 
     public State stateAt(Instant now) {

@@ -48,6 +48,9 @@ public class Member {
     @Column(name = "active", nullable = false)
     private boolean active;
 
+    @Column(name = "break_glass", nullable = false)
+    private boolean breakGlass;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "origin", nullable = false)
     private MemberOrigin origin;
@@ -202,6 +205,15 @@ public class Member {
 
     public boolean active() {
         return active;
+    }
+
+    /** A break-glass owner may sign in by e-mail even where the workspace sets {@code sso.required}. */
+    public boolean breakGlass() {
+        return breakGlass;
+    }
+
+    public void setBreakGlass(boolean breakGlass) {
+        this.breakGlass = breakGlass;
     }
 
     /** Activates or deactivates. Deactivating the last owner must have been refused by the caller. */

@@ -40,6 +40,9 @@ public class Workspace {
     @Column(name = "domain")
     private Set<String> jitDomains = new TreeSet<>();
 
+    @Column(name = "sso_required", nullable = false)
+    private boolean ssoRequired;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -119,6 +122,16 @@ public class Workspace {
     }
 
     /** JIT may create a member with this (normalised) email only when enabled and the domain is allowed. */
+    /** {@code sso.required}: e-mail sign-in is refused except for break-glass owners. */
+    public boolean ssoRequired() {
+        return ssoRequired;
+    }
+
+    public void setSsoRequired(boolean required, Instant now) {
+        this.ssoRequired = required;
+        this.updatedAt = now;
+    }
+
     public boolean allowsJit(String normalisedEmail) {
         if (!jitEnabled) {
             return false;

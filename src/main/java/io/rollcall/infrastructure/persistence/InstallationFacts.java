@@ -22,6 +22,12 @@ public class InstallationFacts {
                 .setParameter(1, key).getSingleResult()).longValue() > 0;
     }
 
+    /** The value recorded with the fact, if it was recorded. */
+    public java.util.Optional<String> value(String key) {
+        return em.createNativeQuery("SELECT fact_value FROM installation_fact WHERE fact_key = ?").setParameter(1, key)
+                .getResultStream().findFirst().map(String::valueOf);
+    }
+
     /** Inserts the fact; fails (and so rolls back the caller's transaction) when another instance recorded it first. */
     public void record(String key, String value, Instant now) {
         em.createNativeQuery("INSERT INTO installation_fact (fact_key, fact_value, created_at) VALUES (?, ?, ?)")

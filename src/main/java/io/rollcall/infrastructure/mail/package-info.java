@@ -1,0 +1,2 @@
+/** Jakarta Mail: the SMTP side of the outbox. */
+package io.rollcall.infrastructure.mail;

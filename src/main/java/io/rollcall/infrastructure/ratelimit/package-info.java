@@ -1,0 +1,2 @@
+/** In-memory rate-limit buckets (Bucket4j) behind {@link io.rollcall.application.ratelimit.RateLimiter}. */
+package io.rollcall.infrastructure.ratelimit;
