@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Set;
 
 /** A workspace's members: search, read, change the direct role or active state, remove. */
@@ -30,7 +31,9 @@ public class MembersResource {
     public Views.PageView<Views.MemberView> list(@PathParam("ws") String ws, @QueryParam("q") String q,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
-        return Views.PageView.of(members.list(caller.caller(), ws, q, request), request, Views.MemberView::of);
+        var listed = members.listWithGroups(caller.caller(), ws, q, request);
+        return Views.PageView.of(listed.page(), request,
+                m -> Views.MemberView.of(m, listed.groupNames().getOrDefault(m.id(), List.of())));
     }
 
     @GET

@@ -70,6 +70,23 @@ public class SsoConnectionResource {
         return view(ws, service.get(caller.caller(), ws));
     }
 
+    /**
+     * Rollcall's service-provider URLs for this workspace, whether or not a connection exists:
+     * {@code {"entityId", "acsUrl", "metadataUrl", "redirectUri", "loginUrl"}} (SAML entity id = metadata URL).
+     */
+    @GET
+    @Path("/service-provider")
+    public Map<String, String> serviceProvider(@PathParam("ws") String ws) {
+        SpUrls sp = service.serviceProvider(caller.caller(), ws, config.publicUrl());
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("entityId", sp.entityId());
+        urls.put("acsUrl", sp.acs().toString());
+        urls.put("metadataUrl", sp.entityId());
+        urls.put("redirectUri", sp.oidcCallback().toString());
+        urls.put("loginUrl", sp.login().toString());
+        return urls;
+    }
+
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public SsoView put(@PathParam("ws") String ws, JsonObject body) {

@@ -12,10 +12,11 @@ import java.time.Duration;
  * browsers refuse None without Secure; there the IdP must be same-site with Rollcall. OIDC returns with a top-level
  * GET, so its state cookie and the session cookie are Lax.
  */
-final class Cookies {
+public final class Cookies {
 
     static final String STATE = "rollcall_sso_state";
-    static final String SESSION = "rollcall_session";
+    /** The session cookie that the console and the admin API read (see {@code admin.BearerAuthentication}). */
+    public static final String SESSION = "rollcall_session";
 
     private Cookies() {
     }
@@ -36,6 +37,14 @@ final class Cookies {
         String path = publicUrl.getPath() == null || publicUrl.getPath().isEmpty() ? "/" : publicUrl.getPath();
         return SESSION + "=" + jwt + "; Path=" + path + "; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; SameSite=Lax"
                 + (isHttps(publicUrl) ? "; Secure" : "");
+    }
+
+    /**
+     * A {@code Set-Cookie} value that removes the session cookie (sign-out): same name, path and attributes as
+     * {@link #session}, empty value, {@code Max-Age=0}.
+     */
+    public static String clearSession(URI publicUrl) {
+        return session(publicUrl, "", Duration.ZERO);
     }
 
     private static String statePath(URI publicUrl, String workspaceId) {

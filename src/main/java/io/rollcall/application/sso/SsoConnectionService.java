@@ -88,6 +88,15 @@ public class SsoConnectionService {
     public record DryRun(List<Group> groups, boolean overage) {
     }
 
+    /**
+     * Rollcall's own SAML and OIDC URLs for the workspace (entity id, ACS, metadata, redirect URI, login), which an
+     * IT admin enters at the IdP before any connection exists here. Needs {@code sso:manage}.
+     */
+    public SpUrls serviceProvider(Caller caller, String workspaceId, java.net.URI publicUrl) {
+        authorization.require(caller, workspaceId, Permission.SSO_MANAGE);
+        return SpUrls.of(publicUrl, workspaceId);
+    }
+
     public SsoConnection get(Caller caller, String workspaceId) {
         authorization.require(caller, workspaceId, Permission.SSO_MANAGE);
         return connections.find(workspaceId).orElseThrow(() -> new NotFoundException("sso connection", workspaceId));
