@@ -206,3 +206,15 @@ export function table(caption, headers, rows, emptyText) {
     h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: headers.length, class: 'muted' }, emptyText))));
 }
+
+/** A labelled search form (role=search); onSearch(text) runs on submit with the trimmed text. */
+export function searchForm(label, placeholder, onSearch, name = 'q') {
+  const input = h('input', { type: 'search', name, placeholder });
+  return h('form', {
+    role: 'search', class: 'inline',
+    onsubmit: (event) => {
+      event.preventDefault();
+      onSearch(input.value.trim());
+    },
+  }, field(label, input), h('button', { type: 'submit' }, 'Search'));
+}

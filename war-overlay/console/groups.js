@@ -1,7 +1,7 @@
 // Groups: static groups (members managed here) and dynamic groups (members from the IdP, kept by claim rules).
 import { call, seg, qs } from './api.js';
 import {
-  h, replace, field, errorLine, showError, openDialog, confirmDialog, menuButton, pager, table, uid,
+  h, replace, field, errorLine, showError, openDialog, confirmDialog, menuButton, pager, table, uid, searchForm,
 } from './dom.js';
 import { loadRoles, roleSelect, roleName } from './roles-cache.js';
 
@@ -13,17 +13,12 @@ export async function renderGroups(main, ctx) {
   const roles = await loadRoles(ctx);
   const state = { q: '', page: 0 };
   const box = h('section', { 'aria-label': 'Groups' });
-  const search = h('input', { type: 'search', name: 'q', placeholder: 'Group name' });
   main.append(h('div', { class: 'toolbar' },
-    h('form', {
-      role: 'search', class: 'inline',
-      onsubmit: (event) => {
-        event.preventDefault();
-        state.q = search.value.trim();
-        state.page = 0;
-        load();
-      },
-    }, field('Search groups', search), h('button', { type: 'submit' }, 'Search')),
+    searchForm('Search groups', 'Group name', (text) => {
+      state.q = text;
+      state.page = 0;
+      load();
+    }),
     manage ? h('button', { type: 'button', class: 'primary', onclick: () => createDialog(ctx, roles, load) },
       'Create group') : null), box);
 
@@ -212,11 +207,9 @@ function staticMembers(ctx, g, manage, content, done) {
       showError(error, e);
     }
   };
-  const search = h('input', { type: 'search', name: 'memberSearch', placeholder: 'Name or e-mail' });
-  const find = async (event) => {
-    event.preventDefault();
+  const find = async (text) => {
     try {
-      const found = await call('GET', `${ctx.base}/members${qs({ q: search.value.trim(), size: 10 })}`);
+      const found = await call('GET', `${ctx.base}/members${qs({ q: text, size: 10 })}`);
       replace(results, table('Matching members', ['Member', 'E-mail', 'Add'], found.items.map((m) => {
         const label = m.displayName || m.userName;
         return h('tr', {}, h('td', {}, label), h('td', {}, m.email || '—'), h('td', {}, h('button', {
@@ -248,8 +241,7 @@ function staticMembers(ctx, g, manage, content, done) {
   };
   replace(content, current, manage ? [
     h('h3', {}, 'Add members'),
-    h('form', { role: 'search', class: 'inline', onsubmit: find }, field('Search the workspace\'s members', search),
-      h('button', { type: 'submit' }, 'Search')),
+    searchForm('Search the workspace\'s members', 'Name or e-mail', find, 'memberSearch'),
     results, pending, h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: save },
       'Save'))] : null, error);
   loadCurrent();
@@ -314,7 +306,15 @@ function dynamicMembers(ctx, g, manage, content) {
           }
         },
       }, 'Save rules')) : null, status,
-    h('h3', {}, 'Test rules'),
+    ctx.can('sso:manage') ? testRules(ctx, g, sample, error, dryRunResult) : null);
+  replace(content, current, rulesBox, error);
+  loadCurrent();
+  loadRules();
+}
+
+/** The "Test rules" dry run (needs sso:manage): which dynamic groups a sign-in with sample claims would get. */
+function testRules(ctx, g, sample, error, dryRunResult) {
+  return [h('h3', {}, 'Test rules'),
     field('Sample claims (JSON)', sample, 'Tests the saved rules of all dynamic groups against these claims.'),
     h('button', {
       type: 'button',
@@ -336,8 +336,5 @@ function dynamicMembers(ctx, g, manage, content) {
           showError(error, e);
         }
       },
-    }, 'Test rules'), dryRunResult);
-  replace(content, current, rulesBox, error);
-  loadCurrent();
-  loadRules();
+    }, 'Test rules'), dryRunResult];
 }

@@ -1,7 +1,7 @@
 // Users: the workspace's members (searched and paged on the server), invites, and each member's ⋮ actions.
 import { call, seg, qs } from './api.js';
 import {
-  h, replace, field, errorLine, showError, openDialog, confirmDialog, menuButton, pager, table, when,
+  h, replace, field, errorLine, showError, openDialog, confirmDialog, menuButton, pager, table, when, searchForm,
 } from './dom.js';
 import { loadRoles, roleSelect, roleName } from './roles-cache.js';
 
@@ -14,17 +14,12 @@ export async function renderUsers(main, ctx) {
   const state = { q: '', page: 0 };
   const membersBox = h('section', { 'aria-labelledby': 'members-h' });
   const invitesBox = h('section', { 'aria-labelledby': 'invites-h' });
-  const search = h('input', { type: 'search', name: 'q', placeholder: 'Name or e-mail' });
   const toolbar = h('div', { class: 'toolbar' },
-    h('form', {
-      role: 'search', class: 'inline',
-      onsubmit: (event) => {
-        event.preventDefault();
-        state.q = search.value.trim();
-        state.page = 0;
-        loadMembers();
-      },
-    }, field('Search members', search), h('button', { type: 'submit' }, 'Search')),
+    searchForm('Search members', 'Name or e-mail', (text) => {
+      state.q = text;
+      state.page = 0;
+      loadMembers();
+    }),
     manage ? h('button', { type: 'button', class: 'primary', onclick: () => inviteDialog(ctx, roles, loadInvites) },
       'Invite') : null);
   main.append(toolbar, membersBox, invitesBox);
@@ -61,7 +56,9 @@ export async function renderUsers(main, ctx) {
     }
   }
 
-  await Promise.all([loadMembers(), loadInvites()]);
+  // Invites are members:manage data: people without it see members only.
+  if (!manage) invitesBox.remove();
+  await Promise.all([loadMembers(), manage ? loadInvites() : null]);
 }
 
 function memberRow(ctx, roles, m, manage, reload) {

@@ -42,6 +42,8 @@ final class ConsoleBrowser implements AutoCloseable {
         this.driver = driver;
         this.profile = profile;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(Long.getLong("rollcall.it.browserWaitSeconds", 30)));
+        // The console re-renders tables after each call: an element found a moment ago may be replaced; look again.
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** Skips (or fails under CI=true) when Chromium or its driver is missing. */

@@ -258,7 +258,7 @@ class ConsoleBrowserIT {
             browser.driver.executeScript("arguments[0].value = arguments[1];", saml.findElement(By.name("metadataXml")),
                     metadata);
             saml.findElement(By.xpath(".//button[normalize-space()='Save']")).click();
-            browser.waitForText(By.tagName("main"), "SAML");
+            browser.waitForText(By.tagName("main"), "IdP entity id");
             assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/sso").json().path("type").asText())
                     .isEqualTo("saml");
 
