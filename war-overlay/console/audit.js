@@ -40,9 +40,10 @@ export async function renderAudit(main, ctx) {
     try {
       const page = await call('GET', `${ctx.base}/audit-events${qs({ ...state.filters, page: state.page, size: PAGE_SIZE })}`);
       replace(box, table('Audit events, newest first', ['Time', 'Actor', 'Action', 'Target', 'Details'],
-        page.items.map((e) => h('tr', {}, h('td', {}, when(e.occurredAt)), h('td', {}, e.actor || e.actorId || e.actorType),
-          h('td', {}, h('code', {}, e.action)), h('td', {}, `${e.targetType || ''} ${e.targetId || ''}`.trim() || '—'),
-          h('td', {}, e.summary ? JSON.stringify(e.summary) : '—'))), 'No events match.'),
+        page.items.map((e) => h('tr', {}, h('td', {}, when(e.occurredAt)), h('td', { class: 'long' }, e.actor || e.actorId || e.actorType),
+          h('td', {}, h('code', {}, e.action)),
+          h('td', { class: 'long' }, `${e.targetType || ''} ${e.targetId || ''}`.trim() || '—'),
+          h('td', { class: 'long' }, e.summary ? JSON.stringify(e.summary) : '—'))), 'No events match.'),
       pager(state.page, PAGE_SIZE, page.total, (p) => {
         state.page = p;
         load();

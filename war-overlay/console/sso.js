@@ -85,7 +85,7 @@ function connectionSection(ctx) {
         h('dt', {}, 'Groups claim'), h('dd', {}, connection.groupsClaim || 'groups'),
         h('dt', {}, 'Updated'), h('dd', {}, when(connection.updatedAt)))
       : h('p', {}, 'No SSO connection yet.');
-    replace(el, h('h2', { id: 'conn-h' }, 'SSO connection'), summary, h('div', { class: 'toolbar' },
+    replace(el, h('h2', { id: 'conn-h' }, 'SSO connection'), summary, h('div', { class: 'button-row' },
       h('button', { type: 'button', class: 'primary', onclick: () => samlDialog(ctx, load) }, 'Configure SAML'),
       h('button', { type: 'button', class: 'primary', onclick: () => oidcDialog(ctx, load) }, 'Configure OIDC'),
       connection ? h('button', {

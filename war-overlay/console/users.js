@@ -30,7 +30,8 @@ export async function renderUsers(main, ctx) {
       const page = await call('GET', `${ctx.base}/members${qs({ q: state.q, page: state.page, size: PAGE_SIZE })}`);
       const rows = page.items.map((m) => memberRow(ctx, roles, m, manage, loadMembers));
       replace(membersBox, h('h2', { id: 'members-h' }, 'Members'),
-        table('Members of the workspace', ['Name', 'E-mail', 'Role', 'Groups', 'Joined through', 'Status', 'Actions'], rows,
+        table('Members of the workspace', ['Name', 'E-mail', 'Role', 'Groups', 'Joined through', 'Status',
+          manage ? 'Actions' : null].filter(Boolean), rows,
           state.q ? 'No member matches this search.' : 'No members yet.'),
         pager(state.page, PAGE_SIZE, page.total, (p) => {
           state.page = p;
@@ -81,13 +82,14 @@ function memberRow(ctx, roles, m, manage, reload) {
     },
   ];
   return h('tr', { 'data-member': m.id },
-    h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => memberPanel(ctx, roles, m) }, name)),
-    h('td', {}, m.email || '—'),
+    h('td', { class: 'long' }, h('button', { type: 'button', class: 'link', onclick: () => memberPanel(ctx, roles, m) },
+      name)),
+    h('td', { class: 'long' }, m.email || '—'),
     h('td', {}, roleName(roles, m.role)),
     h('td', {}, m.groups && m.groups.length ? m.groups.join(', ') : '—'),
     h('td', {}, ORIGINS[m.origin] || m.origin),
     h('td', {}, m.active ? h('span', { class: 'badge ok' }, 'Active') : h('span', { class: 'badge' }, 'Deactivated')),
-    h('td', {}, manage ? menuButton(`Actions for ${name}`, actions) : null, error));
+    manage ? h('td', {}, menuButton(`Actions for ${name}`, actions), error) : null);
 }
 
 async function setActive(ctx, m, active, error, reload) {
