@@ -73,8 +73,15 @@ export function showError(line, error) {
 export function openDialog(title, build) {
   const titleId = uid('dialog-title');
   const dialog = h('dialog', { 'aria-labelledby': titleId });
+  const opener = document.activeElement;
   const close = () => dialog.close();
-  dialog.addEventListener('close', () => dialog.remove());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    // Keyboard users continue where they were; if a reload replaced that element, from the page's start.
+    if (document.querySelector('dialog[open]')) return;
+    if (opener && opener.isConnected && opener.offsetParent !== null) opener.focus();
+    else document.getElementById('main')?.focus();
+  });
   dialog.append(h('h2', { id: titleId }, title), ...[build(close)].flat());
   document.body.append(dialog);
   dialog.showModal();
@@ -129,7 +136,7 @@ export function menuButton(label, items) {
     const entry = h('button', {
       type: 'button', role: 'menuitem', tabindex: '-1', class: item.danger ? 'danger-text' : null,
       onclick: () => {
-        close(false);
+        close(true);
         item.action();
       },
     }, item.label);

@@ -286,7 +286,8 @@ function dynamicMembers(ctx, g, manage, content) {
   const loadRules = async () => {
     try {
       const rules = await call('GET', `${ctx.base}/groups/${seg(g.id)}/claim-rules`);
-      replace(rulesList, rules.map(ruleRow));
+      // Prepend: rows someone added while the saved rules were loading stay.
+      rulesList.prepend(...rules.map(ruleRow));
     } catch (e) {
       showError(error, e);
     }

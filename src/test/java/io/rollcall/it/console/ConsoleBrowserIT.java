@@ -110,8 +110,20 @@ class ConsoleBrowserIT {
             browser.waitForText(memberRow(bob), "Creator");
             assertThat(ws.member(bob).path("role").asText()).isEqualTo("creator");
 
-            // Deactivate Carol, and reactivate her.
-            rowAction(browser, carol, "Deactivate");
+            // Keyboard only: the Invite dialog closes on Escape and gives focus back; Carol is deactivated through
+            // her ⋮ menu with Enter and the arrow keys.
+            browser.waitFor(By.xpath("//button[normalize-space()='Invite']")).sendKeys(Keys.ENTER);
+            browser.waitFor(By.cssSelector("dialog[open] input[type=email]"));
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("type")).isEqualTo("email");
+            new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+            browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("dialog[open]"), 0));
+            assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Invite");
+            browser.waitFor(By.cssSelector("button.kebab[aria-label='Actions for " + carol + "']"))
+                    .sendKeys(Keys.ENTER);
+            browser.wait.until(d -> "Change role".equals(d.switchTo().activeElement().getText()));
+            new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ARROW_DOWN).perform();
+            assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Deactivate");
+            new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ENTER).perform();
             browser.waitForText(memberRow(carol), "Deactivated");
             assertThat(ws.member(carol).path("active").asBoolean()).isFalse();
             rowAction(browser, carol, "Reactivate");
@@ -157,8 +169,10 @@ class ConsoleBrowserIT {
             browser.assertAccessible("Member panel");
             new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
 
-            // Sign out clears the session cookie.
+            // Sign out clears the session cookie (and reloads the page: wait until the old one is gone).
+            WebElement before = browser.driver.findElement(By.tagName("h1"));
             browser.click(By.id("sign-out"));
+            browser.wait.until(ExpectedConditions.stalenessOf(before));
             browser.waitFor(By.xpath("//button[normalize-space()='Sign in with SSO']"));
             assertThat(browser.driver.manage().getCookieNamed("rollcall_session")).isNull();
             browser.screenshot("sign-in");
@@ -242,7 +256,24 @@ class ConsoleBrowserIT {
             browser.click(By.cssSelector("dialog[open] button.danger"));
             browser.waitForText(By.cssSelector("dialog[open] [role=alert]"), "is still the role of");
             new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+            browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("dialog[open]"), 0));
             assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/roles/" + role).status()).isEqualTo(200);
+
+            // An unused custom role is created and deleted.
+            String spare = "spare-" + hex();
+            browser.click(By.xpath("//button[normalize-space()='Create role']"));
+            WebElement spareDialog = browser.waitFor(By.cssSelector("dialog[open]"));
+            spareDialog.findElement(By.name("id")).sendKeys(spare);
+            spareDialog.findElement(By.name("name")).sendKeys("Spare " + spare);
+            spareDialog.findElement(By.cssSelector("input[value='events:read']")).click();
+            spareDialog.findElement(By.xpath(".//button[normalize-space()='Create']")).click();
+            browser.waitFor(By.cssSelector("tr[data-role='" + spare + "']"));
+            browser.click(By.cssSelector("button.kebab[aria-label='Actions for role Spare " + spare + "']"));
+            browser.click(By.xpath("//ul[@role='menu' and not(@hidden)]//button[normalize-space()='Delete']"));
+            browser.click(By.cssSelector("dialog[open] button.danger"));
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                    By.cssSelector("tr[data-role='" + spare + "']")));
+            assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/roles/" + spare).status()).isEqualTo(404);
 
             // SSO & SCIM: SAML from the IdP's metadata XML, then a SCIM token created (shown once) and revoked.
             page(browser, "SSO & SCIM");
