@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** A workspace's audit log, newest first, filtered by {@code actor}, {@code action} and {@code since}. */
+/**
+ * A workspace's audit log, newest first, filtered by {@code actor} (id), {@code action}, {@code since} (inclusive)
+ * and {@code until} (exclusive), both ISO-8601 instants.
+ */
 @Path("/v1/workspaces/{ws}/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -26,20 +29,21 @@ public class AuditResource {
     @GET
     public Views.PageView<Views.AuditEventView> list(@PathParam("ws") String ws, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("since") String since,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("until") String until, @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
-        return Views.PageView.of(audit.search(caller.caller(), ws, actor, action, parse(since), request), request,
+        return Views.PageView.of(audit.search(caller.caller(), ws, actor, action, parse("since", since),
+                parse("until", until), request), request,
                 Views.AuditEventView::of);
     }
 
-    private static Instant parse(String since) {
-        if (since == null || since.isBlank()) {
+    private static Instant parse(String name, String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Instant.parse(since.trim());
+            return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("since", "'since' must be an ISO-8601 instant such as"
+            throw new InvalidInputException(name, "'" + name + "' must be an ISO-8601 instant such as"
                     + " 2026-01-31T12:00:00Z");
         }
     }

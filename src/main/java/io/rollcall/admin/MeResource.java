@@ -2,6 +2,8 @@ package io.rollcall.admin;
 
 import io.rollcall.application.AccountService;
 import io.rollcall.application.TokenService;
+import io.rollcall.config.RollcallConfig;
+import io.rollcall.sso.Cookies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,10 +27,25 @@ public class MeResource {
     TokenService tokens;
     @Inject
     CallerContext caller;
+    @Inject
+    RollcallConfig config;
 
     @GET
     public Views.MeView me() {
         return Views.MeView.of(accounts.me(caller.caller()));
+    }
+
+    /**
+     * Sign-out: answers 204 with a {@code Set-Cookie} that removes the {@code rollcall_session} cookie. The session JWT
+     * itself stays valid until it expires (sessions are stateless), so a copy taken before sign-out still works until
+     * then; the cookie is HttpOnly, so page scripts never see it.
+     */
+    @DELETE
+    @Path("/session")
+    public Response signOut() {
+        caller.caller();
+        return Response.noContent().header("Set-Cookie", Cookies.clearSession(config.publicUrl()))
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST

@@ -31,7 +31,9 @@ public class MembersResource {
     public Views.PageView<Views.MemberView> list(@PathParam("ws") String ws, @QueryParam("q") String q,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
-        return Views.PageView.of(members.list(caller.caller(), ws, q, request), request, Views.MemberView::of);
+        var listed = members.listWithGroups(caller.caller(), ws, q, request);
+        return Views.PageView.of(listed.page(), request,
+                m -> Views.MemberView.of(m, listed.groupNames().getOrDefault(m.id(), List.of())));
     }
 
     @GET

@@ -58,13 +58,18 @@ public final class Views {
     public record SsoSettingsView(boolean required) {
     }
 
+    /** A member; {@code groups} (display names) is filled in lists only, and null elsewhere. */
     public record MemberView(String id, String workspace, String userName, String displayName, String email, String role,
             boolean active, String origin, String externalId, boolean breakGlass, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, List<String> groups) {
         static MemberView of(Member m) {
+            return of(m, null);
+        }
+
+        static MemberView of(Member m, List<String> groups) {
             return new MemberView(m.id(), m.workspaceId(), m.userName(), m.displayName(), m.primaryEmail(),
                     m.roleId(), m.active(), m.origin().name(), m.externalId(), m.breakGlass(), m.createdAt(),
-                    m.updatedAt());
+                    m.updatedAt(), groups);
         }
     }
 

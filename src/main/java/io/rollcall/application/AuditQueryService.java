@@ -28,10 +28,11 @@ public class AuditQueryService {
         this(null, null);
     }
 
+    /** Events of the workspace, newest first; {@code since} inclusive and {@code until} exclusive, each optional. */
     public Page<AuditEvent> search(Caller caller, String workspaceId, String actorId, String action, Instant since,
-            PageRequest page) {
+            Instant until, PageRequest page) {
         authorization.require(caller, workspaceId, Permission.AUDIT_READ);
-        return events.search(workspaceId, blankToNull(actorId), blankToNull(action), since, page.offset(),
+        return events.search(workspaceId, blankToNull(actorId), blankToNull(action), since, until, page.offset(),
                 page.size());
     }
 

@@ -1,5 +1,6 @@
 package io.rollcall.application;
 
+import io.rollcall.domain.group.MembershipRepository;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.identity.MemberRepository;
 import io.rollcall.domain.rbac.EffectivePermissions;
@@ -28,10 +29,12 @@ public class MemberService {
     private final LastOwnerGuard lastOwner;
     private final AuditLog audit;
     private final Clock clock;
+    private final MembershipRepository memberships;
 
     @Inject
     public MemberService(MemberRepository members, RoleRepository roles, Authorization authorization,
-            LastOwnerGuard lastOwner, AuditLog audit, Clock clock) {
+            LastOwnerGuard lastOwner, AuditLog audit, Clock clock, MembershipRepository memberships) {
+        this.memberships = memberships;
         this.members = members;
         this.roles = roles;
         this.authorization = authorization;
@@ -42,7 +45,7 @@ public class MemberService {
 
     /** For CDI proxies only. */
     protected MemberService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /** A change of a member; a null field is left as it is. */
@@ -52,6 +55,16 @@ public class MemberService {
     public Page<Member> list(Caller caller, String workspaceId, String query, PageRequest page) {
         authorization.require(caller, workspaceId, Permission.MEMBERS_READ);
         return members.search(workspaceId, query, page.offset(), page.size());
+    }
+
+    /** A page of members with the names of the groups each is in (for the console's members table). */
+    public record Listed(Page<Member> page, Map<String, java.util.List<String>> groupNames) {
+    }
+
+    /** {@link #list}, plus each listed member's group names, read in one query for the page. */
+    public Listed listWithGroups(Caller caller, String workspaceId, String query, PageRequest page) {
+        Page<Member> found = list(caller, workspaceId, query, page);
+        return new Listed(found, memberships.groupNamesOf(found.items().stream().map(Member::id).toList()));
     }
 
     public Member get(Caller caller, String workspaceId, String memberId) {

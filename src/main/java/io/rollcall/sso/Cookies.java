@@ -15,7 +15,7 @@ import java.time.Duration;
 public final class Cookies {
 
     static final String STATE = "rollcall_sso_state";
-    /** The session cookie, also set by the invite and sign-in link pages. */
+    /** The session cookie that the console and the admin API read, and the invite and sign-in link pages set (see {@code admin.BearerAuthentication}). */
     public static final String SESSION = "rollcall_session";
 
     private Cookies() {
@@ -38,6 +38,14 @@ public final class Cookies {
         String path = publicUrl.getPath() == null || publicUrl.getPath().isEmpty() ? "/" : publicUrl.getPath();
         return SESSION + "=" + jwt + "; Path=" + path + "; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; SameSite=Lax"
                 + (isHttps(publicUrl) ? "; Secure" : "");
+    }
+
+    /**
+     * A {@code Set-Cookie} value that removes the session cookie (sign-out): same name, path and attributes as
+     * {@link #session}, empty value, {@code Max-Age=0}.
+     */
+    public static String clearSession(URI publicUrl) {
+        return session(publicUrl, "", Duration.ZERO);
     }
 
     private static String statePath(URI publicUrl, String workspaceId) {

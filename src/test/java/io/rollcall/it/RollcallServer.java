@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class RollcallServer {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** Generous and configurable ({@code -Drollcall.it.startSeconds}): on a busy 2-core machine start-up took 4+ min. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("rollcall.it.startSeconds", 600));
     private static RollcallServer instance;
 
     private final String db;

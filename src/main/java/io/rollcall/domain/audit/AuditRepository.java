@@ -9,5 +9,6 @@ public interface AuditRepository {
     void add(AuditEvent event);
 
     /** Newest first; each filter is optional (null). */
-    Page<AuditEvent> search(String workspaceId, String actorId, String action, Instant since, int offset, int limit);
+    Page<AuditEvent> search(String workspaceId, String actorId, String action, Instant since, Instant until, int offset,
+            int limit);
 }

@@ -33,4 +33,10 @@ public interface MembershipRepository {
 
     /** Groups with a role that the member is in, by any source. */
     List<Group> groupsWithRoleOf(String memberId);
+
+    /**
+     * The display names of the groups each of these members is in (any source), sorted; members in no group are
+     * absent. One query for a page of members, never one per member.
+     */
+    java.util.Map<String, List<String>> groupNamesOf(java.util.Collection<String> memberIds);
 }

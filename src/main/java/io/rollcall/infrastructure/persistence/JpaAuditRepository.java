@@ -21,8 +21,8 @@ class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
-    public Page<AuditEvent> search(String workspaceId, String actorId, String action, Instant since, int offset,
-            int limit) {
+    public Page<AuditEvent> search(String workspaceId, String actorId, String action, Instant since, Instant until,
+            int offset, int limit) {
         StringBuilder where = new StringBuilder(" WHERE e.workspaceId = :ws");
         if (actorId != null) {
             where.append(" AND e.actorId = :actor");
@@ -32,6 +32,9 @@ class JpaAuditRepository implements AuditRepository {
         }
         if (since != null) {
             where.append(" AND e.occurredAt >= :since");
+        }
+        if (until != null) {
+            where.append(" AND e.occurredAt < :until");
         }
         TypedQuery<AuditEvent> items = em.createQuery("SELECT e FROM AuditEvent e" + where
                 + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class);
@@ -46,6 +49,9 @@ class JpaAuditRepository implements AuditRepository {
             }
             if (since != null) {
                 q.setParameter("since", since);
+            }
+            if (until != null) {
+                q.setParameter("until", until);
             }
         }
         return Paging.page(items, count, offset, limit);

@@ -79,4 +79,19 @@ class JpaMembershipRepository implements MembershipRepository {
                 + " (SELECT gm.groupId FROM GroupMembership gm WHERE gm.memberId = :member) ORDER BY g.displayNameLower",
                 Group.class).setParameter("member", memberId).getResultList();
     }
+
+    @Override
+    public java.util.Map<String, List<String>> groupNamesOf(java.util.Collection<String> memberIds) {
+        java.util.Map<String, List<String>> names = new java.util.LinkedHashMap<>();
+        if (memberIds.isEmpty()) {
+            return names;
+        }
+        List<Object[]> rows = em.createQuery("SELECT DISTINCT gm.memberId, g.displayName, g.displayNameLower"
+                + " FROM GroupMembership gm, Group g WHERE g.id = gm.groupId AND gm.memberId IN :members"
+                + " ORDER BY g.displayNameLower", Object[].class).setParameter("members", memberIds).getResultList();
+        for (Object[] row : rows) {
+            names.computeIfAbsent((String) row[0], k -> new java.util.ArrayList<>()).add((String) row[1]);
+        }
+        return names;
+    }
 }

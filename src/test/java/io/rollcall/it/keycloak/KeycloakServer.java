@@ -125,7 +125,9 @@ public final class KeycloakServer {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(base + "/realms/" + REALM)).timeout(Duration.ofSeconds(5))
                 .build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        // Generous: on a busy 2-core machine the first start (Quarkus augmentation) alone took 136 s.
+        long waitSeconds = Long.getLong("rollcall.it.keycloakStartSeconds", 600);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + tail(log));
@@ -144,7 +146,8 @@ public final class KeycloakServer {
         }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        throw new IllegalStateException("Keycloak not ready after 240 s:\n" + tail(log));
+        throw new IllegalStateException("Keycloak not ready after " + waitSeconds
+                + " s (-Drollcall.it.keycloakStartSeconds):\n" + tail(log));
     }
 
     /** Stops Keycloak and its child JVM. */
