@@ -12,8 +12,8 @@ import java.io.IOException;
  * Security headers on every response: {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer},
  * {@code X-Frame-Options: DENY}, and a strict {@code Content-Security-Policy} (scripts, styles and connections only
  * from Rollcall itself, no inline script, {@code frame-ancestors 'none'}). The console's pages live under {@code /}
- * and are static, so one policy fits all of them; the SSO error pages under {@code /sso/} set their own, stricter
- * policy and are left to it.
+ * and are static, so one policy fits all of them; the server-rendered pages under {@code /sso/}, {@code /invite/}
+ * and {@code /login} set their own policy (no script at all) and are left to it.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -32,9 +32,14 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/sso/")) {
+        if (!ownPolicy(path)) {
             response.setHeader("Content-Security-Policy", POLICY);
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean ownPolicy(String path) {
+        return path.startsWith("/sso/") || path.startsWith("/invite/") || path.equals("/login")
+                || path.startsWith("/login/");
     }
 }

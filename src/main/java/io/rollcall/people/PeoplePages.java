@@ -101,7 +101,8 @@ final class PeoplePages {
                 + "button,.button{font-size:1em;padding:.5em 1em}</style></head><body>" + body + "</body></html>";
         return Response.status(status).type("text/html; charset=utf-8").entity(html)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+                .header("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
                 .header("X-Frame-Options", "DENY").build();
     }
 
