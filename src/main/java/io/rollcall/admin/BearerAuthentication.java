@@ -1,6 +1,10 @@
 package io.rollcall.admin;
 
+import io.rollcall.application.Caller;
 import io.rollcall.application.TokenService;
+import io.rollcall.application.ratelimit.RateLimitDecision;
+import io.rollcall.application.ratelimit.RateLimitScope;
+import io.rollcall.application.ratelimit.RateLimiter;
 import io.rollcall.application.sso.SessionService;
 import io.rollcall.security.session.SessionTokens;
 import io.rollcall.domain.shared.UnauthenticatedException;
@@ -10,12 +14,14 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Authenticates every admin API request by its bearer credential: a personal API token ({@code rcp_...}) or a
  * Rollcall session JWT from an SSO login (anything JWT-shaped is verified as one, never as an API token). A missing,
  * unknown, expired, revoked or forged credential is 401 with the same message, so the answer reveals nothing about
- * which tokens exist or why one failed.
+ * which tokens exist or why one failed. Each credential has its own rate limit ({@link RateLimitScope#API_TOKEN}):
+ * beyond it, 429 problem details ({@code code} {@code rate-limited}) with {@code Retry-After} in seconds.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthentication implements ContainerRequestFilter {
@@ -26,12 +32,15 @@ public class BearerAuthentication implements ContainerRequestFilter {
     private final TokenService tokens;
     private final SessionService sessions;
     private final CallerContext context;
+    private final RateLimiter rateLimiter;
 
     @Inject
-    public BearerAuthentication(TokenService tokens, SessionService sessions, CallerContext context) {
+    public BearerAuthentication(TokenService tokens, SessionService sessions, CallerContext context,
+            RateLimiter rateLimiter) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.context = context;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -45,7 +54,18 @@ public class BearerAuthentication implements ContainerRequestFilter {
         if (credential.isEmpty() || credential.length() > MAX_CREDENTIAL_LENGTH) {
             throw new UnauthenticatedException("the bearer token is invalid, expired or revoked");
         }
-        context.set(SessionTokens.looksLikeJwt(credential) ? sessions.authenticate(credential)
-                : tokens.authenticateApiToken(credential));
+        Caller caller = SessionTokens.looksLikeJwt(credential) ? sessions.authenticate(credential)
+                : tokens.authenticateApiToken(credential);
+        // A session's limit is its account's: each login mints a new JWT, an API token keeps its id.
+        String key = caller.credential() == Caller.Credential.API_TOKEN ? caller.credentialId()
+                : "account:" + caller.accountId();
+        RateLimitDecision decision = rateLimiter.acquire(RateLimitScope.API_TOKEN, key, null);
+        if (!decision.allowed()) {
+            request.abortWith(Response.fromResponse(ProblemResponses.of(429, "Too Many Requests", "rate-limited",
+                    "too many requests with this credential; retry after " + decision.retryAfterSeconds() + " s"))
+                    .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build());
+            return;
+        }
+        context.set(caller);
     }
 }

@@ -9,7 +9,7 @@ public final class SsoProviders {
     }
 
     public static Set<Class<?>> sso() {
-        return Set.of(SsoResource.class, SsoErrorPages.Failures.class, SsoErrorPages.Web.class,
+        return Set.of(SsoResource.class, SsoRateLimit.class, SsoErrorPages.Failures.class, SsoErrorPages.Web.class,
                 SsoErrorPages.Fallback.class);
     }
 
