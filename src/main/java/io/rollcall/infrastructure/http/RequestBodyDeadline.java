@@ -1,5 +1,7 @@
 package io.rollcall.infrastructure.http;
 
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -53,7 +55,16 @@ public class RequestBodyDeadline extends HttpFilter {
             Object body = request.getAttribute(BODY_ATTRIBUTE);
             if (body instanceof byte[] bytes) {
                 request.removeAttribute(BODY_ATTRIBUTE);
-                chain.doFilter(new BufferedBodyRequest(request, bytes), response);
+                // Weld ties the CDI request context to the original dispatch only: activate one for this one.
+                RequestContextController requestContext = CDI.current().select(RequestContextController.class).get();
+                boolean activated = requestContext.activate();
+                try {
+                    chain.doFilter(new BufferedBodyRequest(request, bytes), response);
+                } finally {
+                    if (activated) {
+                        requestContext.deactivate();
+                    }
+                }
             } else {
                 chain.doFilter(request, response);
             }
