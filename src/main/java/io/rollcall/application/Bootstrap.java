@@ -11,11 +11,21 @@ import io.rollcall.domain.shared.Emails;
 import io.rollcall.domain.shared.Ids;
 import io.rollcall.domain.workspace.WorkspaceRepository;
 import io.rollcall.infrastructure.persistence.InstallationFacts;
+import io.rollcall.infrastructure.persistence.ConstraintViolations;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,10 +37,16 @@ import java.util.logging.Logger;
  * printed once to standard output, never to the log) as the owner's API token. The run is recorded in the database, so a
  * restart, or a second instance starting at the same time, never creates a second workspace or token. Each start also
  * gives the owner a one-time browser sign-in link when one is due ({@link BootstrapSignIn}).
+ *
+ * <p>Serialised in the database: the transaction first inserts the {@code bootstrap} installation fact (a primary key),
+ * then creates the workspace. A concurrent instance's insert of the same key waits for that transaction's row lock
+ * and then fails on the duplicate key (or succeeds, if the first one rolled back), so exactly one instance bootstraps
+ * and the others start normally.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrator")
+@TransactionManagement(TransactionManagementType.BEAN)
 public class Bootstrap {
 
     static final String FACT = "bootstrap";
@@ -54,22 +70,54 @@ public class Bootstrap {
     BootstrapSignIn signIn;
     @Inject
     Clock clock;
+    @Resource
+    UserTransaction transaction;
 
     @PostConstruct
     void run() {
         if (config.bootstrapOwnerEmail().isEmpty()) {
             return;
         }
-        if (facts.has(FACT) || workspaces.count() > 0) {
+        try {
+            transaction.begin();
+            boolean created = false;
+            try {
+                created = claimAndCreate();
+            } finally {
+                if (created) {
+                    transaction.commit();
+                } else {
+                    transaction.rollback();
+                }
+            }
+        } catch (RuntimeException | SystemException | NotSupportedException | RollbackException
+                | HeuristicMixedException | HeuristicRollbackException e) {
+            if (!ConstraintViolations.causedBy(e)) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException("bootstrap failed", e);
+            }
+            LOG.info("Bootstrap skipped: another instance bootstrapped this database at the same time");
+        }
+        // After the bootstrap transaction, whichever instance ran it: the link is due until its first one is used.
+        facts.value(FACT).ifPresent(this::signInLink);
+    }
+
+    /** In the caller's transaction; false (nothing to commit) when the database was bootstrapped or is in use. */
+    private boolean claimAndCreate() {
+        if (facts.has(FACT)) {
             LOG.fine("Bootstrap skipped: the database is not empty");
-            facts.value(FACT).ifPresent(this::signInLink);
-            return;
+            return false;
+        }
+        Instant now = clock.instant();
+        String workspaceId = Inputs.slug("ROLLCALL_BOOTSTRAP_WORKSPACE", config.bootstrapWorkspace());
+        // First, so that concurrent instances queue on this row's lock (see the class comment).
+        facts.record(FACT, workspaceId, now);
+        if (workspaces.count() > 0) {
+            LOG.fine("Bootstrap skipped: the database is not empty");
+            return false;
         }
         String email = Emails.normalise(config.bootstrapOwnerEmail().get());
-        String workspaceId = Inputs.slug("ROLLCALL_BOOTSTRAP_WORKSPACE", config.bootstrapWorkspace());
         SecretTokens.Issued secret = config.bootstrapToken().map(Bootstrap::adopt)
                 .orElseGet(() -> SecretTokens.issue(SecretTokens.API_PREFIX));
-        Instant now = clock.instant();
         Account owner = accounts.findByEmail(email).orElseGet(() -> {
             Account created = new Account(Ids.newId(), email, null, now);
             accounts.add(created);
@@ -77,12 +125,11 @@ public class Bootstrap {
         });
         setup.create(workspaceId, workspaceId, owner, Actor.system("bootstrap"), now);
         tokens.addApiToken(new ApiToken(Ids.newId(), owner.id(), "bootstrap", secret, null, now));
-        facts.record(FACT, workspaceId, now);
         LOG.info(() -> "Bootstrap created workspace '" + workspaceId + "' owned by " + email);
         if (config.bootstrapToken().isEmpty()) {
             printOnce(System.out, workspaceId, secret.plain());
         }
-        signInLink(workspaceId);
+        return true;
     }
 
     /** The owner's one-time browser sign-in link: printed (never logged) when e-mail is off, else e-mailed. */

@@ -1,15 +1,30 @@
 package io.rollcall.launcher;
 
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Entry point of {@code rollcall.jar}: maps Rollcall's own settings onto Payara Micro's boot properties, then hands
  * over to Payara Micro's uber-jar main. Payara Micro reads its HTTP port only from {@code payaramicro.port}; operators
- * configure {@code ROLLCALL_PORT}, so this class translates one into the other before Payara boots.
+ * configure {@code ROLLCALL_PORT}, so this class translates one into the other before Payara boots. The same goes for
+ * clustering ({@link ClusterSettings}): standalone unless configured.
+ *
+ * <p>Payara Micro keeps running when the application fails to deploy, answering every request with "No Application
+ * deployed". An instance without its application is useless and hides the failure from a supervisor, so after boot
+ * this class checks that the application is deployed and otherwise exits with status {@value #EXIT_NOT_DEPLOYED}.
  */
 public final class RollcallLauncher {
 
     static final String PAYARA_UBER_JAR_MAIN = "fish.payara.micro.boot.PayaraMicroLauncher";
+    /** Exit status when Payara Micro did not boot or the application did not deploy. */
+    static final int EXIT_NOT_DEPLOYED = 3;
 
     private RollcallLauncher() {
     }
@@ -17,14 +32,71 @@ public final class RollcallLauncher {
     public static void main(String[] args) throws Exception {
         String port = firstNonBlank(System.getProperty("rollcall.port"), System.getenv("ROLLCALL_PORT"));
         if (port != null && System.getProperty("payaramicro.port") == null) {
-            System.setProperty("payaramicro.port", validPort(port));
+            System.setProperty("payaramicro.port", validPort(port, "ROLLCALL_PORT"));
         }
+        ClusterSettings cluster;
+        try {
+            cluster = ClusterSettings.from(RollcallLauncher::setting);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Rollcall: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        for (Map.Entry<String, String> property : cluster.systemProperties().entrySet()) {
+            if (System.getProperty(property.getKey()) == null) {
+                System.setProperty(property.getKey(), property.getValue());
+            }
+        }
+        cluster.notices().forEach(line -> System.err.println("Rollcall: " + line));
+        List<String> payaraArgs = new ArrayList<>(cluster.payaraArguments());
+        payaraArgs.addAll(List.of(args));
         // The launcher ships no SLF4J or Payara logging config of its own; it only prepares Payara's boot.
         Method main = Class.forName(PAYARA_UBER_JAR_MAIN).getMethod("main", String[].class);
-        main.invoke(null, (Object) args);
+        try {
+            main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            // Payara's non-daemon threads would keep a half-booted JVM alive.
+            e.getCause().printStackTrace();
+            System.err.println("Rollcall: Payara Micro failed to boot; exiting");
+            System.exit(EXIT_NOT_DEPLOYED);
+        }
+        String httpPort = System.getProperty("payaramicro.port", "8080");
+        if (!applicationAnswers(httpPort)) {
+            System.err.println("Rollcall: the application failed to deploy (see the log above); exiting");
+            System.exit(EXIT_NOT_DEPLOYED);
+        }
     }
 
-    static String validPort(String raw) {
+    /**
+     * Whether Rollcall's own API answers on the local HTTP port once Payara Micro has booted. Its answers are JSON (a
+     * 200, or a problem document); without the application Payara serves an HTML "No Application deployed" page.
+     * Payara's deployer cannot tell: it still lists an application whose deployment failed.
+     */
+    static boolean applicationAnswers(String httpPort) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort
+                        + "/api/v1/permissions").toURL().openConnection();
+                connection.setConnectTimeout(5000);
+                connection.setReadTimeout(15000);
+                connection.getResponseCode();
+                String type = connection.getContentType();
+                connection.disconnect();
+                return type != null && type.contains("json");
+            } catch (IOException e) {
+                // not answering yet: try again
+            }
+        }
+        return false;
+    }
+
+    /** A setting from its system property ({@code rollcall.cluster.members}) or environment variable. */
+    private static String setting(String environmentName) {
+        String property = environmentName.toLowerCase(Locale.ROOT).replace('_', '.');
+        return firstNonBlank(System.getProperty(property), System.getenv(environmentName));
+    }
+
+    static String validPort(String raw, String settingName) {
         try {
             int value = Integer.parseInt(raw.trim());
             if (value < 1 || value > 65535) {
@@ -32,7 +104,7 @@ public final class RollcallLauncher {
             }
             return Integer.toString(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ROLLCALL_PORT must be a TCP port number (1-65535), got: " + raw);
+            throw new IllegalArgumentException(settingName + " must be a TCP port number (1-65535), got: " + raw);
         }
     }
 

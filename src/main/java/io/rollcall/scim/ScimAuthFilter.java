@@ -1,5 +1,9 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.ratelimit.RateLimitDecision;
+import io.rollcall.application.ratelimit.RateLimitScope;
+import io.rollcall.application.ratelimit.RateLimiter;
+import io.rollcall.application.scim.ScimCaller;
 import io.rollcall.application.scim.VerifiedScimTokens;
 import io.rollcall.domain.identity.SecretTokens;
 import jakarta.annotation.Priority;
@@ -10,11 +14,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /**
  * Authenticates every SCIM request by its SCIM token ({@code Authorization: Bearer rcs_...}, or the bare token as
  * Okta's header mode may send it) before any resource runs; the token alone decides the
  * workspace. Missing, unknown, revoked or expired tokens get the same 401 so that nothing is revealed about tokens.
+ * Each token has its own rate limit ({@link RateLimitScope#SCIM_TOKEN}): beyond it, 429 as a SCIM error with
+ * {@code Retry-After} in seconds.
  */
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION)
@@ -24,23 +31,38 @@ public class ScimAuthFilter implements ContainerRequestFilter {
 
     private final VerifiedScimTokens tokens;
     private final ScimContext context;
+    private final RateLimiter rateLimiter;
 
     @Inject
-    public ScimAuthFilter(VerifiedScimTokens tokens, ScimContext context) {
+    public ScimAuthFilter(VerifiedScimTokens tokens, ScimContext context, RateLimiter rateLimiter) {
         this.tokens = tokens;
         this.context = context;
+        this.rateLimiter = rateLimiter;
     }
 
     /** For CDI proxies only. */
     protected ScimAuthFilter() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String secret = presentedSecret(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        tokens.authenticate(secret).ifPresentOrElse(context::authenticate,
-                () -> request.abortWith(unauthorized("a valid SCIM bearer token is required")));
+        Optional<ScimCaller> caller = tokens.authenticate(secret);
+        if (caller.isEmpty()) {
+            request.abortWith(unauthorized("a valid SCIM bearer token is required"));
+            return;
+        }
+        RateLimitDecision decision = rateLimiter.acquire(RateLimitScope.SCIM_TOKEN, caller.get().tokenId(),
+                caller.get().workspaceId());
+        if (!decision.allowed()) {
+            // RFC 7644 has no 429 scimType; Entra and Okta back off on 429 with Retry-After (RFC 6585 §4).
+            request.abortWith(Response.fromResponse(ScimErrors.response(429, null, "too many requests for this SCIM"
+                    + " token; retry after " + decision.retryAfterSeconds() + " s"))
+                    .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build());
+            return;
+        }
+        context.authenticate(caller.get());
     }
 
     /**

@@ -9,7 +9,8 @@ public final class SsoProviders {
     }
 
     public static Set<Class<?>> sso() {
-        return Set.of(SsoResource.class, FormPosts.class, SsoErrorPages.Failures.class, SsoErrorPages.Web.class,
+        return Set.of(SsoResource.class, FormPosts.class, SsoRateLimit.class, SsoErrorPages.Failures.class,
+                SsoErrorPages.Web.class,
                 SsoErrorPages.Fallback.class);
     }
 

@@ -28,9 +28,15 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class RollcallServer {
 
-    /** Generous and configurable ({@code -Drollcall.it.startSeconds}): on a busy 2-core machine start-up took 4+ min. */
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("rollcall.it.startSeconds", 600));
+    /** Generous: on a busy 2-core machine one boot has taken 4+ minutes. {@code -Drollcall.it.startTimeoutSeconds}. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("rollcall.it.startTimeoutSeconds",
+            600));
     private static RollcallServer instance;
+
+    /** The start-up timeout in force; tests that boot several servers at once allow a multiple of it. */
+    public static Duration startTimeout() {
+        return START_TIMEOUT;
+    }
 
     private final String db;
     private final String jdbcUrl;
@@ -66,6 +72,37 @@ public final class RollcallServer {
      * The bootstrap owner is {@link #OWNER_EMAIL} with {@link #ownerToken()}.
      */
     public static RollcallServer start(Map<String, String> extraEnv) {
+        RollcallServer server = launch(extraEnv);
+        server.awaitReady();
+        return server;
+    }
+
+    /**
+     * A new, empty database for servers started with {@code ROLLCALL_DB_URL} (several instances on one database): a
+     * MariaDB database dropped when the test JVM ends, or an H2 file. Returns its JDBC URL.
+     */
+    public static String newDatabase() {
+        String db = System.getProperty("rollcall.it.db", "h2");
+        String suffix = randomHex(6);
+        if (!"mariadb".equals(db)) {
+            Path workdir = Path.of(System.getProperty("rollcall.it.workdir", "target/it-" + db)).toAbsolutePath();
+            return "jdbc:h2:file:" + workdir.resolve("db-" + suffix).resolve("rollcall") + ";AUTO_SERVER=TRUE";
+        }
+        String serverUrl = System.getProperty("rollcall.it.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
+        String user = System.getProperty("rollcall.it.mariadb.user", "root");
+        String password = System.getProperty("rollcall.it.mariadb.password", "");
+        String database = "rollcall_it_" + suffix;
+        createMariaDbDatabase(serverUrl, user, password, database);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropMariaDbDatabase(serverUrl, user, password,
+                database)));
+        return serverUrl + database;
+    }
+
+    /**
+     * Starts the bundle like {@link #start} but returns at once, without waiting for readiness (start-up races, failed
+     * deployments); see {@link #awaitReady()} and {@link #awaitExit(Duration)}.
+     */
+    public static RollcallServer launch(Map<String, String> extraEnv) {
         String db = System.getProperty("rollcall.it.db", "h2");
         Path workdir = Path.of(System.getProperty("rollcall.it.workdir", "target/it-" + db)).toAbsolutePath();
         Path jar = Path.of(System.getProperty("rollcall.it.jar", "target/rollcall.jar")).toAbsolutePath();
@@ -77,39 +114,29 @@ public final class RollcallServer {
         String user = null;
         String password = null;
         if (extraEnv.containsKey("ROLLCALL_DB_URL")) {
-            // A second server on an existing database (restart tests).
+            // Another server on an existing database (restarts, several instances).
             jdbcUrl = extraEnv.get("ROLLCALL_DB_URL");
-            if ("mariadb".equals(db)) {
-                user = System.getProperty("rollcall.it.mariadb.user", "root");
-                password = System.getProperty("rollcall.it.mariadb.password", "");
-            }
-        } else if ("mariadb".equals(db)) {
-            String serverUrl = System.getProperty("rollcall.it.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
-            user = System.getProperty("rollcall.it.mariadb.user", "root");
-            password = System.getProperty("rollcall.it.mariadb.password", "");
-            String database = "rollcall_it_" + suffix;
-            createMariaDbDatabase(serverUrl, user, password, database);
+        } else {
+            jdbcUrl = newDatabase();
             // Extra Connector/J options for the server's URL only, e.g. to compare driver settings in a benchmark.
             String options = System.getProperty("rollcall.it.mariadb.serverOptions", "");
-            jdbcUrl = serverUrl + database + (options.isBlank() ? "" : "?" + options);
-            String dropUser = user;
-            String dropPassword = password;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropMariaDbDatabase(serverUrl, dropUser,
-                    dropPassword, database)));
-        } else {
-            // AUTO_SERVER lets this JVM open the same file while the server holds it (for test fixtures).
-            jdbcUrl = "jdbc:h2:file:" + workdir.resolve("db-" + suffix).resolve("rollcall") + ";AUTO_SERVER=TRUE";
+            if ("mariadb".equals(db) && !options.isBlank()) {
+                jdbcUrl = jdbcUrl + "?" + options;
+            }
+        }
+        if ("mariadb".equals(db)) {
+            user = System.getProperty("rollcall.it.mariadb.user", "root");
+            password = System.getProperty("rollcall.it.mariadb.password", "");
         }
         int port = freePort();
         URI baseUrl = URI.create("http://127.0.0.1:" + port);
-        String ownerToken = "rcp_it_" + randomHex(24);
+        String ownerToken = extraEnv.getOrDefault("ROLLCALL_BOOTSTRAP_TOKEN", "rcp_it_" + randomHex(24));
         try {
             Files.createDirectories(workdir);
             Path log = workdir.resolve("server-" + suffix + ".log");
-            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-Dpayaramicro.noCluster=true",
-                    // Its own data grid: test servers of other builds on this machine must not join it.
-                    "-Dpayaramicro.clusterName=rollcall-it-" + suffix, "-Dpayaramicro.clusterPassword=" + suffix,
-                    "-jar", jar.toString()));
+            // No cluster flags: the launcher starts standalone (no data grid) unless ROLLCALL_CLUSTER_* says otherwise,
+            // and the multi-instance tests rely on exactly that default.
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-jar", jar.toString()));
             // Extra JVM options for the server, e.g. a JFR recording in a benchmark run (space separated).
             String jvmArgs = System.getProperty("rollcall.it.serverJvmArgs", "").trim();
             if (!jvmArgs.isEmpty()) {
@@ -132,7 +159,6 @@ public final class RollcallServer {
             Process process = builder.start();
             RollcallServer server = new RollcallServer(db, jdbcUrl, user, password, baseUrl, ownerToken, process, log);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-            server.awaitReady();
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("could not start Rollcall", e);
@@ -193,8 +219,31 @@ public final class RollcallServer {
         }
     }
 
-    private void awaitReady() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+    /** Kills the server at once (SIGKILL), as a crash would. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the server process to end by itself; returns its exit status, or empty when still running. */
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
+    /** Waits until {@code /health/ready} answers UP; stops the server and fails when it does not. */
+    public void awaitReady() {
+        awaitReady(START_TIMEOUT);
+    }
+
+    /** As {@link #awaitReady()}, with a timeout of the caller's (several instances booting at once take longer). */
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -226,7 +275,7 @@ public final class RollcallServer {
             sleep(500);
         }
         stop();
-        throw new IllegalStateException("Rollcall was not ready within " + START_TIMEOUT + " (last answer of"
+        throw new IllegalStateException("Rollcall was not ready within " + timeout + " (last answer of"
                 + " /health/ready: " + last + "); see " + log);
     }
 
@@ -251,7 +300,8 @@ public final class RollcallServer {
         }
     }
 
-    private static int freePort() {
+    /** A TCP port free on the loopback interface right now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

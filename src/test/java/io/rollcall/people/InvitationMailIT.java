@@ -72,7 +72,7 @@ class InvitationMailIT {
                 "ROLLCALL_SMTP_PORT", Integer.toString(smtpPort), "ROLLCALL_SMTP_TLS", "none",
                 "ROLLCALL_SMTP_FROM", "Rollcall <rollcall@it.example>", "ROLLCALL_MAIL_RETRY_INITIAL_SECONDS", "1",
                 "ROLLCALL_MAIL_RETRY_MAX_SECONDS", "2", "ROLLCALL_MAIL_POLL_SECONDS", "1",
-                // Every test here posts from 127.0.0.1: the per-IP limit is covered by Bucket4jRateLimiterTest.
+                // Every test here posts from 127.0.0.1: the per-IP limit is covered by LocalRequestBucketsTest.
                 "ROLLCALL_SIGNIN_RATE_PER_IP", "10000"));
         try {
             awaitMail(RollcallServer.OWNER_EMAIL, m -> subject(m).startsWith("Your sign-in link"));

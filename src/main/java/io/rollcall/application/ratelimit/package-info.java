@@ -1,5 +1,6 @@
 /**
- * Rate limits of anonymous endpoints, behind one interface ({@link io.rollcall.application.ratelimit.RateLimiter}):
- * in memory per instance today, replaceable by a cluster-wide store without touching the callers.
+ * Rate limits: token buckets (Bucket4j) per caller key and scope, their settings, and what a refusal records
+ * (metrics, audit). Entry points ask {@link io.rollcall.application.ratelimit.RateLimiter} and render the refusal in
+ * their protocol's format with {@code Retry-After}.
  */
 package io.rollcall.application.ratelimit;

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * second with one token, and asking the database each time cost a transaction of its own per request.
  *
  * <p>Keyed by the SHA-256 of the secret (the secret itself is never kept). A revocation committed on this node takes
- * effect for the next request; one committed on another node within {@link #TRUST_FOR}. Expiry is checked on every
+ * effect for the next request; one committed on another node of a cluster as soon as its broadcast arrives
+ * ({@code ClusterInvalidations}, well within a second), and on unclustered instances within {@link #TRUST_FOR}. Expiry is checked on every
  * request. Unknown tokens are never remembered, so random tokens cannot fill the map; it is bounded anyway.
  * Thread-safe.
  */
@@ -81,7 +82,15 @@ public class VerifiedScimTokens {
     }
 
     void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScimTokenRevoked revoked) {
+        forget(revoked.tokenId());
+    }
+
+    /**
+     * Stops trusting the token with this id at once: after a revocation committed here, or when another instance of the
+     * cluster announces one (broadcast invalidation).
+     */
+    public void forget(String tokenId) {
         revocations.incrementAndGet();
-        verified.values().removeIf(v -> v.caller().tokenId().equals(revoked.tokenId()));
+        verified.values().removeIf(v -> v.caller().tokenId().equals(tokenId));
     }
 }

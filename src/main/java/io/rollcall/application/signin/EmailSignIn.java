@@ -4,7 +4,7 @@ import io.rollcall.application.Actor;
 import io.rollcall.application.AuditLog;
 import io.rollcall.application.mail.MailComposer;
 import io.rollcall.application.mail.MailQueue;
-import io.rollcall.application.ratelimit.RateLimiter;
+import io.rollcall.application.ratelimit.RequestBuckets;
 import io.rollcall.application.ratelimit.TooManyRequestsException;
 import io.rollcall.config.RollcallConfig;
 import io.rollcall.config.SignInSettings;
@@ -21,6 +21,7 @@ import io.rollcall.domain.workspace.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class EmailSignIn {
 
-    private final RateLimiter limiter;
+    private final RequestBuckets limiter;
     private final SignInSettings settings;
     private final AccountRepository accounts;
     private final MemberRepository members;
@@ -45,7 +46,7 @@ public class EmailSignIn {
     private final RollcallConfig config;
 
     @Inject
-    public EmailSignIn(RateLimiter limiter, SignInSettings settings, AccountRepository accounts,
+    public EmailSignIn(RequestBuckets limiter, SignInSettings settings, AccountRepository accounts,
             MemberRepository members, WorkspaceRepository workspaces, SignInLinks links, MailQueue mail,
             AuditLog audit, RollcallConfig config) {
         this.limiter = limiter;
@@ -112,10 +113,9 @@ public class EmailSignIn {
     }
 
     private void limit(String name, long permits, String key) {
-        RateLimiter.Decision decision = limiter.tryConsume(new RateLimiter.Limit(name, permits, settings.window()),
-                key);
-        if (!decision.allowed()) {
-            throw new TooManyRequestsException(decision.retryAfter());
+        long nanosToWait = limiter.tryConsume(name, key, permits, settings.window());
+        if (nanosToWait > 0) {
+            throw new TooManyRequestsException(Duration.ofNanos(nanosToWait));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.rollcall.infrastructure.logging;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,8 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Gives every HTTP request an id before anything else runs, and clears it afterwards. */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+/**
+ * Gives every HTTP request an id before anything else runs, and clears it afterwards. An {@code ASYNC} dispatch (a
+ * body read ahead by {@code RequestBodyDeadline}) keeps the id already sent in the response header.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST,
+        DispatcherType.ASYNC})
 public class RequestIdFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -17,7 +22,8 @@ public class RequestIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean began = RequestIds.beginIfAbsent(request.getHeader(RequestIds.HEADER));
+        boolean began = RequestIds.beginIfAbsent(request.getDispatcherType() == DispatcherType.ASYNC
+                ? response.getHeader(RequestIds.HEADER) : request.getHeader(RequestIds.HEADER));
         response.setHeader(RequestIds.HEADER, RequestIds.current());
         try {
             chain.doFilter(request, response);

@@ -1,2 +1,2 @@
-/** In-memory rate-limit buckets (Bucket4j) behind {@link io.rollcall.application.ratelimit.RateLimiter}. */
+/** Token buckets for {@link io.rollcall.application.ratelimit.RateLimiter}, on Bucket4j. */
 package io.rollcall.infrastructure.ratelimit;

@@ -1,0 +1,2 @@
+/** The cluster broadcast on Payara Micro's Hazelcast (a topic), when the instance runs clustered. */
+package io.rollcall.infrastructure.cluster;
