@@ -112,13 +112,17 @@ class UserJsonTest {
                 + "\"g1\"}],\"meta\":{\"created\":\"2024-05-06T09:08:09.123+02:00\"}}"), current).userName())
                 .isEqualTo("y");
         for (String changed : List.of("{\"id\":\"u2\"}", "{\"groups\":[{\"value\":\"g2\"}]}",
-                "{\"groups\":[{\"value\":\"g1\",\"display\":\"Other\"}]}")) {
+                "{\"groups\":[{\"value\":\"g1\"},{\"value\":\"g2\"}]}", "{\"groups\":{\"value\":\"g1\"}}")) {
             ObjectNode document = (ObjectNode) JSON.readTree(changed);
             document.put("userName", "x");
             assertThatThrownBy(() -> UserJson.fromJson(document, current)).as(changed)
                     .isInstanceOfSatisfying(ScimProblem.class, p -> assertThat(p.scimType())
                             .isEqualTo(ScimProblem.MUTABILITY));
         }
+        // A group renamed since the client's GET: its display is stale, the membership the same.
+        assertThat(UserJson.fromJson(JSON.readTree("{\"userName\":\"x\",\"groups\":[{\"value\":\"g1\","
+                + "\"display\":\"Old name\",\"$ref\":\"https://proxy.example/Groups/g1\"}]}"), current).userName())
+                .isEqualTo("x");
         // A PUT replaying a stale meta (RFC 7644 section 3.5.1: ignored), as Microsoft's reference client does.
         assertThat(UserJson.fromJson(JSON.readTree("{\"id\":\"u1\",\"userName\":\"x\",\"meta\":{\"created\":"
                 + "\"2019-09-18T18:15:26.5788954+00:00\",\"resourceType\":\"User\"}}"), current).userName()).isEqualTo("x");

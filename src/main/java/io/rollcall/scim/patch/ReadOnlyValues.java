@@ -15,8 +15,9 @@ import java.util.Set;
  * <p>
  * "The same value" is read leniently where clients round-trip what they were given: object members may be a subset
  * of the current ones (a partial {@code meta}), names are case-insensitive (RFC 7643 section 2.1), times compare as
- * instants, and a multi-valued attribute is the same when it lists the same {@code value}s in any order, each element
- * agreeing with the current one on the sub-attributes it carries. Absent, null and empty-array values say nothing.
+ * instants, and a multi-valued attribute is the same when it lists the same {@code value}s in any order (its other
+ * sub-attributes, such as a group's {@code display} or {@code $ref}, are renderings that go stale or differ by proxy,
+ * not values). Absent, null and empty-array values say nothing.
  * Thread-safe (stateless).
  */
 public final class ReadOnlyValues {
@@ -96,8 +97,10 @@ public final class ReadOnlyValues {
     }
 
     private static boolean hasMatch(JsonNode elements, JsonNode wanted) {
+        JsonNode wantedValue = JsonFields.get(wanted, "value");
         for (JsonNode element : elements) {
-            if (same(element, wanted)) {
+            JsonNode value = JsonFields.get(element, "value");
+            if (wantedValue != null && value != null ? same(value, wantedValue) : same(element, wanted)) {
                 return true;
             }
         }
