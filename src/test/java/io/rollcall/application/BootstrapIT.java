@@ -43,6 +43,38 @@ class BootstrapIT {
         }
     }
 
+    @Test
+    void aRestartIssuesANewSignInLinkOnlyAfterTheFirstExpiredUnused() throws Exception {
+        RollcallServer first = RollcallServer.start(Map.of());
+        String url = first.jdbcUrl();
+        java.util.List<String> firstLinks = signInLinks(first);
+        assertThat(firstLinks).hasSize(1);
+        try (Connection c = first.jdbc(); java.sql.PreparedStatement s = c.prepareStatement(
+                "UPDATE sign_in_link SET expires_at = ? WHERE purpose = 'BOOTSTRAP'")) {
+            s.setTimestamp(1, java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                    .minusMinutes(1)));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        first.stop();
+
+        RollcallServer second = RollcallServer.start(Map.of("ROLLCALL_DB_URL", url));
+        try {
+            java.util.List<String> secondLinks = signInLinks(second);
+            assertThat(secondLinks).hasSize(1).doesNotContainAnyElementsOf(firstLinks);
+            assertThat(postStatus(second, firstLinks.get(0))).as("the expired link").isEqualTo(410);
+            assertThat(postStatus(second, secondLinks.get(0))).as("the new link").isEqualTo(303);
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static int postStatus(RollcallServer server, String path) throws Exception {
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(server.baseUrl().resolve(path))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static java.util.List<String> signInLinks(RollcallServer server) throws java.io.IOException {
         return java.util.regex.Pattern.compile("/login/link/rcl_[A-Za-z0-9_-]+")
                 .matcher(java.nio.file.Files.readString(server.log())).results().map(r -> r.group()).toList();
