@@ -29,6 +29,7 @@ import jakarta.transaction.UserTransaction;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -98,7 +99,7 @@ public class Bootstrap {
             LOG.info("Bootstrap skipped: another instance bootstrapped this database at the same time");
         }
         // After the bootstrap transaction, whichever instance ran it: the link is due until its first one is used.
-        facts.value(FACT).ifPresent(this::signInLink);
+        signInLink();
     }
 
     /** In the caller's transaction; false (nothing to commit) when the database was bootstrapped or is in use. */
@@ -132,14 +133,34 @@ public class Bootstrap {
         return true;
     }
 
-    /** The owner's one-time browser sign-in link: printed (never logged) when e-mail is off, else e-mailed. */
-    private void signInLink(String workspaceId) {
+    /**
+     * The owner's one-time browser sign-in link, issued in a transaction of its own (under the workspace row lock, so
+     * instances starting together issue at most one) and printed only after it committed (never logged); with e-mail
+     * on, it is queued for sending instead and nothing is printed.
+     */
+    private void signInLink() {
         String email = Emails.normalise(config.bootstrapOwnerEmail().get());
-        signIn.issueIfDue(email, workspaceId).ifPresent(url -> {
+        Optional<String> url;
+        Optional<String> workspaceId;
+        try {
+            transaction.begin();
+            try {
+                workspaceId = facts.value(FACT);
+                url = workspaceId.flatMap(ws -> signIn.issueIfDue(email, ws));
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+            transaction.commit();
+        } catch (SystemException | NotSupportedException | RollbackException | HeuristicMixedException
+                | HeuristicRollbackException e) {
+            throw new IllegalStateException("the bootstrap sign-in link could not be issued", e);
+        }
+        url.ifPresent(link -> {
             System.out.println("==================================================================");
             System.out.println(" Rollcall bootstrap: one-time sign-in link for " + email + " (workspace '"
-                    + workspaceId + "')");
-            System.out.println(" " + url);
+                    + workspaceId.get() + "')");
+            System.out.println(" " + link);
             System.out.println(" Valid for 24 hours, once. Open it in a browser to sign in.");
             System.out.println("==================================================================");
         });
