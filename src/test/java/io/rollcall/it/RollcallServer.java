@@ -25,10 +25,16 @@ import org.junit.jupiter.api.Assumptions;
  * creating their own workspaces and accounts; they share the server, never rows.
  *
  * <p>Without MariaDB the MariaDB execution is skipped, except under {@code CI=true}, where it fails.
+ *
+ * <p>How long a start may take is {@code -Drollcall.it.startTimeoutSeconds} (default 240 seconds): a loaded build
+ * machine needs more than a developer laptop.
  */
 public final class RollcallServer {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** System property naming the start-up wait in seconds; shared with the Arquillian container configuration. */
+    public static final String START_TIMEOUT_PROPERTY = "rollcall.it.startTimeoutSeconds";
+    private static final long DEFAULT_START_TIMEOUT_SECONDS = 240;
+
     private static RollcallServer instance;
 
     private final String db;
@@ -192,8 +198,32 @@ public final class RollcallServer {
         }
     }
 
+    /**
+     * The start-up wait from {@value #START_TIMEOUT_PROPERTY} (whole seconds, at least 1), else 240 seconds.
+     *
+     * @throws IllegalArgumentException if the property is set but not a positive whole number
+     */
+    public static Duration startTimeout() {
+        String configured = System.getProperty(START_TIMEOUT_PROPERTY, "").trim();
+        if (configured.isEmpty()) {
+            return Duration.ofSeconds(DEFAULT_START_TIMEOUT_SECONDS);
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(configured);
+        } catch (NumberFormatException e) {
+            seconds = 0;
+        }
+        if (seconds < 1) {
+            throw new IllegalArgumentException(START_TIMEOUT_PROPERTY + " must be a positive number of seconds, not '"
+                    + configured + "'");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     private void awaitReady() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        Duration timeout = startTimeout();
+        Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -225,8 +255,8 @@ public final class RollcallServer {
             sleep(500);
         }
         stop();
-        throw new IllegalStateException("Rollcall was not ready within " + START_TIMEOUT + " (last answer of"
-                + " /health/ready: " + last + "); see " + log);
+        throw new IllegalStateException("Rollcall was not ready within " + timeout.toSeconds() + " s (-D"
+                + START_TIMEOUT_PROPERTY + " raises it; last answer of /health/ready: " + last + "); see " + log);
     }
 
     private static void createMariaDbDatabase(String serverUrl, String user, String password, String database) {
