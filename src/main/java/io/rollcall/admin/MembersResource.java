@@ -15,8 +15,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A workspace's members: search, read, change the direct role or active state, remove. */
+@Tag(name = "members", description = "A workspace's members (the SCIM Users of that workspace)")
 @Path("/v1/workspaces/{ws}/members")
 @Produces(MediaType.APPLICATION_JSON)
 public class MembersResource {
@@ -26,6 +35,7 @@ public class MembersResource {
     @Inject
     CallerContext caller;
 
+    @Operation(operationId = "listMembers", summary = "List or search members")
     @GET
     public Views.PageView<Views.MemberView> list(@PathParam("ws") String ws, @QueryParam("q") String q,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -33,12 +43,15 @@ public class MembersResource {
         return Views.PageView.of(members.list(caller.caller(), ws, q, request), request, Views.MemberView::of);
     }
 
+    @Operation(operationId = "getMember", summary = "Read a member")
     @GET
     @Path("/{id}")
     public Views.MemberView get(@PathParam("ws") String ws, @PathParam("id") String id) {
         return Views.MemberView.of(members.get(caller.caller(), ws, id));
     }
 
+    @Operation(operationId = "getMemberPermissions",
+            summary = "A member's effective permissions and where each comes from")
     @GET
     @Path("/{id}/permissions")
     public Views.MemberPermissionsView permissions(@PathParam("ws") String ws, @PathParam("id") String id) {
@@ -47,6 +60,11 @@ public class MembersResource {
     }
 
     /** {@code {role?, active?}} */
+    @Operation(operationId = "updateMember", summary = "Change a member's direct role or active state")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
+            properties = {
+                    @SchemaProperty(name = "role", type = SchemaType.STRING),
+                    @SchemaProperty(name = "active", type = SchemaType.BOOLEAN)})))
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +74,8 @@ public class MembersResource {
         return Views.MemberView.of(members.update(caller.caller(), ws, id, changes));
     }
 
+    @Operation(operationId = "deleteMember", summary = "Remove a member from the workspace")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("ws") String ws, @PathParam("id") String id) {
