@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -125,45 +126,19 @@ public class AdminApiDocument implements OASFilter {
         if (schema.getMultipleOf() != null && schema.getMultipleOf().signum() <= 0) {
             schema.setMultipleOf(null);
         }
-        if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
-            schema.setMaxProperties(null);
-        }
-        if (Integer.valueOf(0).equals(schema.getMinProperties())) {
-            schema.setMinProperties(null);
-        }
-        if (Integer.valueOf(0).equals(schema.getMinLength())) {
-            schema.setMinLength(null);
-        }
-        if (Integer.valueOf(0).equals(schema.getMaxLength())) {
-            schema.setMaxLength(null);
-        }
-        if (Integer.valueOf(0).equals(schema.getMaxItems())) {
-            schema.setMaxItems(null);
-        }
-        if (Integer.valueOf(0).equals(schema.getMinItems())) {
-            schema.setMinItems(null);
-        }
-        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
-            schema.setExclusiveMaximum(null);
-        }
-        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
-            schema.setExclusiveMinimum(null);
-        }
-        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
-            schema.setUniqueItems(null);
-        }
-        if (Boolean.FALSE.equals(schema.getNullable())) {
-            schema.setNullable(null);
-        }
-        if (Boolean.FALSE.equals(schema.getReadOnly())) {
-            schema.setReadOnly(null);
-        }
-        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
-            schema.setWriteOnly(null);
-        }
-        if (Boolean.FALSE.equals(schema.getDeprecated())) {
-            schema.setDeprecated(null);
-        }
+        dropUnstated(schema.getMaxProperties(), 0, schema::setMaxProperties);
+        dropUnstated(schema.getMinProperties(), 0, schema::setMinProperties);
+        dropUnstated(schema.getMinLength(), 0, schema::setMinLength);
+        dropUnstated(schema.getMaxLength(), 0, schema::setMaxLength);
+        dropUnstated(schema.getMaxItems(), 0, schema::setMaxItems);
+        dropUnstated(schema.getMinItems(), 0, schema::setMinItems);
+        dropUnstated(schema.getExclusiveMaximum(), Boolean.FALSE, schema::setExclusiveMaximum);
+        dropUnstated(schema.getExclusiveMinimum(), Boolean.FALSE, schema::setExclusiveMinimum);
+        dropUnstated(schema.getUniqueItems(), Boolean.FALSE, schema::setUniqueItems);
+        dropUnstated(schema.getNullable(), Boolean.FALSE, schema::setNullable);
+        dropUnstated(schema.getReadOnly(), Boolean.FALSE, schema::setReadOnly);
+        dropUnstated(schema.getWriteOnly(), Boolean.FALSE, schema::setWriteOnly);
+        dropUnstated(schema.getDeprecated(), Boolean.FALSE, schema::setDeprecated);
         return schema;
     }
 
@@ -257,6 +232,12 @@ public class AdminApiDocument implements OASFilter {
                 .addProperty("code", string("Stable machine-readable reason, e.g. last-owner"))
                 .addProperty("field", string("The offending input field, where there is one"))
                 .addProperty("requestId", string("Ties the answer to the server's log lines"));
+    }
+
+    private static <T> void dropUnstated(T value, T annotationDefault, Consumer<T> setter) {
+        if (annotationDefault.equals(value)) {
+            setter.accept(null);
+        }
     }
 
     private static Schema string(String description) {
