@@ -2,6 +2,7 @@ package io.rollcall.application.sso;
 
 import io.rollcall.application.Actor;
 import io.rollcall.application.AuditLog;
+import io.rollcall.application.UsageMetrics;
 import io.rollcall.domain.workspace.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,22 +10,32 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Audits refused logins in a transaction of their own (the login's own transaction, if any, was rolled back). */
+/**
+ * Audits refused logins in a transaction of their own (the login's own transaction, if any, was rolled back), and
+ * counts every SSO login's result in {@link UsageMetrics}.
+ */
 @ApplicationScoped
 public class SsoAuditTrail {
 
     private final WorkspaceRepository workspaces;
     private final AuditLog audit;
+    private final UsageMetrics metrics;
 
     @Inject
-    public SsoAuditTrail(WorkspaceRepository workspaces, AuditLog audit) {
+    public SsoAuditTrail(WorkspaceRepository workspaces, AuditLog audit, UsageMetrics metrics) {
         this.workspaces = workspaces;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /** For CDI proxies only. */
     protected SsoAuditTrail() {
-        this(null, null);
+        this(null, null, null);
+    }
+
+    /** Counts a successful login ({@code protocol} is SAML or OIDC). */
+    public void succeeded(String protocol) {
+        metrics.ssoLogin(protocol, null);
     }
 
     /**
@@ -33,6 +44,7 @@ public class SsoAuditTrail {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void refused(String workspaceId, String protocol, String reason, String subject, String email) {
+        metrics.ssoLogin(protocol, reason);
         // Unknown workspaces get no events: anyone can call /sso/{anything}/..., and the log must not fill with noise.
         if (workspaces.find(workspaceId).isEmpty()) {
             return;
