@@ -12,11 +12,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A workspace's audit log, newest first, filtered by {@code actor} (id), {@code action}, {@code since} (inclusive)
  * and {@code until} (exclusive), both ISO-8601 instants.
  */
+@Tag(name = "audit-events", description = "The audit log of a workspace")
 @Path("/v1/workspaces/{ws}/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -26,6 +29,8 @@ public class AuditResource {
     @Inject
     CallerContext caller;
 
+    @Operation(operationId = "listAuditEvents",
+            summary = "List audit events, newest first, filtered by actor, action and since")
     @GET
     public Views.PageView<Views.AuditEventView> list(@PathParam("ws") String ws, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("since") String since,

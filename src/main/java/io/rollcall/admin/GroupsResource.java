@@ -20,8 +20,17 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Groups, their members (STATIC only) and claim rules (DYNAMIC only). */
+@Tag(name = "groups", description = "Static and dynamic groups, their members and claim rules")
 @Path("/v1/workspaces/{ws}/groups")
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupsResource {
@@ -31,6 +40,9 @@ public class GroupsResource {
     @Inject
     CallerContext caller;
 
+    @Operation(operationId = "createGroup", summary = "Create a group")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "GroupView")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("ws") String ws, Requests.CreateGroup body) {
@@ -41,6 +53,7 @@ public class GroupsResource {
                 .entity(Views.GroupView.of(group)).build();
     }
 
+    @Operation(operationId = "listGroups", summary = "List or search groups")
     @GET
     public Views.PageView<Views.GroupView> list(@PathParam("ws") String ws, @QueryParam("q") String q,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -48,6 +61,7 @@ public class GroupsResource {
         return Views.PageView.of(groups.list(caller.caller(), ws, q, request), request, Views.GroupView::of);
     }
 
+    @Operation(operationId = "getGroup", summary = "Read a group")
     @GET
     @Path("/{id}")
     public Views.GroupView get(@PathParam("ws") String ws, @PathParam("id") String id) {
@@ -55,6 +69,12 @@ public class GroupsResource {
     }
 
     /** {@code {name?, description?, role? (null removes it)}}; {@code membershipType} may only repeat the current one. */
+    @Operation(operationId = "updateGroup", summary = "Rename a group, change its description or role")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
+            properties = {
+                    @SchemaProperty(name = "name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "description", type = SchemaType.STRING),
+                    @SchemaProperty(name = "role", type = SchemaType.STRING)})))
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,6 +86,8 @@ public class GroupsResource {
         return Views.GroupView.of(groups.update(caller.caller(), ws, id, changes));
     }
 
+    @Operation(operationId = "deleteGroup", summary = "Delete a group")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("ws") String ws, @PathParam("id") String id) {
@@ -73,6 +95,7 @@ public class GroupsResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "listGroupMembers", summary = "List a group's members with the source of each membership")
     @GET
     @Path("/{id}/members")
     public Views.PageView<Views.GroupMemberView> members(@PathParam("ws") String ws, @PathParam("id") String id,
@@ -82,6 +105,8 @@ public class GroupsResource {
                 Views.GroupMemberView::of);
     }
 
+    @Operation(operationId = "addGroupMember", summary = "Add a member to a STATIC group")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     @POST
     @Path("/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,6 +116,8 @@ public class GroupsResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "removeGroupMember", summary = "Remove a member from a STATIC group")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     @DELETE
     @Path("/{id}/members/{memberId}")
     public Response removeMember(@PathParam("ws") String ws, @PathParam("id") String id,
@@ -99,12 +126,14 @@ public class GroupsResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "listClaimRules", summary = "Read a DYNAMIC group's claim rules")
     @GET
     @Path("/{id}/claim-rules")
     public List<Views.ClaimRuleView> claimRules(@PathParam("ws") String ws, @PathParam("id") String id) {
         return groups.claimRules(caller.caller(), ws, id).stream().map(Views.ClaimRuleView::of).toList();
     }
 
+    @Operation(operationId = "replaceClaimRules", summary = "Replace a DYNAMIC group's claim rules")
     @PUT
     @Path("/{id}/claim-rules")
     @Consumes(MediaType.APPLICATION_JSON)

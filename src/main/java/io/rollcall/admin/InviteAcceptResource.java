@@ -7,8 +7,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Accepting an invite, by the authenticated account it was sent to. */
+@Tag(name = "invites", description = "Invitations into a workspace")
 @Path("/v1/invites/accept")
 @Produces(MediaType.APPLICATION_JSON)
 public class InviteAcceptResource {
@@ -18,6 +21,7 @@ public class InviteAcceptResource {
     @Inject
     CallerContext caller;
 
+    @Operation(operationId = "acceptInvite", summary = "Accept an invite as the invited account")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.MemberView accept(Requests.AcceptInvite body) {

@@ -18,8 +18,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Invites of a workspace: one email and one role per request. The token appears only in create and resend answers. */
+@Tag(name = "invites", description = "Invitations into a workspace")
 @Path("/v1/workspaces/{ws}/invites")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvitesResource {
@@ -31,6 +40,13 @@ public class InvitesResource {
     @Inject
     Clock clock;
 
+    @Operation(operationId = "createInvite", summary = "Invite one e-mail address with one role")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "InviteView")))
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
+            properties = {
+                    @SchemaProperty(name = "email", type = SchemaType.STRING),
+                    @SchemaProperty(name = "role", type = SchemaType.STRING)})))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("ws") String ws, JsonValue body) {
@@ -46,6 +62,7 @@ public class InvitesResource {
                 .entity(Views.InviteView.issued(issued, clock.instant())).build();
     }
 
+    @Operation(operationId = "listInvites", summary = "List invites")
     @GET
     public Views.PageView<Views.InviteView> list(@PathParam("ws") String ws, @QueryParam("page") String page,
             @QueryParam("size") String size) {
@@ -55,12 +72,15 @@ public class InvitesResource {
                 i -> Views.InviteView.of(i, now));
     }
 
+    @Operation(operationId = "getInvite", summary = "Read an invite")
     @GET
     @Path("/{id}")
     public Views.InviteView get(@PathParam("ws") String ws, @PathParam("id") String id) {
         return Views.InviteView.of(invites.get(caller.caller(), ws, id), clock.instant());
     }
 
+    @Operation(operationId = "revokeInvite", summary = "Revoke a pending invite")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("ws") String ws, @PathParam("id") String id) {
@@ -68,6 +88,7 @@ public class InvitesResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "resendInvite", summary = "Renew and resend a pending invite")
     @POST
     @Path("/{id}/resend")
     public Views.InviteView resend(@PathParam("ws") String ws, @PathParam("id") String id) {

@@ -15,8 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's account, memberships and personal API tokens. */
+@Tag(name = "me", description = "The caller's account, memberships and personal API tokens")
 @Path("/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
@@ -30,6 +36,7 @@ public class MeResource {
     @Inject
     RollcallConfig config;
 
+    @Operation(operationId = "getMe", summary = "The caller's account and memberships")
     @GET
     public Views.MeView me() {
         return Views.MeView.of(accounts.me(caller.caller()));
@@ -40,6 +47,8 @@ public class MeResource {
      * itself stays valid until it expires (sessions are stateless), so a copy taken before sign-out still works until
      * then; the cookie is HttpOnly, so page scripts never see it.
      */
+    @Operation(operationId = "signOut", summary = "Sign out: remove the session cookie")
+    @APIResponse(responseCode = "204", description = "Signed out")
     @DELETE
     @Path("/session")
     public Response signOut() {
@@ -48,6 +57,9 @@ public class MeResource {
                 .header("Cache-Control", "no-store").build();
     }
 
+    @Operation(operationId = "createApiToken", summary = "Create a personal API token (the secret is shown once)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "TokenView")))
     @POST
     @Path("/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -57,12 +69,15 @@ public class MeResource {
         return Response.status(201).entity(Views.TokenView.of(issued.token(), issued.secret())).build();
     }
 
+    @Operation(operationId = "listApiTokens", summary = "List the caller's API tokens (without secrets)")
     @GET
     @Path("/tokens")
     public List<Views.TokenView> listTokens() {
         return tokens.listApiTokens(caller.caller()).stream().map(t -> Views.TokenView.of(t, null)).toList();
     }
 
+    @Operation(operationId = "revokeApiToken", summary = "Revoke one of the caller's API tokens")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     @DELETE
     @Path("/tokens/{id}")
     public Response revokeToken(@PathParam("id") String id) {

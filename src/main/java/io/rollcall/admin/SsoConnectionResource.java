@@ -24,6 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/workspaces/{ws}/sso}: the workspace's SSO connection and the claim-rule dry run. PUT bodies:
@@ -39,6 +47,7 @@ import java.util.Set;
  * answers {@code "configured": false} with only {@code serviceProvider}: Rollcall's entity id, ACS URL, metadata URL,
  * OIDC redirect URI and login URL, which the IdP admin needs first.
  */
+@Tag(name = "sso", description = "The workspace's SAML or OIDC connection")
 @Path("/v1/workspaces/{ws}/sso")
 @Produces(MediaType.APPLICATION_JSON)
 public class SsoConnectionResource {
@@ -70,6 +79,7 @@ public class SsoConnectionResource {
     public record DryRunView(List<DryRunGroup> groups, boolean overage) {
     }
 
+    @Operation(operationId = "getSsoConnection", summary = "Read the SSO connection")
     @GET
     public SsoView get(@PathParam("ws") String ws) {
         return service.find(caller.caller(), ws).map(c -> view(ws, c))
@@ -77,6 +87,20 @@ public class SsoConnectionResource {
                         serviceProvider(ws), null, null));
     }
 
+    @Operation(operationId = "putSsoConnection", summary = "Create or replace the SSO connection (SAML or OIDC)")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
+            properties = {
+                    @SchemaProperty(name = "type", type = SchemaType.STRING),
+                    @SchemaProperty(name = "idpEntityId", type = SchemaType.STRING),
+                    @SchemaProperty(name = "ssoUrl", type = SchemaType.STRING),
+                    @SchemaProperty(name = "certificates", type = SchemaType.ARRAY, implementation = String.class),
+                    @SchemaProperty(name = "metadataXml", type = SchemaType.STRING),
+                    @SchemaProperty(name = "issuer", type = SchemaType.STRING),
+                    @SchemaProperty(name = "clientId", type = SchemaType.STRING),
+                    @SchemaProperty(name = "clientSecret", type = SchemaType.STRING),
+                    @SchemaProperty(name = "scopes", type = SchemaType.ARRAY, implementation = String.class),
+                    @SchemaProperty(name = "groupsClaim", type = SchemaType.STRING),
+                    @SchemaProperty(name = "relinkByEmail", type = SchemaType.BOOLEAN)})))
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public SsoView put(@PathParam("ws") String ws, JsonObject body) {
@@ -99,6 +123,8 @@ public class SsoConnectionResource {
         throw new InvalidInputException("type", "'type' must be \"saml\" or \"oidc\"");
     }
 
+    @Operation(operationId = "deleteSsoConnection", summary = "Delete the SSO connection")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     @DELETE
     public Response delete(@PathParam("ws") String ws) {
         service.delete(caller.caller(), ws);
@@ -110,6 +136,10 @@ public class SsoConnectionResource {
      * are taken as the IdP sends them, e.g. Entra's overage
      * {@code {"_claim_names": {"groups": "src1"}, "_claim_sources": {"src1": {"endpoint": "https://..."}}}}.
      */
+    @Operation(operationId = "dryRunSsoLogin", summary = "The dynamic groups a login with these claims would give")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
+            properties = {
+                    @SchemaProperty(name = "claims", type = SchemaType.OBJECT)})))
     @POST
     @Path("/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)

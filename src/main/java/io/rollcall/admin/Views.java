@@ -101,9 +101,11 @@ public final class Views {
         }
     }
 
-    public record DecisionView(boolean allowed, List<GrantView> grantedBy) {
+    /** {@code {allowed, grantedBy, reason}}; {@code reason} only on a denial. */
+    public record DecisionView(boolean allowed, List<GrantView> grantedBy, String reason) {
         static DecisionView of(AuthzService.Decision d) {
-            return new DecisionView(d.allowed(), d.grantedBy().stream().map(GrantView::of).toList());
+            return new DecisionView(d.allowed(), d.grantedBy().stream().map(GrantView::of).toList(),
+                    d.reason() == null ? null : d.reason().code());
         }
     }
 

@@ -15,8 +15,18 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Workspaces the caller belongs to; creating one makes the caller its owner. */
+@Tag(name = "workspaces", description = "Workspaces (tenants)")
 @Path("/v1/workspaces")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkspacesResource {
@@ -26,11 +36,17 @@ public class WorkspacesResource {
     @Inject
     CallerContext caller;
 
+    @Operation(operationId = "listWorkspaces", summary = "The workspaces the caller is a member of")
     @GET
     public List<Views.WorkspaceView> list() {
         return workspaces.listMine(caller.caller()).stream().map(Views.WorkspaceView::of).toList();
     }
 
+    @Operation(operationId = "createWorkspace", summary = "Create a workspace; the caller becomes its owner")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(ref = "CreateWorkspace"),
+            examples = @ExampleObject(name = "example", value = "{\"id\":\"acme\",\"name\":\"Acme Inc.\"}")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "WorkspaceView")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(Requests.CreateWorkspace body) {
@@ -40,6 +56,7 @@ public class WorkspacesResource {
                 .entity(Views.WorkspaceView.of(created)).build();
     }
 
+    @Operation(operationId = "getWorkspace", summary = "Read a workspace")
     @GET
     @Path("/{ws}")
     public Views.WorkspaceView get(@PathParam("ws") String ws) {
@@ -47,6 +64,13 @@ public class WorkspacesResource {
     }
 
     /** {@code {name?, jit?: {enabled?, domains?, role?}, scim?: {defaultRole?}, sso?: {required?}}}; sso is owner-only */
+    @Operation(operationId = "updateWorkspace", summary = "Rename a workspace or change its JIT, SCIM or SSO settings")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
+            properties = {
+                    @SchemaProperty(name = "name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "jit", type = SchemaType.OBJECT),
+                    @SchemaProperty(name = "scim", type = SchemaType.OBJECT),
+                    @SchemaProperty(name = "sso", type = SchemaType.OBJECT)})))
     @PATCH
     @Path("/{ws}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 
 /** Answers "may member M do P?" for products built on Rollcall, with where the permission comes from. */
 @ApplicationScoped
@@ -30,10 +31,44 @@ public class AuthzService {
         this(null, null);
     }
 
-    /** The answer to one check. */
-    public record Decision(boolean allowed, List<Grant> grantedBy) {
+    /** Why a check was denied, in the words the admin API shows ({@link #code()}). */
+    public enum DenialReason {
+        /** The member exists but is deactivated (SCIM {@code active=false}): it holds no permission at all. */
+        MEMBER_DEACTIVATED("member-deactivated"),
+        /** The member is active but neither its role nor its groups' roles grant the permission. */
+        NO_PERMISSION("no-permission"),
+        /** No member with this id exists in this workspace (it may exist in another one: that is not said). */
+        UNKNOWN_MEMBER("unknown-member");
+
+        private final String code;
+
+        DenialReason(String code) {
+            this.code = code;
+        }
+
+        /** The kebab-case code, e.g. {@code member-deactivated}. */
+        public String code() {
+            return code;
+        }
     }
 
+    /**
+     * The answer to one check: allowed with the grants that allow it, or denied with a reason (null when allowed).
+     */
+    public record Decision(boolean allowed, List<Grant> grantedBy, DenialReason reason) {
+
+        static Decision denied(DenialReason reason) {
+            return new Decision(false, List.of(), reason);
+        }
+    }
+
+    /**
+     * May member {@code memberId} of {@code workspaceId} do {@code permission}? A member id unknown in this workspace
+     * is a denial ({@link DenialReason#UNKNOWN_MEMBER}), not an error, so a product can ask about any id it holds.
+     *
+     * @throws io.rollcall.domain.shared.ForbiddenException if the caller lacks {@code members:read} there
+     * @throws InvalidInputException if member or permission is missing, or the permission is not in the catalogue
+     */
     public Decision check(Caller caller, String workspaceId, String memberId, String permission) {
         authorization.require(caller, workspaceId, Permission.MEMBERS_READ);
         if (memberId == null || memberId.isBlank()) {
@@ -43,11 +78,16 @@ public class AuthzService {
             throw new InvalidInputException("permission", "'permission' is required");
         }
         Permission perm = Permission.parse(permission);
-        Member member = (Ids.isUuid(memberId) ? members.find(workspaceId, memberId.toLowerCase())
-                : java.util.Optional.<Member>empty())
-                .orElseThrow(() -> new InvalidInputException("member", "member '" + memberId
-                        + "' does not exist in this workspace"));
+        Optional<Member> found = Ids.isUuid(memberId) ? members.find(workspaceId, memberId.toLowerCase())
+                : Optional.empty();
+        if (found.isEmpty()) {
+            return Decision.denied(DenialReason.UNKNOWN_MEMBER);
+        }
+        Member member = found.get();
+        if (!member.active()) {
+            return Decision.denied(DenialReason.MEMBER_DEACTIVATED);
+        }
         List<Grant> grants = authorization.effectivePermissions(member).grantedBy(perm);
-        return new Decision(!grants.isEmpty(), grants);
+        return grants.isEmpty() ? Decision.denied(DenialReason.NO_PERMISSION) : new Decision(true, grants, null);
     }
 }

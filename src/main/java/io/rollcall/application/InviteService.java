@@ -49,11 +49,13 @@ public class InviteService {
     private final AuditLog audit;
     private final InviteDelivery delivery;
     private final Clock clock;
+    private final UsageMetrics metrics;
 
     @Inject
     public InviteService(InviteRepository invites, MemberRepository members, AccountRepository accounts,
             RoleRepository roles, WorkspaceRepository workspaces, Authorization authorization, AuditLog audit,
-            InviteDelivery delivery, Clock clock) {
+            InviteDelivery delivery, Clock clock, UsageMetrics metrics) {
+        this.metrics = metrics;
         this.invites = invites;
         this.members = members;
         this.accounts = accounts;
@@ -67,7 +69,7 @@ public class InviteService {
 
     /** For CDI proxies only. */
     protected InviteService() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -116,6 +118,7 @@ public class InviteService {
         invites.add(invite);
         audit.record(workspaceId, caller.actor(), "invite.created", "invite", invite.id(),
                 Map.of("email", normalised, "role", role.id()));
+        metrics.invite(UsageMetrics.InviteEvent.ISSUED);
         return issued(invite, token.plain(), caller);
     }
 
@@ -142,6 +145,7 @@ public class InviteService {
         invite.revoke(clock.instant());
         delivery.cancel(invite);
         audit.record(workspaceId, caller.actor(), "invite.revoked", "invite", inviteId, Map.of("email", invite.email()));
+        metrics.invite(UsageMetrics.InviteEvent.REVOKED);
     }
 
     public Issued resend(Caller caller, String workspaceId, String inviteId) {
@@ -159,6 +163,7 @@ public class InviteService {
         invite.renew(token, now.plus(VALIDITY), now);
         audit.record(workspaceId, caller.actor(), "invite.resent", "invite", inviteId,
                 Map.of("email", invite.email(), "expiresAt", invite.expiresAt().toString()));
+        metrics.invite(UsageMetrics.InviteEvent.RESENT);
         return issued(invite, token.plain(), caller);
     }
 
@@ -202,6 +207,7 @@ public class InviteService {
         invite.accept(member.id(), now);
         audit.record(invite.workspaceId(), actor, "invite.accepted", "invite", invite.id(),
                 Map.of("email", invite.email(), "member", member.id(), "role", invite.roleId()));
+        metrics.invite(UsageMetrics.InviteEvent.ACCEPTED);
         return member;
     }
 

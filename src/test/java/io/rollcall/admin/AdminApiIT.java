@@ -175,8 +175,11 @@ class AdminApiIT {
         // Ids of workspace B used through workspace A's paths are unknown there.
         assertThat(api.get(path("/members/" + strangerMember)).status()).isEqualTo(404);
         assertThat(api.delete(path("/members/" + strangerMember)).status()).isEqualTo(404);
-        assertThat(api.post(path("/authz/check"), "{\"member\":" + q(strangerMember)
-                + ",\"permission\":\"members:read\"}").status()).isEqualTo(400);
+        Api.Reply strangerCheck = api.post(path("/authz/check"), "{\"member\":" + q(strangerMember)
+                + ",\"permission\":\"members:read\"}");
+        assertThat(strangerCheck.status()).isEqualTo(200);
+        assertThat(strangerCheck.json().get("allowed").asBoolean()).isFalse();
+        assertThat(strangerCheck.json().get("reason").asText()).isEqualTo("unknown-member");
         assertThat(other.get("/api/v1/workspaces/" + otherWs + "/members").json().get("total").asLong()).isEqualTo(1);
     }
 
@@ -348,11 +351,14 @@ class AdminApiIT {
                 .get("code").asText()).isEqualTo("duplicate-name");
 
         String check = "{\"member\":" + q(viewer.memberId()) + ",\"permission\":\"workflows:write\"}";
-        assertThat(api.post(path("/authz/check"), check).json().get("allowed").asBoolean()).isFalse();
+        JsonNode denied = api.post(path("/authz/check"), check).json();
+        assertThat(denied.get("allowed").asBoolean()).isFalse();
+        assertThat(denied.get("reason").asText()).isEqualTo("no-permission");
         assertThat(api.post(path("/groups/" + gid + "/members"), "{\"memberId\":" + q(viewer.memberId()) + "}")
                 .status()).isEqualTo(204);
         JsonNode decision = api.post(path("/authz/check"), check).json();
         assertThat(decision.get("allowed").asBoolean()).isTrue();
+        assertThat(decision.has("reason")).as(decision.toString()).isFalse();
         assertThat(decision.get("grantedBy").get(0).get("type").asText()).isEqualTo("group");
         assertThat(decision.get("grantedBy").get(0).get("id").asText()).isEqualTo(gid);
 
@@ -368,7 +374,10 @@ class AdminApiIT {
         // Deactivated members hold nothing, whatever their groups.
         assertThat(api.post(path("/roles"), "{\"id\":\"x\",\"name\":\"X\",\"permissions\":[]}").status()).isEqualTo(201);
         assertThat(api.patch(path("/members/" + viewer.memberId()), "{\"active\":false}").status()).isEqualTo(200);
-        assertThat(api.post(path("/authz/check"), check).json().get("allowed").asBoolean()).isFalse();
+        JsonNode deactivated = api.post(path("/authz/check"), check).json();
+        assertThat(deactivated.get("allowed").asBoolean()).isFalse();
+        assertThat(deactivated.get("reason").asText()).isEqualTo("member-deactivated");
+        assertThat(deactivated.get("grantedBy")).isEmpty();
         assertThat(viewer.api().get(path("/members")).status()).isEqualTo(403);
         assertThat(viewer.api().get(path("")).status()).isEqualTo(403);
         assertThat(api.patch(path("/members/" + viewer.memberId()), "{\"active\":true}").status()).isEqualTo(200);

@@ -7,6 +7,9 @@ import io.rollcall.it.FreshArquillianDatabase;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,6 +52,26 @@ class PayaraWiringArquillianIT {
         Api.Reply created = api.post("/api/v1/workspaces", "{\"id\":\"arq\",\"name\":\"Arquillian\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(api.get("/api/v1/workspaces").json().findValuesAsText("id")).contains("default", "arq");
+    }
+
+    @Test
+    void theContainerRunsOnADatabaseOfThisRun() throws Exception {
+        String url = System.getProperty("rollcall.it.arquillian.dbUrl");
+        if (!"mariadb".equals(System.getProperty("rollcall.it.db"))) {
+            assertThat(url).startsWith("jdbc:h2:mem:"); // new with each JVM
+            return;
+        }
+        String database = FreshArquillianDatabase.database();
+        assertThat(database).startsWith("rollcall_it_arq_");
+        assertThat(url).endsWith("/" + database);
+        // The bootstrap workspace the container created at start-up is in this run's database.
+        try (Connection c = DriverManager.getConnection(url, System.getProperty("rollcall.it.mariadb.user", "root"),
+                System.getProperty("rollcall.it.mariadb.password", ""));
+                ResultSet rows = c.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM workspace WHERE id = 'default'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
     }
 
     @Test

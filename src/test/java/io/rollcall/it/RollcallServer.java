@@ -25,18 +25,17 @@ import org.junit.jupiter.api.Assumptions;
  * creating their own workspaces and accounts; they share the server, never rows.
  *
  * <p>Without MariaDB the MariaDB execution is skipped, except under {@code CI=true}, where it fails.
+ *
+ * <p>How long a start may take is {@code -Drollcall.it.startTimeoutSeconds} (default 240 seconds): a loaded build
+ * machine needs more than a developer laptop.
  */
 public final class RollcallServer {
 
-    /** Generous: on a busy 2-core machine one boot has taken 4+ minutes. {@code -Drollcall.it.startTimeoutSeconds}. */
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("rollcall.it.startTimeoutSeconds",
-            600));
-    private static RollcallServer instance;
+    /** System property naming the start-up wait in seconds; shared with the Arquillian container configuration. */
+    public static final String START_TIMEOUT_PROPERTY = "rollcall.it.startTimeoutSeconds";
+    private static final long DEFAULT_START_TIMEOUT_SECONDS = 600;
 
-    /** The start-up timeout in force; tests that boot several servers at once allow a multiple of it. */
-    public static Duration startTimeout() {
-        return START_TIMEOUT;
-    }
+    private static RollcallServer instance;
 
     private final String db;
     private final String jdbcUrl;
@@ -219,6 +218,29 @@ public final class RollcallServer {
         }
     }
 
+    /**
+     * The start-up wait in force (tests that boot several servers at once allow a multiple of it) from {@value #START_TIMEOUT_PROPERTY} (whole seconds, at least 1), else 600 seconds.
+     *
+     * @throws IllegalArgumentException if the property is set but not a positive whole number
+     */
+    public static Duration startTimeout() {
+        String configured = System.getProperty(START_TIMEOUT_PROPERTY, "").trim();
+        if (configured.isEmpty()) {
+            return Duration.ofSeconds(DEFAULT_START_TIMEOUT_SECONDS);
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(configured);
+        } catch (NumberFormatException e) {
+            seconds = 0;
+        }
+        if (seconds < 1) {
+            throw new IllegalArgumentException(START_TIMEOUT_PROPERTY + " must be a positive number of seconds, not '"
+                    + configured + "'");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     /** Kills the server at once (SIGKILL), as a crash would. */
     public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -238,7 +260,7 @@ public final class RollcallServer {
 
     /** Waits until {@code /health/ready} answers UP; stops the server and fails when it does not. */
     public void awaitReady() {
-        awaitReady(START_TIMEOUT);
+        awaitReady(startTimeout());
     }
 
     /** As {@link #awaitReady()}, with a timeout of the caller's (several instances booting at once take longer). */
@@ -275,8 +297,8 @@ public final class RollcallServer {
             sleep(500);
         }
         stop();
-        throw new IllegalStateException("Rollcall was not ready within " + timeout + " (last answer of"
-                + " /health/ready: " + last + "); see " + log);
+        throw new IllegalStateException("Rollcall was not ready within " + timeout.toSeconds() + " s (-D"
+                + START_TIMEOUT_PROPERTY + " raises it; last answer of /health/ready: " + last + "); see " + log);
     }
 
     private static void createMariaDbDatabase(String serverUrl, String user, String password, String database) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rollcall.application.Actor;
 import io.rollcall.application.AuditLog;
+import io.rollcall.application.UsageMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Makes refusals visible: every one in the metric {@code rollcall_rate_limit_refused_total{scope}}, the first per
@@ -26,12 +25,12 @@ public class RateLimitRefusals {
     private static final Logger LOG = Logger.getLogger(RateLimitRefusals.class.getName());
 
     private final AuditLog audit;
-    private final MetricRegistry metrics;
+    private final UsageMetrics metrics;
     private final Cache<String, Boolean> recentlyAudited = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
     @Inject
-    public RateLimitRefusals(AuditLog audit, MetricRegistry metrics) {
+    public RateLimitRefusals(AuditLog audit, UsageMetrics metrics) {
         this.audit = audit;
         this.metrics = metrics;
     }
@@ -44,7 +43,7 @@ public class RateLimitRefusals {
     /** Counts the refusal and audits it unless this key was audited within the last minute. Never throws. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(RateLimitScope scope, String key, String workspaceId, RateLimit limit, long retryAfter) {
-        metrics.counter("rollcall_rate_limit_refused", new Tag("scope", scope.id())).inc();
+        metrics.rateLimitRefused(scope.id());
         if (recentlyAudited.asMap().putIfAbsent(scope.id() + ":" + key, Boolean.TRUE) != null) {
             return;
         }

@@ -2,6 +2,7 @@ package io.rollcall.application.signin;
 
 import io.rollcall.application.Actor;
 import io.rollcall.application.AuditLog;
+import io.rollcall.application.UsageMetrics;
 import io.rollcall.application.mail.MailComposer;
 import io.rollcall.application.mail.MailQueue;
 import io.rollcall.application.ratelimit.RequestBuckets;
@@ -44,11 +45,13 @@ public class EmailSignIn {
     private final MailQueue mail;
     private final AuditLog audit;
     private final RollcallConfig config;
+    private final UsageMetrics metrics;
 
     @Inject
     public EmailSignIn(RequestBuckets limiter, SignInSettings settings, AccountRepository accounts,
             MemberRepository members, WorkspaceRepository workspaces, SignInLinks links, MailQueue mail,
-            AuditLog audit, RollcallConfig config) {
+            AuditLog audit, RollcallConfig config, UsageMetrics metrics) {
+        this.metrics = metrics;
         this.limiter = limiter;
         this.settings = settings;
         this.accounts = accounts;
@@ -62,7 +65,7 @@ public class EmailSignIn {
 
     /** For CDI proxies only. */
     protected EmailSignIn() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -115,6 +118,7 @@ public class EmailSignIn {
     private void limit(String name, long permits, String key) {
         long nanosToWait = limiter.tryConsume(name, key, permits, settings.window());
         if (nanosToWait > 0) {
+            metrics.rateLimitRefused(name);
             throw new TooManyRequestsException(Duration.ofNanos(nanosToWait));
         }
     }

@@ -209,6 +209,7 @@ public class SsoLogin {
             throw new AuditedFailure(failure);
         }
         String session = sessions.issue(done.accountId(), done.email(), workspaceId);
+        trail.succeeded(identity.protocol().name());
         return new Finished(session, sessions.lifetime(), returnUrl);
     }
 
