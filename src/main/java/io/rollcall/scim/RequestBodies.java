@@ -1,5 +1,6 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rollcall.domain.shared.ConflictException;
 import io.rollcall.domain.shared.ForbiddenException;

@@ -1,8 +1,10 @@
 package io.rollcall.scim.filter;
 
+import io.rollcall.application.scim.ParsedFilter;
+import io.rollcall.application.scim.FilterErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rollcall.scim.ScimProblem;
+import io.rollcall.application.scim.ScimProblem;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.scim.spec.filter.Filter;

@@ -1,5 +1,6 @@
 package io.rollcall.scim.filter;
 
+import io.rollcall.application.scim.ParsedFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
