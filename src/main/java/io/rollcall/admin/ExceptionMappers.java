@@ -1,7 +1,6 @@
 package io.rollcall.admin;
 
 import io.rollcall.domain.shared.DomainException;
-import io.rollcall.infrastructure.persistence.ConstraintViolations;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -133,12 +132,6 @@ final class ExceptionMappers {
             if (domain != null) {
                 return ProblemResponses.of(domain);
             }
-            if (ConstraintViolations.causedBy(e)) {
-                // A uniqueness or reference check lost a race with a concurrent request.
-                LOG.log(Level.FINE, "constraint violation", e);
-                return ProblemResponses.of(409, "Conflict", "constraint-violation",
-                        "the change conflicts with a concurrent change (duplicate or missing reference); retry");
-            }
             if (find(e, OptimisticLockException.class) != null) {
                 return ProblemResponses.of(409, "Conflict", "concurrent-change",
                         "the resource was changed by another request at the same time; retry");
@@ -152,8 +145,15 @@ final class ExceptionMappers {
                     "an internal error occurred; quote the request id when reporting it");
         }
 
+        /** The first throwable of {@code type} in the cause chain (bounded: some libraries build cyclic chains). */
         static <T extends Throwable> T find(Throwable e, Class<T> type) {
-            return ConstraintViolations.find(e, type);
+            Throwable current = e;
+            for (int depth = 0; current != null && depth < 50; depth++, current = current.getCause()) {
+                if (type.isInstance(current)) {
+                    return type.cast(current);
+                }
+            }
+            return null;
         }
     }
 

@@ -2,7 +2,6 @@ package io.rollcall.application;
 
 import io.rollcall.domain.identity.Account;
 import io.rollcall.domain.identity.AccountRepository;
-import io.rollcall.application.scim.ScimTokenRevoked;
 import io.rollcall.domain.identity.ApiToken;
 import io.rollcall.domain.identity.ScimToken;
 import io.rollcall.domain.identity.SecretTokens;

@@ -1,5 +1,6 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,7 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +10,6 @@ import io.rollcall.application.scim.GroupDraft;
 import io.rollcall.application.scim.ScimGroupView;
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.MembershipDirectory.Reference;
-import io.rollcall.scim.filter.ScimResourceSchemas;
 import io.rollcall.scim.patch.JsonFields;
 import io.rollcall.scim.patch.ReadOnlyValues;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class GroupJson {
     public static ObjectNode toJson(ScimGroupView view, String baseUrl) {
         Group g = view.group();
         ObjectNode group = JsonNodeFactory.instance.objectNode();
-        group.putArray("schemas").add(ScimResourceSchemas.GROUP_SCHEMA);
+        group.putArray("schemas").add(ScimSchemaUrns.GROUP);
         group.put("id", g.id());
         UserJson.putIfSet(group, "externalId", g.externalId());
         group.put("displayName", g.displayName());

@@ -1,9 +1,13 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.GroupAttributeEdit;
 import io.rollcall.application.scim.MemberChange;
-import io.rollcall.scim.filter.ParsedFilter;
+import io.rollcall.application.scim.ScimGroupView;
+import io.rollcall.application.scim.ParsedFilter;
 import io.rollcall.scim.patch.JsonFields;
 import io.rollcall.scim.patch.PatchOperation;
 import io.rollcall.scim.patch.PatchPath;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
 import org.apache.directory.scim.spec.filter.CompareOperator;
 import org.apache.directory.scim.spec.filter.FilterExpression;
@@ -91,6 +96,26 @@ public record GroupPatchPlan(List<MemberChange> memberChanges, List<PatchOperati
                 "members can be selected by value eq \"id\" (optionally joined with or) only");
     }
 
+    /**
+     * The attribute half of the plan as the use case's edit: {@link GroupAttributeEdit#UNCHANGED} when the PATCH only
+     * changes members, else the operations applied to the current group's JSON (rendered with this base URL).
+     */
+    GroupAttributeEdit attributeEdit(String base) {
+        if (attributeOperations.isEmpty()) {
+            return GroupAttributeEdit.UNCHANGED;
+        }
+        return current -> {
+            ObjectNode before = GroupJson.toJson(new ScimGroupView(current, null), base);
+            ObjectNode document = before.deepCopy();
+            applyAttributes(document, attributeOperations);
+            try {
+                return Optional.of(GroupJson.draft(document, before));
+            } catch (JsonInput.UnknownAttribute unknown) {
+                throw unknown.asPathProblem();
+            }
+        };
+    }
+
     /** Applies the non-member operations to the group's JSON (members excluded) for {@link GroupJson#draft}. */
     static void applyAttributes(ObjectNode group, List<PatchOperation> operations) {
         JsonFields.remove(group, "members");
@@ -98,6 +123,6 @@ public record GroupPatchPlan(List<MemberChange> memberChanges, List<PatchOperati
     }
 
     static final io.rollcall.scim.patch.PatchApplier GROUP_PATCHER = new io.rollcall.scim.patch.PatchApplier(
-            io.rollcall.scim.filter.ScimResourceSchemas.GROUP_SCHEMA, java.util.Set.of(),
+            io.rollcall.application.scim.ScimSchemaUrns.GROUP, java.util.Set.of(),
             GroupJson.READ_ONLY);
 }

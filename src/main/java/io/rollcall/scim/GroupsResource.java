@@ -1,20 +1,15 @@
 package io.rollcall.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollcall.application.scim.MemberChange;
 import io.rollcall.application.scim.ScimGroupService;
 import io.rollcall.application.scim.ScimGroupView;
-import io.rollcall.domain.group.Group;
-import io.rollcall.domain.group.MembershipType;
 import io.rollcall.domain.shared.Page;
-import io.rollcall.scim.filter.FilterTranslator;
-import io.rollcall.scim.filter.ScimResourceSchemas;
-import io.rollcall.scim.filter.ScimSearch;
 import io.rollcall.scim.patch.JsonFields;
 import io.rollcall.scim.patch.PatchOperation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -45,51 +41,38 @@ import java.util.List;
 @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 public class GroupsResource {
 
-    private static final FilterTranslator TRANSLATOR = new FilterTranslator(ScimResourceSchemas.GROUP);
-
     private final ScimContext context;
     private final ScimGroupService groups;
-    private final ScimSearch search;
 
     @Inject
-    public GroupsResource(ScimContext context, ScimGroupService groups, ScimSearch search) {
+    public GroupsResource(ScimContext context, ScimGroupService groups) {
         this.context = context;
         this.groups = groups;
-        this.search = search;
     }
 
     /** For CDI proxies only. */
     protected GroupsResource() {
-        this(null, null, null);
+        this(null, null);
     }
 
     @GET
-    public Response list(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
-            @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
-            @QueryParam("count") String count, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return list(ListParams.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes,
-                cursor), uri);
+    public Response list(@BeanParam ListQuery query, @Context UriInfo uri) {
+        return list(query.params(), uri);
     }
 
+    /** {@code POST /.search} (RFC 7644 section 3.4.3): the list with its parameters in the body. */
     @POST
     @Path(".search")
     public Response search(String body, @Context UriInfo uri) {
         return list(ListParams.of(RequestBodies.parse(body)), uri);
     }
 
+    /** A list already parsed (also for root {@code /.search}). */
     public Response list(ListParams params, UriInfo uri) {
-        boolean withMembers = params.projection().keeps("members");
-        Page<ScimGroupView> page = groups.list(workspace -> search.search(Group.class, TRANSLATOR,
-                (cb, root) -> cb.and(cb.equal(root.get("workspaceId"), workspace),
-                        cb.equal(root.get("membershipType"), MembershipType.DYNAMIC)), params.spec()),
-                context.caller(), withMembers);
+        Page<ScimGroupView> page = groups.list(context.caller(), params.spec(), params.projection().keeps("members"));
         String base = ScimUris.base(uri);
-        return Response.ok(ListResponses.of(params, page.items().stream()
-                .map(v -> params.projection().apply(GroupJson.toJson(v, base))).toList(),
-                page.items().stream().map(v -> v.group().id()).toList(), page.total()))
-                .type(ScimMediaTypes.SCIM_JSON).build();
+        return ScimResponses.list(params, page.items(), page.total(), v -> GroupJson.toJson(v, base),
+                v -> v.group().id());
     }
 
     @GET
@@ -126,7 +109,8 @@ public class GroupsResource {
         JsonNode document = RequestBodies.parse(body);
         String base = ScimUris.base(uri);
         ScimGroupView updated = groups.update(context.caller(), id, ETags.expectedVersion(ifMatch),
-                current -> GroupJson.draft(document, GroupJson.toJson(new ScimGroupView(current, null), base)),
+                current -> Optional.of(GroupJson.draft(document,
+                        GroupJson.toJson(new ScimGroupView(current, null), base))),
                 List.of(new MemberChange.ReplaceAll(GroupJson.memberIds(JsonFields.get(document, "members")))));
         return renderWithMembers(Response.ok(), updated, Projection.none(), uri);
     }
@@ -140,16 +124,7 @@ public class GroupsResource {
         GroupPatchPlan plan = GroupPatchPlan.of(PatchOperation.parseRequest(RequestBodies.parse(body)));
         String base = ScimUris.base(uri);
         ScimGroupView updated = groups.update(context.caller(), id, ETags.expectedVersion(ifMatch),
-                plan.attributeOperations().isEmpty() ? null : current -> {
-                    ObjectNode before = GroupJson.toJson(new ScimGroupView(current, null), base);
-                    ObjectNode document = before.deepCopy();
-                    GroupPatchPlan.applyAttributes(document, plan.attributeOperations());
-                    try {
-                        return GroupJson.draft(document, before);
-                    } catch (JsonInput.UnknownAttribute unknown) {
-                        throw unknown.asPathProblem();
-                    }
-                }, plan.memberChanges());
+                plan.attributeEdit(base), plan.memberChanges());
         if (attributes == null && excludedAttributes == null) {
             return Response.noContent().tag(ETags.tag(updated.version()))
                     .location(URI.create(base + "Groups/" + updated.group().id())).build();
@@ -177,10 +152,7 @@ public class GroupsResource {
     private static Response render(Response.ResponseBuilder builder, ScimGroupView view, Projection projection,
             UriInfo uri) {
         String base = ScimUris.base(uri);
-        return builder.entity(projection.apply(GroupJson.toJson(view, base)))
-                .type(ScimMediaTypes.SCIM_JSON)
-                .tag(ETags.tag(view.version()))
-                .location(URI.create(base + "Groups/" + view.group().id()))
-                .build();
+        return ScimResponses.resource(builder, projection.apply(GroupJson.toJson(view, base)), view.version(),
+                URI.create(base + "Groups/" + view.group().id()));
     }
 }

@@ -1,8 +1,9 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rollcall.scim.filter.ScimFilterParser;
-import io.rollcall.scim.filter.SearchSpec;
+import io.rollcall.application.scim.SearchSpec;
 import io.rollcall.scim.patch.JsonFields;
 import java.util.Locale;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;

@@ -1,5 +1,6 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

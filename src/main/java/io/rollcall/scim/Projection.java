@@ -1,5 +1,7 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -103,8 +105,8 @@ public record Projection(Set<String> attributes, Set<String> excluded) {
         }
         for (String part : list.split(",")) {
             String name = part.trim().toLowerCase(Locale.ROOT);
-            if (name.startsWith(io.rollcall.scim.filter.ScimResourceSchemas.USER_SCHEMA.toLowerCase(Locale.ROOT) + ":")
-                    || name.startsWith(io.rollcall.scim.filter.ScimResourceSchemas.GROUP_SCHEMA
+            if (name.startsWith(io.rollcall.application.scim.ScimSchemaUrns.USER.toLowerCase(Locale.ROOT) + ":")
+                    || name.startsWith(io.rollcall.application.scim.ScimSchemaUrns.GROUP
                             .toLowerCase(Locale.ROOT) + ":")) {
                 name = name.substring(name.lastIndexOf(':') + 1);
             }

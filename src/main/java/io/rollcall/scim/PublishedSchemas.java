@@ -1,11 +1,11 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rollcall.scim.filter.ScimResourceSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,10 +47,10 @@ public final class PublishedSchemas {
 
     /** The ResourceType resources: User (with the optional enterprise extension) and Group. */
     public static List<ObjectNode> resourceTypes(String base) {
-        ObjectNode user = resourceType("User", "Users", "User Account", ScimResourceSchemas.USER_SCHEMA, base);
-        user.putArray("schemaExtensions").addObject().put("schema", ScimResourceSchemas.ENTERPRISE_SCHEMA)
+        ObjectNode user = resourceType("User", "Users", "User Account", ScimSchemaUrns.USER, base);
+        user.putArray("schemaExtensions").addObject().put("schema", ScimSchemaUrns.ENTERPRISE_USER)
                 .put("required", false);
-        return List.of(user, resourceType("Group", "Groups", "Group", ScimResourceSchemas.GROUP_SCHEMA, base));
+        return List.of(user, resourceType("Group", "Groups", "Group", ScimSchemaUrns.GROUP, base));
     }
 
     public static Optional<ObjectNode> resourceType(String id, String base) {

@@ -1,5 +1,7 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.UnicodeText;
+import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,15 +67,6 @@ public final class RequestBodies {
 
     /** @throws ScimProblem 400 {@code invalidValue} when {@code text} holds an unpaired surrogate */
     public static void requireValidUnicode(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, String.format(
-                        "the request holds an unpaired UTF-16 surrogate (\\u%04X), which is not valid Unicode",
-                        (int) c));
-            }
-        }
+        UnicodeText.requireValid(text);
     }
 }

@@ -1,6 +1,8 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.rollcall.domain.shared.ConcurrentWriteConflict;
 import io.rollcall.domain.shared.ConflictException;
 import io.rollcall.domain.shared.ForbiddenException;
 import io.rollcall.domain.shared.InvalidInputException;
@@ -18,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * The one place where anything thrown under {@code /scim/v2} becomes a SCIM error body. Client mistakes get a precise
  * message; our failures get a generic one with the request id, and the log gets the detail. Registered only in
- * {@link io.rollcall.app.ScimApplication}, so the admin API keeps its problem details.
+ * {@code io.rollcall.app.ScimApplication}, so the admin API keeps its problem details.
  */
 public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -41,6 +43,9 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (thrown instanceof NotFoundException e) {
             return ScimErrors.response(404, null, e.getMessage());
+        }
+        if (thrown instanceof ConcurrentWriteConflict) {
+            return ScimErrors.response(409, ScimProblem.UNIQUENESS, "a resource with this unique value exists");
         }
         if (thrown instanceof ConflictException e) {
             String scimType = "uniqueness".equals(e.code()) ? ScimProblem.UNIQUENESS : null;

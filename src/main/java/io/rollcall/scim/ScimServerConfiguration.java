@@ -8,7 +8,8 @@ import org.apache.directory.scim.spec.schema.ServiceProviderConfiguration.BulkCo
 
 /**
  * What Rollcall's SCIM service supports, as /ServiceProviderConfig tells clients. SCIMple's default claims no filter
- * and no sort, and claims bulk whatever the repositories do; this one tells the truth.
+ * and no sort, and claims bulk whatever the repositories do; this one tells the truth. It is the one SCIMple bean
+ * Rollcall needs at start-up: no SCIMple repository or schema registry is used (docs/design.md, "SCIM stack").
  */
 @ApplicationScoped
 public class ScimServerConfiguration {

@@ -1,5 +1,7 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,7 +11,6 @@ import io.rollcall.application.scim.ScimUserView;
 import io.rollcall.domain.group.MembershipDirectory.Reference;
 import io.rollcall.domain.identity.ContactValue;
 import io.rollcall.domain.identity.Member;
-import io.rollcall.scim.filter.ScimResourceSchemas;
 import io.rollcall.scim.patch.JsonFields;
 import io.rollcall.scim.patch.ReadOnlyValues;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class UserJson {
      * for a change that cannot happen and are refused.
      */
     static final Set<String> READ_ONLY_IN_PUT = Set.of("id", "groups");
-    static final String ENTERPRISE_KEY = ScimResourceSchemas.ENTERPRISE_SCHEMA.toLowerCase(Locale.ROOT);
+    static final String ENTERPRISE_KEY = ScimSchemaUrns.ENTERPRISE_USER.toLowerCase(Locale.ROOT);
     /** Lower-case top-level members a User document may carry (the published schemas plus "schemas"). */
     static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
             "displayname", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale", "timezone",
@@ -66,7 +67,7 @@ public final class UserJson {
     public static ObjectNode toJson(ScimUserView view, String baseUrl) {
         Member m = view.member();
         ObjectNode user = JsonNodeFactory.instance.objectNode();
-        ArrayNode schemas = user.putArray("schemas").add(ScimResourceSchemas.USER_SCHEMA);
+        ArrayNode schemas = user.putArray("schemas").add(ScimSchemaUrns.USER);
         user.put("id", m.id());
         putIfSet(user, "externalId", m.externalId());
         user.put("userName", m.userName());
@@ -128,8 +129,8 @@ public final class UserJson {
             putIfSet(manager, "displayName", m.managerDisplayName());
         }
         if (!enterprise.isEmpty()) {
-            schemas.add(ScimResourceSchemas.ENTERPRISE_SCHEMA);
-            user.set(ScimResourceSchemas.ENTERPRISE_SCHEMA, enterprise);
+            schemas.add(ScimSchemaUrns.ENTERPRISE_USER);
+            user.set(ScimSchemaUrns.ENTERPRISE_USER, enterprise);
         }
         user.set("meta", Meta.of("User", m.createdAt(), m.updatedAt(), m.version(), baseUrl + "Users/" + m.id()));
         return user;
@@ -163,7 +164,7 @@ public final class UserJson {
         if (name != null) {
             JsonInput.onlyKnown(name, NAME, "name.");
         }
-        ObjectNode enterprise = JsonInput.object(document, ScimResourceSchemas.ENTERPRISE_SCHEMA);
+        ObjectNode enterprise = JsonInput.object(document, ScimSchemaUrns.ENTERPRISE_USER);
         ObjectNode manager = null;
         if (enterprise != null) {
             JsonInput.onlyKnown(enterprise, ENTERPRISE, "enterprise:");

@@ -1,18 +1,18 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollcall.application.scim.ScimUserService;
 import io.rollcall.application.scim.ScimUserView;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.shared.Page;
-import io.rollcall.scim.filter.FilterTranslator;
-import io.rollcall.scim.filter.ScimResourceSchemas;
-import io.rollcall.scim.filter.ScimSearch;
 import io.rollcall.scim.patch.PatchApplier;
 import io.rollcall.scim.patch.PatchOperation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,13 +23,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,50 +43,41 @@ import java.util.Set;
 @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 public class UsersResource {
 
-    static final PatchApplier PATCHER = new PatchApplier(ScimResourceSchemas.USER_SCHEMA,
+    static final PatchApplier PATCHER = new PatchApplier(ScimSchemaUrns.USER,
             Set.of(UserJson.ENTERPRISE_KEY), UserJson.READ_ONLY);
-    private static final FilterTranslator TRANSLATOR = new FilterTranslator(ScimResourceSchemas.USER);
 
     private final ScimContext context;
     private final ScimUserService users;
-    private final ScimSearch search;
 
     @Inject
-    public UsersResource(ScimContext context, ScimUserService users, ScimSearch search) {
+    public UsersResource(ScimContext context, ScimUserService users) {
         this.context = context;
         this.users = users;
-        this.search = search;
     }
 
     /** For CDI proxies only. */
     protected UsersResource() {
-        this(null, null, null);
+        this(null, null);
     }
 
     @GET
-    public Response list(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
-            @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
-            @QueryParam("count") String count, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return list(ListParams.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes,
-                cursor), uri);
+    public Response list(@BeanParam ListQuery query, @Context UriInfo uri) {
+        return list(query.params(), uri);
     }
 
+    /** {@code POST /.search} (RFC 7644 section 3.4.3): the list with its parameters in the body. */
     @POST
     @Path(".search")
     public Response search(String body, @Context UriInfo uri) {
         return list(ListParams.of(RequestBodies.parse(body)), uri);
     }
 
+    /** A list already parsed (also for root {@code /.search}). */
     public Response list(ListParams params, UriInfo uri) {
-        Page<ScimUserView> page = users.list(workspace -> search.search(Member.class, TRANSLATOR,
-                (cb, root) -> cb.equal(root.get("workspaceId"), workspace), params.spec()), context.caller());
+        Page<ScimUserView> page = users.list(context.caller(), params.spec());
         String base = ScimUris.base(uri);
-        return Response.ok(ListResponses.of(params, page.items().stream()
-                .map(v -> params.projection().apply(UserJson.toJson(v, base))).toList(),
-                page.items().stream().map(v -> v.member().id()).toList(), page.total()))
-                .type(ScimMediaTypes.SCIM_JSON).build();
+        return ScimResponses.list(params, page.items(), page.total(), v -> UserJson.toJson(v, base),
+                v -> v.member().id());
     }
 
     @GET
@@ -129,7 +120,7 @@ public class UsersResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
         Projection projection = Projection.of(attributes, excludedAttributes);
-        java.util.List<PatchOperation> operations = PatchOperation.parseRequest(RequestBodies.parse(body));
+        List<PatchOperation> operations = PatchOperation.parseRequest(RequestBodies.parse(body));
         String base = ScimUris.base(uri);
         ScimUserView updated = users.update(context.caller(), id, ETags.expectedVersion(ifMatch), current -> {
             ObjectNode before = UserJson.toJson(current, base);
@@ -155,10 +146,7 @@ public class UsersResource {
             UriInfo uri) {
         String base = ScimUris.base(uri);
         Member member = view.member();
-        return builder.entity(projection.apply(UserJson.toJson(view, base)))
-                .type(ScimMediaTypes.SCIM_JSON)
-                .tag(ETags.tag(member.version()))
-                .location(URI.create(base + "Users/" + member.id()))
-                .build();
+        return ScimResponses.resource(builder, projection.apply(UserJson.toJson(view, base)), member.version(),
+                URI.create(base + "Users/" + member.id()));
     }
 }

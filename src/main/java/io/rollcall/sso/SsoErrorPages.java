@@ -1,6 +1,7 @@
 package io.rollcall.sso;
 
 import io.rollcall.application.sso.SsoFailure;
+import io.rollcall.domain.shared.ConcurrentWriteConflict;
 import io.rollcall.infrastructure.logging.RequestIds;
 import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.rollcall.infrastructure.persistence.ConstraintViolations;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.logging.Level;
@@ -67,7 +67,7 @@ public final class SsoErrorPages {
 
         @Override
         public Response toResponse(Throwable e) {
-            if (ConstraintViolations.causedBy(e)) {
+            if (e instanceof ConcurrentWriteConflict) {
                 // Two first logins of the same person at once: one created the member, the other lost the race.
                 LOG.log(Level.FINE, "concurrent login", e);
                 return page(headers, 409, "concurrent-login", "another login of the same account was completing at"

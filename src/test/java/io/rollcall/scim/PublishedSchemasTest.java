@@ -1,5 +1,7 @@
 package io.rollcall.scim;
 
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +17,6 @@ import io.rollcall.domain.group.MembershipDirectory.Reference;
 import io.rollcall.domain.group.MembershipType;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.identity.MemberOrigin;
-import io.rollcall.scim.filter.ScimResourceSchemas;
 import io.rollcall.scim.patch.PatchOperation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,8 +51,8 @@ class PublishedSchemasTest {
     @Test
     void everySchemaAndResourceTypeIsAResourceWithItsSchemaAndLocation() {
         List<ObjectNode> schemas = PublishedSchemas.schemas(BASE);
-        assertThat(schemas).extracting(s -> s.get("id").asText()).containsExactly(ScimResourceSchemas.USER_SCHEMA,
-                ScimResourceSchemas.ENTERPRISE_SCHEMA, ScimResourceSchemas.GROUP_SCHEMA);
+        assertThat(schemas).extracting(s -> s.get("id").asText()).containsExactly(ScimSchemaUrns.USER,
+                ScimSchemaUrns.ENTERPRISE_USER, ScimSchemaUrns.GROUP);
         for (ObjectNode s : schemas) {
             assertThat(s.get("schemas").toString()).isEqualTo("[\"" + PublishedSchemas.SCHEMA_SCHEMA + "\"]");
             assertThat(s.at("/meta/location").asText()).isEqualTo(BASE + "Schemas/" + s.get("id").asText());
@@ -68,11 +69,11 @@ class PublishedSchemasTest {
     @Test
     void publishedTopLevelAttributesAreExactlyTheOnesTheReadersAccept() {
         Set<String> user = new HashSet<>(Set.of("schemas", UserJson.ENTERPRISE_KEY));
-        attributes(schema(ScimResourceSchemas.USER_SCHEMA))
+        attributes(schema(ScimSchemaUrns.USER))
                 .forEach(a -> user.add(a.get("name").asText().toLowerCase(Locale.ROOT)));
         assertThat(user).isEqualTo(UserJson.TOP_LEVEL);
         Set<String> group = new HashSet<>(Set.of("schemas"));
-        attributes(schema(ScimResourceSchemas.GROUP_SCHEMA))
+        attributes(schema(ScimSchemaUrns.GROUP))
                 .forEach(a -> group.add(a.get("name").asText().toLowerCase(Locale.ROOT)));
         assertThat(group).isEqualTo(GroupJson.TOP_LEVEL);
     }
@@ -81,8 +82,8 @@ class PublishedSchemasTest {
     void everyUserAttributeBehavesAsItsMutabilitySays() {
         ObjectNode current = UserJson.toJson(new ScimUserView(member(), List.of(new Reference("g1", "Eng"))), BASE);
         int checked = 0;
-        for (String urn : List.of(ScimResourceSchemas.USER_SCHEMA, ScimResourceSchemas.ENTERPRISE_SCHEMA)) {
-            boolean extension = urn.equals(ScimResourceSchemas.ENTERPRISE_SCHEMA);
+        for (String urn : List.of(ScimSchemaUrns.USER, ScimSchemaUrns.ENTERPRISE_USER)) {
+            boolean extension = urn.equals(ScimSchemaUrns.ENTERPRISE_USER);
             for (JsonNode attribute : attributes(schema(urn))) {
                 String name = attribute.get("name").asText();
                 String mutability = attribute.get("mutability").asText();
@@ -161,7 +162,7 @@ class PublishedSchemasTest {
         Group g = new Group("00000000-0000-4000-8000-0000000000aa", "ws", "Eng", null, MembershipType.DYNAMIC, null,
                 GroupOrigin.SCIM, Instant.parse("2024-05-06T07:08:09Z"));
         ObjectNode current = GroupJson.toJson(new ScimGroupView(g, null), BASE);
-        for (JsonNode attribute : attributes(schema(ScimResourceSchemas.GROUP_SCHEMA))) {
+        for (JsonNode attribute : attributes(schema(ScimSchemaUrns.GROUP))) {
             String name = attribute.get("name").asText();
             String what = name + " (" + attribute.get("mutability").asText() + ")";
             ObjectNode document = JSON.objectNode().put("displayName", "Base");
@@ -208,7 +209,7 @@ class PublishedSchemasTest {
 
     @Test
     void groupMembersAreUsersOnlyAndTheirTypeIsAString() {
-        JsonNode members = attributes(schema(ScimResourceSchemas.GROUP_SCHEMA)).stream()
+        JsonNode members = attributes(schema(ScimSchemaUrns.GROUP)).stream()
                 .filter(a -> a.get("name").asText().equals("members")).findFirst().orElseThrow();
         JsonNode type = attributes(members).stream().filter(a -> a.get("name").asText().equals("type")).findFirst()
                 .orElseThrow();
@@ -238,7 +239,7 @@ class PublishedSchemasTest {
     private static ObjectNode user(boolean extension, String name, JsonNode value) {
         ObjectNode user = baseUser();
         if (extension) {
-            user.putObject(ScimResourceSchemas.ENTERPRISE_SCHEMA).set(name, value);
+            user.putObject(ScimSchemaUrns.ENTERPRISE_USER).set(name, value);
         } else {
             user.set(name, value);
         }

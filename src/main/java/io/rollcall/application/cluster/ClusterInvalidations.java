@@ -1,6 +1,6 @@
 package io.rollcall.application.cluster;
 
-import io.rollcall.application.scim.ScimTokenRevoked;
+import io.rollcall.application.ScimTokenRevoked;
 import io.rollcall.application.scim.VerifiedScimTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -26,7 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * SCIM Groups: the workspace's DYNAMIC groups only (a STATIC group is "not found"). Membership changes write only
@@ -44,10 +44,12 @@ public class ScimGroupService {
     private final MemberRepository members;
     private final AuditLog audit;
     private final Clock clock;
+    private final ScimDirectory directoryQueries;
 
     @Inject
     public ScimGroupService(GroupRepository groups, MembershipRepository memberships, MembershipDirectory directory,
-            MemberRepository members, AuditLog audit, Clock clock) {
+            MemberRepository members, AuditLog audit, Clock clock, ScimDirectory directoryQueries) {
+        this.directoryQueries = directoryQueries;
         this.groups = groups;
         this.memberships = memberships;
         this.directory = directory;
@@ -58,7 +60,7 @@ public class ScimGroupService {
 
     /** For CDI proxies only. */
     protected ScimGroupService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Transactional
@@ -67,9 +69,15 @@ public class ScimGroupService {
         return new ScimGroupView(group, withMembers ? allMembers(group.id()) : null);
     }
 
+    /**
+     * One page of the caller's workspace's DYNAMIC groups (RFC 7644 section 3.4.2).
+     *
+     * @param withMembers whether each view carries all its members (loaded in chunks), or null members
+     * @throws ScimProblem 400 invalidFilter or invalidValue when the search names what Groups do not have
+     */
     @Transactional
-    public Page<ScimGroupView> list(Function<String, Page<Group>> query, ScimCaller caller, boolean withMembers) {
-        return query.apply(caller.workspaceId())
+    public Page<ScimGroupView> list(ScimCaller caller, SearchSpec search, boolean withMembers) {
+        return directoryQueries.dynamicGroups(caller.workspaceId(), search)
                 .map(g -> new ScimGroupView(g, withMembers ? allMembers(g.id()) : null));
     }
 
@@ -92,21 +100,26 @@ public class ScimGroupService {
     }
 
     /**
-     * Changes attributes (when {@code attributes} is non-null) and SCIM memberships.
+     * Changes attributes (as {@code attributes} edits them) and SCIM memberships.
      *
      * @param expectedVersion the If-Match version or null; with it the group row is locked so that the check holds
+     * @throws io.rollcall.domain.shared.PreconditionFailedException when {@code expectedVersion} is not the group's version
+     * @throws NotFoundException when the group is not a DYNAMIC group of the caller's workspace
+     * @throws ConflictException {@code uniqueness} when the new name is taken by another DYNAMIC group
+     * @throws InvalidInputException when a named member is not a User of the workspace
      */
     @Transactional
-    public ScimGroupView update(ScimCaller caller, String id, Long expectedVersion,
-            Function<Group, GroupDraft> attributes, List<MemberChange> changes) {
+    public ScimGroupView update(ScimCaller caller, String id, Long expectedVersion, GroupAttributeEdit attributes,
+            List<MemberChange> changes) {
         // Locked when membership changes too, so that the version we report after the bump is exact.
         Group group = find(caller, id, expectedVersion != null || !changes.isEmpty());
         ScimUserService.checkVersion(expectedVersion, group.version());
         Instant now = clock.instant();
         Map<String, Object> summary = new LinkedHashMap<>();
         boolean attributesChanged = false;
-        if (attributes != null) {
-            GroupDraft draft = attributes.apply(group);
+        Optional<GroupDraft> edited = attributes.edit(group);
+        if (edited.isPresent()) {
+            GroupDraft draft = edited.get();
             if (!draft.displayName().equals(group.displayName())) {
                 ensureNameFree(caller.workspaceId(), draft.displayName(), group.id());
                 summary.put("displayName", draft.displayName());

@@ -36,10 +36,12 @@ public class ScimUserService {
     private final LastOwnerGuard lastOwner;
     private final AuditLog audit;
     private final Clock clock;
+    private final ScimDirectory directoryQueries;
 
     @Inject
     public ScimUserService(MemberRepository members, WorkspaceRepository workspaces, MembershipDirectory directory,
-            LastOwnerGuard lastOwner, AuditLog audit, Clock clock) {
+            LastOwnerGuard lastOwner, AuditLog audit, Clock clock, ScimDirectory directoryQueries) {
+        this.directoryQueries = directoryQueries;
         this.members = members;
         this.workspaces = workspaces;
         this.directory = directory;
@@ -50,7 +52,7 @@ public class ScimUserService {
 
     /** For CDI proxies only. */
     protected ScimUserService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Transactional
@@ -58,10 +60,14 @@ public class ScimUserService {
         return view(find(caller, id));
     }
 
-    /** Views for a page found by the caller's query (run in this transaction), with one query for all their groups. */
+    /**
+     * One page of the caller's workspace's Users (RFC 7644 section 3.4.2), with one query for all their groups.
+     *
+     * @throws ScimProblem 400 invalidFilter or invalidValue when the search names what Users do not have
+     */
     @Transactional
-    public Page<ScimUserView> list(Function<String, Page<Member>> query, ScimCaller caller) {
-        Page<Member> page = query.apply(caller.workspaceId());
+    public Page<ScimUserView> list(ScimCaller caller, SearchSpec search) {
+        Page<Member> page = directoryQueries.users(caller.workspaceId(), search);
         Map<String, List<MembershipDirectory.Reference>> groups =
                 directory.dynamicGroupsOf(page.items().stream().map(Member::id).toList());
         return page.map(m -> new ScimUserView(m, groups.getOrDefault(m.id(), List.of())));

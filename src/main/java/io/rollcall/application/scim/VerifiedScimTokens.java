@@ -1,5 +1,6 @@
 package io.rollcall.application.scim;
 
+import io.rollcall.application.ScimTokenRevoked;
 import io.rollcall.domain.identity.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

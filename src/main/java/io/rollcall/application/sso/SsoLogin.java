@@ -3,6 +3,7 @@ package io.rollcall.application.sso;
 import io.rollcall.config.RollcallConfig;
 import io.rollcall.config.SsoSettings;
 import io.rollcall.domain.mapping.ClaimSet;
+import io.rollcall.domain.shared.ConcurrentWriteConflict;
 import io.rollcall.domain.shared.DomainException;
 import io.rollcall.domain.shared.Emails;
 import io.rollcall.domain.sso.LoginState;
@@ -201,6 +202,9 @@ public class SsoLogin {
                     identity.email().orElse(null));
             // Already audited with the identity; the caller's generic audit must not add a second event.
             throw new AuditedFailure(e);
+        } catch (ConcurrentWriteConflict e) {
+            // Two first logins of the same person at once: the SSO web layer answers "start again", not a refusal.
+            throw e;
         } catch (DomainException e) {
             // e.g. an invite that expired in between, or a user name taken: the person's situation, not our bug.
             SsoFailure failure = new SsoFailure(409, e.code(), e.getMessage());

@@ -15,6 +15,15 @@ class JpaAuditRepository implements AuditRepository {
     @PersistenceContext(unitName = "rollcall")
     private EntityManager em;
 
+    /** For CDI. */
+    JpaAuditRepository() {
+    }
+
+    /** For tests with a resource-local entity manager. */
+    JpaAuditRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void add(AuditEvent event) {
         em.persist(event);

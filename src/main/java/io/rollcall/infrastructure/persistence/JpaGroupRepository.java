@@ -21,6 +21,15 @@ class JpaGroupRepository implements GroupRepository {
     @PersistenceContext(unitName = "rollcall")
     private EntityManager em;
 
+    /** For CDI. */
+    JpaGroupRepository() {
+    }
+
+    /** For tests with a resource-local entity manager. */
+    JpaGroupRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public Optional<Group> find(String workspaceId, String groupId) {
         return Optional.ofNullable(em.find(Group.class, groupId)).filter(g -> g.workspaceId().equals(workspaceId));

@@ -22,6 +22,15 @@ class JpaMemberRepository implements MemberRepository {
     @PersistenceContext(unitName = "rollcall")
     private EntityManager em;
 
+    /** For CDI. */
+    JpaMemberRepository() {
+    }
+
+    /** For tests with a resource-local entity manager. */
+    JpaMemberRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public Optional<Member> find(String workspaceId, String memberId) {
         Member member = em.find(Member.class, memberId);

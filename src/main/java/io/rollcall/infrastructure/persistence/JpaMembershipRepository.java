@@ -21,6 +21,15 @@ class JpaMembershipRepository implements MembershipRepository {
     @PersistenceContext(unitName = "rollcall")
     private EntityManager em;
 
+    /** For CDI. */
+    JpaMembershipRepository() {
+    }
+
+    /** For tests with a resource-local entity manager. */
+    JpaMembershipRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public boolean add(String groupId, String memberId, MembershipSource source, Instant now) {
         if (exists(groupId, memberId, source)) {

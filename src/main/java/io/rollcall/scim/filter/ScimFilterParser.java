@@ -1,9 +1,11 @@
 package io.rollcall.scim.filter;
 
+import io.rollcall.application.scim.ParsedFilter;
+import io.rollcall.application.scim.FilterErrors;
+import io.rollcall.application.scim.UnicodeText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rollcall.scim.RequestBodies;
-import io.rollcall.scim.ScimProblem;
+import io.rollcall.application.scim.ScimProblem;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.scim.spec.filter.Filter;
@@ -31,11 +33,11 @@ public final class ScimFilterParser {
         if (filter.length() > MAX_LENGTH) {
             throw FilterErrors.invalid("the filter is longer than " + MAX_LENGTH + " characters");
         }
-        RequestBodies.requireValidUnicode(filter);
+        UnicodeText.requireValid(filter);
         List<String> literals = new ArrayList<>();
         String substituted = substituteLiterals(filter, literals);
         // A JSON escape in a literal can spell a lone surrogate that the raw text does not show.
-        literals.forEach(RequestBodies::requireValidUnicode);
+        literals.forEach(UnicodeText::requireValid);
         try {
             return new ParsedFilter(Precedence.fix(new Filter(substituted).getExpression()), List.copyOf(literals));
         } catch (Exception | StackOverflowError e) {

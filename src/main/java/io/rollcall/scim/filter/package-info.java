@@ -1,2 +1,2 @@
-/** SCIM filters: parsing (around SCIMple's grammar) and translation into parameterised JPA Criteria predicates. */
+/** SCIM filters as clients write them: parsed (around SCIMple's grammar) into a {@code ParsedFilter}. */
 package io.rollcall.scim.filter;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rollcall.scim.ScimProblem;
+import io.rollcall.application.scim.ScimProblem;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

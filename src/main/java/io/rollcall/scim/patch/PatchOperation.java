@@ -1,7 +1,7 @@
 package io.rollcall.scim.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rollcall.scim.ScimProblem;
+import io.rollcall.application.scim.ScimProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.rollcall.application.scim;
 
+import io.rollcall.application.ScimTokenRevoked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollcall.domain.identity.SecretTokens;

@@ -1,5 +1,6 @@
 package io.rollcall.scim.filter;
 
+import io.rollcall.application.scim.ParsedFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
@@ -38,8 +39,8 @@ class ScimFilterParserTest {
         for (String filter : new String[] {"userName eq \"a\\ud800\"", "userName eq \"\\udc00\"",
                 "emails[value sw \"x\\ud83d\"]"}) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScimFilterParser.parse(filter)).as(filter)
-                    .isInstanceOfSatisfying(io.rollcall.scim.ScimProblem.class, p -> assertThat(p.scimType())
-                            .isEqualTo(io.rollcall.scim.ScimProblem.INVALID_VALUE));
+                    .isInstanceOfSatisfying(io.rollcall.application.scim.ScimProblem.class, p -> assertThat(p.scimType())
+                            .isEqualTo(io.rollcall.application.scim.ScimProblem.INVALID_VALUE));
         }
         assertThat(ScimFilterParser.parse("userName eq \"\\ud83d\\ude00\"").literals()).containsExactly("\uD83D\uDE00");
     }

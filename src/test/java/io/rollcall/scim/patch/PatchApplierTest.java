@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rollcall.scim.ScimProblem;
+import io.rollcall.application.scim.ScimProblem;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,12 @@
-package io.rollcall.scim.filter;
+package io.rollcall.infrastructure.persistence.scim;
 
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ScimDirectory;
+import io.rollcall.application.scim.SearchSpec;
+import io.rollcall.domain.group.Group;
+import io.rollcall.domain.group.MembershipType;
+import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.shared.Page;
-import io.rollcall.scim.ScimProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,10 +23,13 @@ import java.util.function.BiFunction;
 /**
  * Runs a SCIM list in the database: scope (workspace, visibility) AND filter, ordered by the sort attribute and then
  * by id so that pages are stable, paged with OFFSET/LIMIT, with an exact total: a COUNT of the same predicate,
- * spared when the page itself shows where the result ends.
+ * spared when the page itself shows where the result ends. The tenant scope is written here once per resource type.
  */
 @ApplicationScoped
-public class ScimSearch {
+public class JpaScimDirectory implements ScimDirectory {
+
+    private static final FilterTranslator USERS = new FilterTranslator(ScimResourceSchemas.USER);
+    private static final FilterTranslator GROUPS = new FilterTranslator(ScimResourceSchemas.GROUP);
 
     /**
      * EclipseLink inlines every value of a statement that has a subquery unless told to bind: client values must
@@ -33,15 +41,27 @@ public class ScimSearch {
     private EntityManager em;
 
     /** For CDI. */
-    public ScimSearch() {
+    public JpaScimDirectory() {
     }
 
     /** For tests with a resource-local entity manager. */
-    public ScimSearch(EntityManager em) {
+    public JpaScimDirectory(EntityManager em) {
         this.em = em;
     }
 
-    public <T> Page<T> search(Class<T> type, FilterTranslator translator,
+    @Override
+    public Page<Member> users(String workspaceId, SearchSpec spec) {
+        return search(Member.class, USERS, (cb, root) -> cb.equal(root.get("workspaceId"), workspaceId), spec);
+    }
+
+    @Override
+    public Page<Group> dynamicGroups(String workspaceId, SearchSpec spec) {
+        return search(Group.class, GROUPS, (cb, root) -> cb.and(cb.equal(root.get("workspaceId"), workspaceId),
+                cb.equal(root.get("membershipType"), MembershipType.DYNAMIC)), spec);
+    }
+
+    /** Any resource type with its own scope; {@code users} and {@code dynamicGroups} are the production scopes. */
+    <T> Page<T> search(Class<T> type, FilterTranslator translator,
             BiFunction<CriteriaBuilder, Root<T>, Predicate> scope, SearchSpec spec) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         if (spec.limit() == 0) {

@@ -1,4 +1,4 @@
-package io.rollcall.scim.filter;
+package io.rollcall.application.scim;
 
 import java.util.List;
 import org.apache.directory.scim.spec.filter.FilterExpression;
@@ -9,7 +9,7 @@ import org.apache.directory.scim.spec.filter.FilterExpression;
  */
 public record ParsedFilter(FilterExpression expression, List<String> literals) {
 
-    static final String PLACEHOLDER_PREFIX = "L";
+    public static final String PLACEHOLDER_PREFIX = "L";
 
     /** The client's string for a placeholder found in the tree; invalidFilter when it is not one of ours. */
     public String literal(Object placeholder) {

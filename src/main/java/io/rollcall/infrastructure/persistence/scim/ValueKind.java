@@ -1,4 +1,4 @@
-package io.rollcall.scim.filter;
+package io.rollcall.infrastructure.persistence.scim;
 
 /** The SCIM data types our filterable attributes have (RFC 7643 section 2.3), as far as filters care. */
 public enum ValueKind {

@@ -1,4 +1,4 @@
-package io.rollcall.scim.filter;
+package io.rollcall.infrastructure.persistence.scim;
 
 /**
  * A filterable, sortable, single-valued SCIM attribute stored in one entity field.

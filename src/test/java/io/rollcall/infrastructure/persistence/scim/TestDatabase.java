@@ -1,4 +1,4 @@
-package io.rollcall.scim.filter;
+package io.rollcall.infrastructure.persistence.scim;
 
 import io.rollcall.infrastructure.persistence.DatabaseSettings;
 import io.rollcall.infrastructure.persistence.SchemaMigrator;
@@ -17,13 +17,13 @@ import org.h2.jdbcx.JdbcDataSource;
  * A private in-memory H2 database per test class, migrated by the production Flyway scripts, with a resource-local
  * EclipseLink over the production entity mappings. Nothing is shared between test classes.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     private final JdbcDataSource dataSource = new JdbcDataSource();
     private final EntityManagerFactory factory;
     private final Connection keepAlive;
 
-    TestDatabase() throws SQLException {
+    public TestDatabase() throws SQLException {
         String url = "jdbc:h2:mem:scim-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         dataSource.setURL(url);
         keepAlive = dataSource.getConnection();
@@ -35,12 +35,12 @@ final class TestDatabase implements AutoCloseable {
                 "eclipselink.logging.parameters", "true"));
     }
 
-    EntityManager entityManager() {
+    public EntityManager entityManager() {
         return factory.createEntityManager();
     }
 
     /** A workspace with its preset roles, so that members can reference them. */
-    void workspace(String id) throws SQLException {
+    public void workspace(String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO workspace (id, name, created_at, updated_at) VALUES ('" + id + "', '" + id
                     + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
@@ -52,7 +52,7 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    static Instant at(String instant) {
+    public static Instant at(String instant) {
         return Instant.parse(instant);
     }
 

@@ -1,5 +1,6 @@
-package io.rollcall.scim.filter;
+package io.rollcall.infrastructure.persistence.scim;
 
+import io.rollcall.application.scim.FilterErrors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,8 @@
-package io.rollcall.scim.filter;
+package io.rollcall.infrastructure.persistence.scim;
 
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ParsedFilter;
+import io.rollcall.application.scim.FilterErrors;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -41,7 +44,7 @@ public final class FilterTranslator {
         return schema;
     }
 
-    /** @throws io.rollcall.scim.ScimProblem 400 invalidFilter for unknown attributes or unfit operators/values */
+    /** @throws io.rollcall.application.scim.ScimProblem 400 invalidFilter for unknown attributes or unfit operators/values */
     public Predicate translate(ParsedFilter filter, CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root) {
         return new Run(filter, cb, query, root).expression(filter.expression(), null, null);
     }

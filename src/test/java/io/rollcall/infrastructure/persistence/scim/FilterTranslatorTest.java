@@ -1,5 +1,6 @@
-package io.rollcall.scim.filter;
+package io.rollcall.infrastructure.persistence.scim;
 
+import io.rollcall.application.scim.SearchSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,8 @@ import io.rollcall.domain.identity.ContactValue;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.identity.MemberOrigin;
 import io.rollcall.domain.shared.Page;
-import io.rollcall.scim.ScimProblem;
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.scim.filter.ScimFilterParser;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
@@ -24,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Filters run as real SQL: the production mappings and migrations on H2, through the same {@link ScimSearch} the
+ * Filters run as real SQL: the production mappings and migrations on H2, through the same {@link JpaScimDirectory} the
  * server uses. The data set is read-only for the whole class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -98,8 +100,7 @@ class FilterTranslatorTest {
     private Page<Member> page(String filter, String sortBy, boolean descending, int offset, int limit) {
         SearchSpec spec = new SearchSpec(filter == null ? null : ScimFilterParser.parse(filter),
                 sortBy == null ? null : new AttributeReference(sortBy), descending, offset, limit);
-        return new ScimSearch(em).search(Member.class, new FilterTranslator(ScimResourceSchemas.USER),
-                (cb, root) -> cb.equal(root.get("workspaceId"), "ws1"), spec);
+        return new JpaScimDirectory(em).users("ws1", spec);
     }
 
     @Test
@@ -212,10 +213,7 @@ class FilterTranslatorTest {
 
     @Test
     void groupFiltersOnNamesAndMembers() {
-        FilterTranslator groups = new FilterTranslator(ScimResourceSchemas.GROUP);
-        List<String> found = new ScimSearch(em).search(Group.class, groups,
-                (cb, root) -> cb.and(cb.equal(root.get("workspaceId"), "ws1"),
-                        cb.equal(root.get("membershipType"), MembershipType.DYNAMIC)),
+        List<String> found = new JpaScimDirectory(em).dynamicGroups("ws1",
                 new SearchSpec(ScimFilterParser.parse("displayName eq \"ENGINEERING\" and members.value eq \""
                         + ALICE + "\""), null, false, 0, 10)).items().stream().map(Group::displayName).toList();
         assertThat(found).containsExactly("Engineering");

@@ -1,4 +1,4 @@
-package io.rollcall.scim;
+package io.rollcall.application.scim;
 
 /**
  * A refusal in SCIM terms (RFC 7644 section 3.12): an HTTP status and, where the RFC defines one, a {@code scimType}.

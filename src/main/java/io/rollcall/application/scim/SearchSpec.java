@@ -1,4 +1,4 @@
-package io.rollcall.scim.filter;
+package io.rollcall.application.scim;
 
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
 

@@ -1,5 +1,6 @@
-package io.rollcall.scim.filter;
+package io.rollcall.infrastructure.persistence.scim;
 
+import io.rollcall.application.scim.ScimSchemaUrns;
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.GroupMembership;
 import io.rollcall.domain.group.MembershipType;
@@ -17,14 +18,10 @@ import java.util.Set;
  */
 public final class ScimResourceSchemas {
 
-    public static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
-    public static final String ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    public static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    private static final String ENTERPRISE = ScimSchemaUrns.ENTERPRISE_USER.toLowerCase(java.util.Locale.ROOT) + ":";
 
-    private static final String ENTERPRISE = ENTERPRISE_SCHEMA.toLowerCase(java.util.Locale.ROOT) + ":";
-
-    public static final ResourceSchema USER = new ResourceSchema(Member.class, USER_SCHEMA,
-            Set.of(ENTERPRISE_SCHEMA.toLowerCase(java.util.Locale.ROOT)),
+    public static final ResourceSchema USER = new ResourceSchema(Member.class, ScimSchemaUrns.USER,
+            Set.of(ScimSchemaUrns.ENTERPRISE_USER.toLowerCase(java.util.Locale.ROOT)),
             Map.ofEntries(
                     Map.entry("id", ColumnAttribute.string("id", true)),
                     Map.entry("externalid", ColumnAttribute.string("externalId", true)),
@@ -71,7 +68,7 @@ public final class ScimResourceSchemas {
                                     child.get("groupId").in(dynamicGroupIds(sq))),
                             Map.of("value", ColumnAttribute.string("groupId", true)))));
 
-    public static final ResourceSchema GROUP = new ResourceSchema(Group.class, GROUP_SCHEMA, Set.of(),
+    public static final ResourceSchema GROUP = new ResourceSchema(Group.class, ScimSchemaUrns.GROUP, Set.of(),
             Map.of(
                     "id", ColumnAttribute.string("id", true),
                     "externalid", ColumnAttribute.string("externalId", true),
