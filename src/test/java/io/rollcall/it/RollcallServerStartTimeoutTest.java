@@ -15,8 +15,8 @@ class RollcallServerStartTimeoutTest {
     }
 
     @Test
-    void withoutThePropertyTheWaitIsFourMinutes() {
-        assertThat(RollcallServer.startTimeout()).isEqualTo(Duration.ofSeconds(240));
+    void withoutThePropertyTheWaitIsTenMinutes() {
+        assertThat(RollcallServer.startTimeout()).isEqualTo(Duration.ofSeconds(600));
     }
 
     @Test
