@@ -135,6 +135,30 @@ public class ContainerErrors extends HttpFilter {
         return accept != null && (accept.contains("application/json") || accept.contains("application/problem+json"));
     }
 
+    /**
+     * Refuses a request at the HTTP edge (before any resource ran) in its protocol's format, as {@link #write} does
+     * for container errors, and closes the connection afterwards: the rest of an unread body would otherwise be parsed
+     * as the next request. May run on a container thread other than the request's: the request id is taken from the
+     * {@code X-Request-Id} response header that {@code RequestIdFilter} set.
+     *
+     * @param status HTTP status, e.g. 408 or 413
+     * @param code stable machine-readable reason, e.g. {@code request-timeout}
+     * @param detail text safe to show the client
+     */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
+            String detail) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setHeader("Connection", "close");
+        boolean began = RequestIds.beginIfAbsent(response.getHeader(RequestIds.HEADER));
+        try {
+            write(response, Protocol.of(path), wantsJson(request), status, code, detail);
+        } finally {
+            if (began) {
+                RequestIds.end();
+            }
+        }
+    }
+
     static void write(HttpServletResponse response, Protocol protocol, boolean json, int status, String code,
             String detail) throws IOException {
         if (response.isCommitted()) {

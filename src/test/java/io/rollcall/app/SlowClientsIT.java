@@ -1,4 +1,4 @@
-package io.rollcall.infrastructure.http;
+package io.rollcall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,7 +107,7 @@ class SlowClientsIT {
             String answer = readAll(socket.getInputStream());
 
             assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
-                    .contains("\"code\":\"body-too-large\"").contains("\"requestId\"");
+                    .contains("\"code\":\"payload-too-large\"").contains("\"requestId\"");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.rollcall.infrastructure.http;
+package io.rollcall.app;
 
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.CDI;
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * serves {@code /health/ready} and SCIM. The complete body is then handed to the resources through an
  * {@code ASYNC} dispatch, as an in-memory stream.
  *
- * <p>Answers, in the protocol's format ({@link ProtocolErrors}), with the connection closed: 413 {@code body-too-large}
+ * <p>Answers, in the protocol's format ({@link ContainerErrors#refuse}), with the connection closed: 413 {@code payload-too-large}
  * when the declared or received body exceeds {@code maxBytes}; 408 {@code request-timeout} when the body is not
  * complete within {@code timeoutMillis} of the request's start. Requests without a body pass straight through.
  */
@@ -77,7 +77,7 @@ public class RequestBodyDeadline extends HttpFilter {
             return;
         }
         if (declared > maxBytes) {
-            ProtocolErrors.write(request, response, 413, "body-too-large", tooLarge(), true);
+            ContainerErrors.refuse(request, response, 413, "payload-too-large", tooLarge());
             return;
         }
         AsyncContext async = request.startAsync();
@@ -120,7 +120,7 @@ public class RequestBodyDeadline extends HttpFilter {
                     return;
                 }
                 if (body.size() + (long) n > maxBytes) {
-                    refuse(413, "body-too-large", tooLarge());
+                    refuse(413, "payload-too-large", tooLarge());
                     return;
                 }
                 body.write(buffer, 0, n);
@@ -155,7 +155,7 @@ public class RequestBodyDeadline extends HttpFilter {
                 return;
             }
             try {
-                ProtocolErrors.write(request, response, status, code, message, true);
+                ContainerErrors.refuse(request, response, status, code, message);
             } finally {
                 async.complete();
             }

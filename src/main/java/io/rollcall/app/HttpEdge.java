@@ -1,4 +1,4 @@
-package io.rollcall.infrastructure.http;
+package io.rollcall.app;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
