@@ -98,7 +98,28 @@ public class Bootstrap {
             LOG.info("Bootstrap skipped: another instance bootstrapped this database at the same time");
         }
         // After the bootstrap transaction, whichever instance ran it: the link is due until its first one is used.
-        facts.value(FACT).ifPresent(this::signInLink);
+        // In a transaction of its own: issuing the link records it (and queues its e-mail) in the database.
+        facts.value(FACT).ifPresent(this::signInLinkInTransaction);
+    }
+
+    private void signInLinkInTransaction(String workspaceId) {
+        try {
+            transaction.begin();
+            boolean issued = false;
+            try {
+                signInLink(workspaceId);
+                issued = true;
+            } finally {
+                if (issued) {
+                    transaction.commit();
+                } else {
+                    transaction.rollback();
+                }
+            }
+        } catch (SystemException | NotSupportedException | RollbackException | HeuristicMixedException
+                | HeuristicRollbackException e) {
+            throw new IllegalStateException("bootstrap sign-in link failed", e);
+        }
     }
 
     /** In the caller's transaction; false (nothing to commit) when the database was bootstrapped or is in use. */
