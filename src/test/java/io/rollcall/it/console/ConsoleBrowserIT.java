@@ -266,9 +266,10 @@ class ConsoleBrowserIT {
             browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Close']"));
             By dynamicRow = By.xpath("//tr[@data-type='DYNAMIC' and td[normalize-space()='" + dynamic + "']]");
             browser.waitForText(dynamicRow, "Dynamic");
-            assertThat(browser.driver.findElements(By.xpath("//tr[td[normalize-space()='" + group + "']]")))
-                    .extracting(row -> row.findElements(By.tagName("td")).get(1).getText())
-                    .containsExactlyInAnyOrder("Static", "Dynamic");
+            // Both rows, each with its badge (in a wait: the table may re-render while it is read).
+            browser.wait.until(d -> d.findElements(By.xpath("//tr[td[normalize-space()='" + group + "']]")).stream()
+                    .map(row -> row.findElements(By.tagName("td")).get(1).getText()).sorted().toList()
+                    .equals(List.of("Dynamic", "Static")));
             browser.screenshot("groups");
             browser.assertAccessible("Groups");
 
