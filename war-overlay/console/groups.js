@@ -29,26 +29,26 @@ export async function renderGroups(main, ctx) {
       // Member counts: one paged call per shown group (size=1, read 'total'), never a full member list.
       const counts = await Promise.all(page.items.map((g) => call('GET',
         `${ctx.base}/groups/${seg(g.id)}/members?size=1`).then((p) => p.total).catch(() => '—')));
-      const rows = page.items.map((g, i) => h('tr', { 'data-group': g.id },
+      // Static and dynamic groups are separate name spaces: the type sits next to the name and in every label.
+      const rows = page.items.map((g, i) => h('tr', { 'data-group': g.id, 'data-type': g.membershipType },
         h('td', {}, g.name),
+        h('td', {}, typeBadge(g)),
         h('td', {}, g.description || '—'),
-        h('td', {}, h('span', { class: g.membershipType === 'DYNAMIC' ? 'badge dynamic' : 'badge' },
-          g.membershipType === 'DYNAMIC' ? 'Dynamic' : 'Static')),
         h('td', {}, roleName(roles, g.role)),
         h('td', {}, String(counts[i])),
-        h('td', {}, menuButton(`Actions for group ${g.name}`, [
+        h('td', {}, menuButton(`Actions for ${typeName(g).toLowerCase()} group ${g.name}`, [
           ...(manage ? [{ label: 'Edit details', action: () => editDialog(ctx, roles, g, load) }] : []),
           { label: manage ? 'Manage members' : 'View members', action: () => membersDialog(ctx, g, manage, load) },
           ...(manage ? [{
             label: 'Delete', danger: true,
-            action: () => confirmDialog(`Delete group ${g.name}?`, `Its members lose the role the group gives.`,
+            action: () => confirmDialog(`Delete ${typeName(g).toLowerCase()} group ${g.name}?`, `Its members lose the role the group gives.`,
               `Delete ${g.name}`, async () => {
                 await call('DELETE', `${ctx.base}/groups/${seg(g.id)}`);
                 load();
               }),
           }] : []),
         ]))));
-      replace(box, table('Groups of the workspace', ['Name', 'Description', 'Type', 'Role', 'Members', 'Actions'],
+      replace(box, table('Groups of the workspace', ['Name', 'Type', 'Description', 'Role', 'Members', 'Actions'],
         rows, 'No groups yet.'), pager(state.page, PAGE_SIZE, page.total, (p) => {
         state.page = p;
         load();
@@ -59,6 +59,15 @@ export async function renderGroups(main, ctx) {
     }
   }
   await load();
+}
+
+function typeName(g) {
+  return g.membershipType === 'DYNAMIC' ? 'Dynamic' : 'Static';
+}
+
+/** The membership type as a badge; a static and a dynamic group may have the same name, the badge tells them apart. */
+function typeBadge(g) {
+  return h('span', { class: g.membershipType === 'DYNAMIC' ? 'badge dynamic' : 'badge static' }, typeName(g));
 }
 
 /** Why Dynamic cannot be chosen, or null: a dynamic group needs an SSO connection or a SCIM token. */
@@ -107,7 +116,8 @@ function createDialog(ctx, roles, reload) {
           submit.disabled = false;
         }
       },
-    }, field('Name', name), field('Description', description),
+    }, field('Name', name, 'Unique among groups of the same type: a static and a dynamic group may share a name.'),
+    field('Description', description),
     h('fieldset', {}, h('legend', {}, 'Membership type (fixed once created)'),
       h('div', {}, staticRadio, h('label', { for: staticId }, ' Static: you add and remove members here')),
       h('div', {}, dynamicRadio, h('label', { for: dynamicId }, ' Dynamic: members come from the identity provider')),
@@ -119,7 +129,7 @@ function createDialog(ctx, roles, reload) {
 
 function nextStep(ctx, group, reload) {
   const dynamic = group.membershipType === 'DYNAMIC';
-  openDialog(`Group ${group.name} created`, (close) => [
+  openDialog(`${typeName(group)} group ${group.name} created`, (close) => [
     h('p', {}, dynamic ? 'Add claim rules so that sign-ins put the right people in it.' : 'Add its first members now?'),
     h('div', { class: 'actions' },
       h('button', { type: 'button', onclick: close }, 'Skip for now'),
@@ -133,7 +143,7 @@ function nextStep(ctx, group, reload) {
 }
 
 function editDialog(ctx, roles, g, reload) {
-  openDialog(`Edit group ${g.name}`, (close) => {
+  openDialog(`Edit ${typeName(g).toLowerCase()} group ${g.name}`, (close) => {
     const name = h('input', { name: 'name', required: true, value: g.name });
     const description = h('input', { name: 'description', value: g.description || '' });
     const select = roleSelect(roles, g.role, true);
@@ -152,7 +162,7 @@ function editDialog(ctx, roles, g, reload) {
         }
       },
     }, field('Name', name), field('Description', description), field('Role', select),
-    h('p', {}, 'Membership type: ', h('strong', {}, g.membershipType === 'DYNAMIC' ? 'Dynamic' : 'Static'),
+    h('p', {}, 'Membership type: ', typeBadge(g),
       ' (cannot be changed)'), error,
     h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close }, 'Cancel'),
       h('button', { type: 'submit', class: 'primary' }, 'Save')));
@@ -160,7 +170,7 @@ function editDialog(ctx, roles, g, reload) {
 }
 
 function membersDialog(ctx, g, manage, reload) {
-  openDialog(`Members of ${g.name}`, (close) => {
+  openDialog(`Members of ${typeName(g).toLowerCase()} group ${g.name}`, (close) => {
     const content = h('div', {});
     const done = () => {
       close();

@@ -28,7 +28,7 @@ export async function renderSso(main, ctx) {
     return;
   }
   const sections = [];
-  if (ssoManage) sections.push(spSection(ctx), connectionSection(ctx), jitSection(ctx));
+  if (ssoManage) sections.push(spSection(ctx), connectionSection(ctx), ssoRequiredSection(ctx), jitSection(ctx));
   if (scimManage) sections.push(scimSection(ctx));
   sections.push(stepsSection());
   main.append(...sections.map((s) => s.el));
@@ -162,6 +162,55 @@ function oidcDialog(ctx, reload) {
   });
 }
 
+/**
+ * The workspace setting sso.required: e-mail sign-in links are refused except for break-glass owners. Only an owner
+ * may change it (the API refuses others with owner-only); others see the state read-only.
+ */
+function ssoRequiredSection(ctx) {
+  const el = h('section', { 'aria-labelledby': 'sso-required-h' });
+  const title = () => h('h2', { id: 'sso-required-h' }, 'Require SSO');
+  const owner = ctx.member.role === 'owner';
+  const load = async () => {
+    const error = errorLine();
+    try {
+      const workspace = await call('GET', ctx.base);
+      const required = Boolean(workspace.sso && workspace.sso.required);
+      const id = uid('sso-required');
+      const hintId = uid('hint');
+      const box = h('input', { type: 'checkbox', id, name: 'ssoRequired', role: 'switch', checked: required,
+        disabled: !owner, 'aria-describedby': hintId });
+      const status = h('p', { role: 'status', class: 'muted' });
+      const save = h('button', { type: 'submit', class: 'primary' }, 'Save');
+      replace(el, title(), h('form', {
+        class: 'card',
+        onsubmit: async (event) => {
+          event.preventDefault();
+          save.disabled = true;
+          replace(status, 'Saving…');
+          try {
+            const saved = await call('PATCH', ctx.base, { sso: { required: box.checked } });
+            replace(status, saved.sso.required ? 'Saved: SSO is required.' : 'Saved: e-mail sign-in is allowed.');
+            showError(error, null);
+          } catch (e) {
+            replace(status, '');
+            showError(error, e);
+          } finally {
+            save.disabled = false;
+          }
+        },
+      }, h('div', { class: 'field' }, h('label', { for: id }, box, ' Members must sign in through SSO')),
+      h('p', { id: hintId, class: 'muted' }, 'E-mail sign-in links are then refused, except for break-glass owners'
+        + ' (mark them from the ⋮ menu on the Users page). Keep one or two, in case the identity provider is down.',
+      owner ? null : ' Only an owner can change this setting.'),
+      error, status, owner ? save : null));
+    } catch (e) {
+      replace(el, title(), error);
+      showError(error, e);
+    }
+  };
+  return { el, load };
+}
+
 function jitSection(ctx) {
   const el = h('section', { 'aria-labelledby': 'jit-h' });
   const load = async () => {
@@ -230,10 +279,10 @@ function scimSection(ctx) {
             }
           },
         }, field('Token name', name), h('button', { type: 'submit', class: 'primary' }, 'Create SCIM token')),
-        table('SCIM tokens', ['Name', 'Hint', 'Created', 'Last used', 'State', 'Actions'], tokens.map((t) => h('tr',
-          { 'data-token': t.id },
+        table('SCIM tokens', ['Name', 'Hint', 'Created', 'Created by', 'Last used', 'State', 'Actions'],
+          tokens.map((t) => h('tr', { 'data-token': t.id },
           h('td', {}, t.name), h('td', {}, h('code', {}, t.hint || '')), h('td', {}, when(t.createdAt)),
-          h('td', {}, when(t.lastUsedAt)), h('td', {}, t.revokedAt ? 'revoked' : 'active'),
+          h('td', { class: 'long' }, t.createdBy || '—'), h('td', {}, t.lastUsedAt ? when(t.lastUsedAt) : 'never'), h('td', {}, t.revokedAt ? 'revoked' : 'active'),
           h('td', {}, t.revokedAt ? null : h('button', {
             type: 'button', class: 'small danger-text', 'aria-label': `Revoke SCIM token ${t.name}`,
             onclick: () => confirmDialog(`Revoke SCIM token ${t.name}?`,

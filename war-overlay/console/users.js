@@ -6,6 +6,7 @@ import {
 import { loadRoles, roleSelect, roleName } from './roles-cache.js';
 
 const PAGE_SIZE = 20;
+const BREAK_GLASS_HINT = 'May sign in by e-mail link even while the workspace requires SSO';
 const ORIGINS = { FOUNDER: 'Founder', INVITE: 'Invite', SCIM: 'SCIM', JIT: 'SSO (just in time)', SSO: 'SSO' };
 
 export async function renderUsers(main, ctx) {
@@ -70,6 +71,11 @@ function memberRow(ctx, roles, m, manage, reload) {
     m.active
       ? { label: 'Deactivate', action: () => setActive(ctx, m, false, error, reload) }
       : { label: 'Reactivate', action: () => setActive(ctx, m, true, error, reload) },
+    // Break-glass: owner-only, and only for owners (the API refuses anything else; the menu does not offer it).
+    ...(isOwner(ctx) && m.role === 'owner' ? [{
+      label: m.breakGlass ? 'Remove break-glass' : 'Mark as break-glass',
+      action: () => setBreakGlass(ctx, m, !m.breakGlass, error, reload),
+    }] : []),
     {
       label: 'Delete', danger: true,
       action: () => confirmDialog(`Delete ${name}?`,
@@ -88,8 +94,23 @@ function memberRow(ctx, roles, m, manage, reload) {
     h('td', {}, roleName(roles, m.role)),
     h('td', {}, m.groups && m.groups.length ? m.groups.join(', ') : '—'),
     h('td', {}, ORIGINS[m.origin] || m.origin),
-    h('td', {}, m.active ? h('span', { class: 'badge ok' }, 'Active') : h('span', { class: 'badge' }, 'Deactivated')),
+    h('td', {}, m.active ? h('span', { class: 'badge ok' }, 'Active') : h('span', { class: 'badge' }, 'Deactivated'),
+      m.breakGlass ? [' ', h('span', { class: 'badge warn', title: BREAK_GLASS_HINT }, 'Break-glass')] : null),
     manage ? h('td', {}, menuButton(`Actions for ${name}`, actions), error) : null);
+}
+
+/** Whether the signed-in person is an owner of the shown workspace (sso.required and break-glass are owner-only). */
+export function isOwner(ctx) {
+  return ctx.member && ctx.member.role === 'owner';
+}
+
+async function setBreakGlass(ctx, m, breakGlass, error, reload) {
+  try {
+    await call('PATCH', `${ctx.base}/members/${seg(m.id)}`, { breakGlass });
+    reload();
+  } catch (e) {
+    showError(error, e);
+  }
 }
 
 async function setActive(ctx, m, active, error, reload) {
@@ -159,6 +180,22 @@ function showInviteToken(title, invite) {
     h('div', { class: 'actions' }, h('button', { type: 'button', onclick: done }, 'Close'))]);
 }
 
+/**
+ * The invite's state and, while it is pending and e-mail is on, its delivery: queued, sent, or failed, with the SMTP
+ * server's reason of the last failure (a queued message with a reason is being retried).
+ */
+function inviteState(invite) {
+  const state = invite.state.toLowerCase();
+  const d = invite.state === 'PENDING' ? invite.delivery : null;
+  if (!d) return state;
+  const retrying = d.state === 'queued' && d.detail;
+  const label = retrying ? 'e-mail retrying'
+    : { queued: 'e-mail queued', sent: 'e-mail sent', failed: 'e-mail failed' }[d.state] || d.state;
+  const tone = d.state === 'failed' ? 'badge bad' : d.state === 'sent' ? 'badge ok' : retrying ? 'badge warn' : 'badge';
+  return [state, ' · ', h('span', { class: tone, 'data-delivery': d.state, title: d.at ? `since ${when(d.at)}` : null },
+    label), d.state !== 'sent' && d.detail ? h('div', { class: 'muted delivery-detail' }, d.detail) : null];
+}
+
 function inviteRow(ctx, roles, invite, manage, reload) {
   const error = errorLine();
   const pending = invite.state === 'PENDING';
@@ -174,7 +211,7 @@ function inviteRow(ctx, roles, invite, manage, reload) {
   return h('tr', { 'data-invite': invite.id },
     h('td', {}, invite.email),
     h('td', {}, roleName(roles, invite.role)),
-    h('td', {}, invite.state.toLowerCase()),
+    h('td', {}, inviteState(invite)),
     h('td', {}, when(invite.expiresAt)),
     h('td', {}, manage && pending ? [
       h('button', { type: 'button', class: 'small', onclick: act('POST', `${ctx.base}/invites/${seg(invite.id)}/resend`),
@@ -195,7 +232,9 @@ async function memberPanel(ctx, roles, m) {
       replace(body,
         h('dl', { class: 'facts' }, h('dt', {}, 'E-mail'), h('dd', {}, m.email || '—'), h('dt', {}, 'User name'),
           h('dd', {}, m.userName), h('dt', {}, 'Direct role'), h('dd', {}, roleName(roles, m.role)),
-          h('dt', {}, 'Status'), h('dd', {}, m.active ? 'Active' : 'Deactivated (no permissions)')),
+          h('dt', {}, 'Status'), h('dd', {}, m.active ? 'Active' : 'Deactivated (no permissions)'),
+          m.role === 'owner' ? [h('dt', {}, 'Break-glass owner'), h('dd', {}, m.breakGlass
+            ? `Yes: ${BREAK_GLASS_HINT.toLowerCase()}` : 'No')] : null),
         table('Effective permissions and what grants each', ['Permission', 'Granted by'], rows,
           'No permissions.'));
     }).catch((e) => {

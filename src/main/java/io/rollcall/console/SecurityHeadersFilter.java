@@ -29,10 +29,15 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!ownPolicy(path)) {
+        if (ownPolicy(path)) {
+            // Their forms post to Rollcall itself and are checked by Origin: under no-referrer a browser sends
+            // "Origin: null" with a form POST (Fetch §3.1), which that check must refuse. same-origin still keeps
+            // the one-time tokens in these URLs from every other site.
+            response.setHeader("Referrer-Policy", "same-origin");
+        } else {
+            response.setHeader("Referrer-Policy", "no-referrer");
             response.setHeader("Content-Security-Policy", POLICY);
         }
         chain.doFilter(request, response);

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Every HTML page of {@code /invite} and {@code /login}, in one place so they can be restyled together. All user data
  * (workspace, role and people's names, e-mail addresses) goes through {@link #escape}; pages carry no script and a
- * Content-Security-Policy that allows none, are never cached, and send no Referer (their URLs hold one-time tokens).
+ * Content-Security-Policy that allows none, are never cached, and send a Referer only to Rollcall itself (their URLs
+ * hold one-time tokens; not no-referrer, under which a browser posts their forms with "Origin: null").
  */
 final class PeoplePages {
 
@@ -100,7 +101,7 @@ final class PeoplePages {
                 + "</title><style>body{font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em}"
                 + "button,.button{font-size:1em;padding:.5em 1em}</style></head><body>" + body + "</body></html>";
         return Response.status(status).type("text/html; charset=utf-8").entity(html)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "same-origin")
                 .header("Content-Security-Policy",
                         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
                 .header("X-Frame-Options", "DENY").build();

@@ -1,6 +1,9 @@
 package io.rollcall.people;
 
 import static io.rollcall.it.Api.q;
+import static io.rollcall.it.ReceivedMail.link;
+import static io.rollcall.it.ReceivedMail.part;
+import static io.rollcall.it.ReceivedMail.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +13,8 @@ import io.rollcall.it.Api;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
 import io.rollcall.security.saml.TestCertificates;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -35,7 +36,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -423,31 +423,6 @@ class InvitationMailIT {
                 throw new IllegalStateException(e);
             }
         }).toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String part(MimeMessage message, String type) throws Exception {
-        MimeMultipart alternative = (MimeMultipart) message.getContent();
-        for (int i = 0; i < alternative.getCount(); i++) {
-            BodyPart part = alternative.getBodyPart(i);
-            if (part.isMimeType(type)) {
-                return (String) part.getContent();
-            }
-        }
-        throw new AssertionError("no " + type + " part");
-    }
-
-    private static String link(String text, Pattern pattern) {
-        Matcher matcher = pattern.matcher(text);
-        assertThat(matcher.find()).as("link in: " + text).isTrue();
-        return matcher.group();
     }
 
     private static HttpResponse<String> get(String url, String session) throws IOException, InterruptedException {

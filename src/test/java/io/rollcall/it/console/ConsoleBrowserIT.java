@@ -95,10 +95,19 @@ class ConsoleBrowserIT {
             dialog.findElement(By.xpath(".//button[normalize-space()='Send invite']")).click();
             // Without a mail server the API hands the invite token to the owner, shown once in its own dialog.
             browser.waitForText(By.cssSelector("dialog[open]"), "Invite created");
+            String firstToken = browser.driver.findElement(By.cssSelector("dialog[open] pre.secret")).getText();
             browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Close']"));
             By inviteRow = By.xpath("//tr[td[normalize-space()='" + invitee + "']]");
             browser.waitForText(inviteRow, "pending");
             assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/invites").body()).contains(invitee);
+            // Resend issues a new token (the old link stops working), again shown once.
+            browser.click(By.xpath("//button[@aria-label='Resend the invite to " + invitee + "']"));
+            browser.waitForText(By.cssSelector("dialog[open]"), "Invite sent again");
+            String secondToken = browser.driver.findElement(By.cssSelector("dialog[open] pre.secret")).getText();
+            assertThat(secondToken).startsWith("rci_").isNotEqualTo(firstToken);
+            assertThat(firstToken).startsWith("rci_");
+            browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Close']"));
+            browser.waitForText(inviteRow, "pending");
             browser.click(By.xpath("//button[@aria-label='Revoke the invite to " + invitee + "']"));
             browser.waitForText(inviteRow, "revoked");
 
@@ -142,6 +151,15 @@ class ConsoleBrowserIT {
             // The founder leaves; deleting the last owner (the signed-in one) is refused, and the refusal is shown.
             String me = ws.displayNameOf(owner.email());
             String founder = ws.founderName();
+            // An owner marks another owner as break-glass (e-mail sign-in even while SSO is required), and back.
+            rowAction(browser, founder, "Mark as break-glass");
+            browser.waitForText(memberRow(founder), "Break-glass");
+            assertThat(ws.member(ws.memberIdByName(founder)).path("breakGlass").asBoolean()).isTrue();
+            browser.screenshot("users-break-glass");
+            rowAction(browser, founder, "Remove break-glass");
+            browser.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                    memberRow(founder), "Break-glass")));
+            assertThat(ws.member(ws.memberIdByName(founder)).path("breakGlass").asBoolean()).isFalse();
             rowAction(browser, founder, "Delete");
             browser.waitFor(By.cssSelector("dialog[open]")).findElement(By.cssSelector("button.danger")).click();
             browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(memberRow(founder)));
@@ -187,7 +205,8 @@ class ConsoleBrowserIT {
         String erin = ws.scimMember("Erin Static");
         String role = "vault-" + hex();
         String group = "Vault keepers " + hex();
-        String dynamic = "Engineering " + hex();
+        // Static and dynamic groups are separate name spaces: the dynamic group gets the static group's name.
+        String dynamic = group;
         try (ConsoleBrowser browser = ConsoleBrowser.open(1280)) {
             signIn(browser, ws, owner);
 
@@ -245,7 +264,12 @@ class ConsoleBrowserIT {
             browser.screenshot("groups-dynamic-rules");
             browser.assertAccessible("Dynamic group members and rules");
             browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Close']"));
-            browser.waitForText(By.xpath("//tr[td[normalize-space()='" + dynamic + "']]"), "Dynamic");
+            By dynamicRow = By.xpath("//tr[@data-type='DYNAMIC' and td[normalize-space()='" + dynamic + "']]");
+            browser.waitForText(dynamicRow, "Dynamic");
+            // Both rows, each with its badge (in a wait: the table may re-render while it is read).
+            browser.wait.until(d -> d.findElements(By.xpath("//tr[td[normalize-space()='" + group + "']]")).stream()
+                    .map(row -> row.findElements(By.tagName("td")).get(1).getText()).sorted().toList()
+                    .equals(List.of("Dynamic", "Static")));
             browser.screenshot("groups");
             browser.assertAccessible("Groups");
 
@@ -302,8 +326,21 @@ class ConsoleBrowserIT {
             browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Done']"));
             browser.click(By.cssSelector("button[aria-label='Revoke SCIM token okta-console']"));
             browser.click(By.cssSelector("dialog[open] button.danger"));
-            browser.waitForText(By.xpath("//tr[td[normalize-space()='okta-console']]"), "revoked");
+            By tokenRow = By.xpath("//tr[td[normalize-space()='okta-console']]");
+            browser.waitForText(tokenRow, "revoked");
+            // The list says who created the token and that it was used (the GET above).
+            assertThat(browser.driver.findElement(tokenRow).getText()).contains(owner.email()).doesNotContain("never");
             assertThat(scim.get("/scim/v2/Users").status()).isEqualTo(401);
+
+            // sso.required (owner only): e-mail sign-in refused except for break-glass owners.
+            By ssoRequired = By.cssSelector("section[aria-labelledby='sso-required-h']");
+            browser.waitFor(By.name("ssoRequired")).click();
+            browser.click(By.xpath("//section[@aria-labelledby='sso-required-h']//button[normalize-space()='Save']"));
+            browser.waitForText(ssoRequired, "Saved: SSO is required.");
+            assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id).json().path("sso").path("required").asBoolean())
+                    .isTrue();
+            browser.screenshot("sso-required");
+            browser.assertAccessible("SSO & SCIM with SSO required");
 
             // Audit log, filtered by action.
             page(browser, "Audit log");

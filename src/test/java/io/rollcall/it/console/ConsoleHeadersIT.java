@@ -38,6 +38,17 @@ class ConsoleHeadersIT {
     }
 
     @Test
+    void theSignInPagesKeepTheirOwnScriptFreePolicyAndSendTheirFormsOrigin() {
+        Api.Reply login = anonymous.get("/login");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("Content-Security-Policy")).startsWith("default-src 'none'")
+                .contains("form-action 'self'").contains("frame-ancestors 'none'").doesNotContain("script-src");
+        // Not no-referrer: under it a browser posts the form with "Origin: null", which the same-origin check refuses.
+        assertThat(login.header("Referrer-Policy")).isEqualTo("same-origin");
+        assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
     void theConsolePageHasNoInlineScriptNorInlineHandlers() {
         String html = anonymous.get("/").body();
         Matcher scripts = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(html);
