@@ -13,7 +13,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,6 +72,13 @@ public class ContainerErrors extends HttpFilter {
         Protocol protocol = Protocol.of(request.getRequestURI());
         Refusal refusal = refusal(request.getMethod(), request.getRequestURI(), request.getQueryString(),
                 request::getHeader);
+        if (refusal == null) {
+            refusal = pathRefusal(request.getRequestURI());
+        }
+        if (refusal == null) {
+            refusal = headerRefusal(Collections.list(request.getHeaderNames()).stream()
+                    .flatMap(name -> Collections.list(request.getHeaders(name)).stream()).toList());
+        }
         if (refusal != null) {
             if (refusal.status() == 405) {
                 response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
@@ -115,6 +126,66 @@ public class ContainerErrors extends HttpFilter {
             if (value != null && (value.length() > MAX_PRECONDITION_CHARS || !printableAscii(value))) {
                 return new Refusal(400, "bad-precondition", "the " + name + " header is not a list of entity"
                         + " tags");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The refusal of a raw (still percent-encoded) request path that is not valid UTF-8 once decoded (RFC 3986 section
+     * 2.5, RFC 3629), or that holds a NUL or a backslash (encoded or not) or an encoded slash; null when the path is acceptable. The
+     * container decodes paths as ISO-8859-1 (src/main/payara/pre-boot-commands.txt) and so lets these through to here.
+     */
+    static Refusal pathRefusal(String rawPath) {
+        byte[] bytes = new byte[rawPath.length()];
+        int length = 0;
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            int b;
+            if (c == '%') {
+                int high = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(rawPath.charAt(i + 2), 16);
+                if (low < 0) {
+                    return badPath();
+                }
+                b = high * 16 + low;
+                i += 2;
+            } else {
+                b = c;
+            }
+            // An encoded slash would join two segments into one once decoded: never a Rollcall path.
+            if (b == 0 || b == '\\' || b > 0xff || (c == '%' && b == '/')) {
+                return badPath();
+            }
+            bytes[length++] = (byte) b;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length));
+            return null;
+        } catch (CharacterCodingException e) {
+            return badPath();
+        }
+    }
+
+    private static Refusal badPath() {
+        return new Refusal(400, "bad-path", "the request path is not valid percent-encoded UTF-8 without NUL,"
+                + " backslash or encoded slash");
+    }
+
+    /**
+     * The refusal of a request with a header value outside visible ASCII, space and tab (RFC 9110 section 5.5 without
+     * obs-text), or null. Grizzly's own check answered these with an empty 400; the launcher turns it off
+     * ({@code RollcallLauncher.LISTENER_PROPERTIES}) so that this one answers in the protocol's format.
+     */
+    static Refusal headerRefusal(Iterable<String> values) {
+        for (String value : values) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if ((c < 0x20 && c != '\t') || c > 0x7e) {
+                    return new Refusal(400, "bad-header", "a header value holds a character outside printable"
+                            + " ASCII");
+                }
             }
         }
         return null;
