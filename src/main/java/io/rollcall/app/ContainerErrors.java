@@ -31,10 +31,11 @@ import java.util.regex.Pattern;
  *
  * <p>Two mechanisms: requests the container would refuse with a bare page are refused here first ({@code TRACE},
  * an unparseable {@code Content-Type}, over-long or non-ASCII {@code If-Match}/{@code If-None-Match}, a request
- * line over {@link #MAX_URI_CHARS}); and every {@code sendError} issued behind this filter (the default servlet's
- * 404, Jersey's own 400 for a header it cannot parse) is rendered in the protocol format instead. Requests that
- * Grizzly refuses before any servlet runs (for example {@code %00} in the path, or a header block larger than the
- * listener's limit) are outside any application's reach; docs/design.md lists them.
+ * line over {@link #MAX_URI_CHARS}, a path that is not valid percent-encoded UTF-8, a header value outside printable
+ * ASCII; the listener is configured to let the last two through); and every {@code sendError} issued behind this
+ * filter (the default servlet's 404, Jersey's own 400 for a header it cannot parse) is rendered in the protocol
+ * format instead. Requests that Payara refuses before any servlet runs ({@code %00} or {@code %5C} in the path, a
+ * header block larger than the listener's limit) are outside any application's reach; docs/design.md says why.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ContainerErrors extends HttpFilter {
