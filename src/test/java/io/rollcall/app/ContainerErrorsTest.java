@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollcall.app.ContainerErrors.Protocol;
 import io.rollcall.app.ContainerErrors.Refusal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,27 @@ class ContainerErrorsTest {
         String query = "filter=" + "a".repeat(ContainerErrors.MAX_URI_CHARS);
         assertThat(refusal("GET", "/scim/v2/Users", query, Map.of()).status()).isEqualTo(414);
         assertThat(refusal("GET", "/scim/v2/Users", "filter=" + "a".repeat(4096), Map.of())).isNull();
+    }
+
+    @Test
+    void pathsThatAreNotValidPercentEncodedUtf8AreRefused() {
+        for (String bad : new String[] {"/scim/v2/Users/%ff", "/a%c0%ae", "/a%e2%82", "/a%ed%a0%80", "/a%80",
+                "/a%00", "/a%5C", "/a%5c", "/a\\b", "/a%2Fb", "/a%2f", "/a%zz", "/a%4", "/a%"}) {
+            assertThat(ContainerErrors.pathRefusal(bad)).as(bad).isNotNull();
+            assertThat(ContainerErrors.pathRefusal(bad).status()).isEqualTo(400);
+        }
+        for (String good : new String[] {"/scim/v2/Users/2819c223-7f76-453a-919d-413861904646", "/a%c3%a9",
+                "/a%e4%b8%ad", "/a%f0%9f%98%80", "/a%20b", "/", "/a;b=c"}) {
+            assertThat(ContainerErrors.pathRefusal(good)).as(good).isNull();
+        }
+    }
+
+    @Test
+    void headerValuesOutsidePrintableAsciiAreRefused() {
+        for (String bad : new String[] {"caf\u00e9", "\u00c3\u00a9", "a\u0001b", "a\u007fb", "\u4e2d"}) {
+            assertThat(ContainerErrors.headerRefusal(List.of("ok", bad))).as(bad).isNotNull();
+        }
+        assertThat(ContainerErrors.headerRefusal(List.of("Bearer rcs_abc", "W/\"1\"", "a\tb", ""))).isNull();
     }
 
     @Test
