@@ -17,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,11 +30,11 @@ import java.util.regex.Pattern;
  *
  * <p>Two mechanisms: requests the container would refuse with a bare page are refused here first ({@code TRACE},
  * an unparseable {@code Content-Type}, over-long or non-ASCII {@code If-Match}/{@code If-None-Match}, a request
- * line over {@link #MAX_URI_CHARS}, a path that is not valid percent-encoded UTF-8, a header value outside printable
- * ASCII; the listener is configured to let the last two through); and every {@code sendError} issued behind this
- * filter (the default servlet's 404, Jersey's own 400 for a header it cannot parse) is rendered in the protocol
- * format instead. Requests that Payara refuses before any servlet runs ({@code %00} or {@code %5C} in the path, a
- * header block larger than the listener's limit) are outside any application's reach; docs/design.md says why.
+ * line over {@link #MAX_URI_CHARS}, a path that is not valid percent-encoded UTF-8, which the listener is configured
+ * to let through); and every {@code sendError} issued behind this filter (the default servlet's 404, Jersey's own 400
+ * for a header it cannot parse) is rendered in the protocol format instead. Requests that Payara refuses before any
+ * servlet runs ({@code %00} or {@code %5C} in the path, non-ASCII header bytes, a header block larger than the
+ * listener's limit) are outside any application's reach; docs/design.md says why.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ContainerErrors extends HttpFilter {
@@ -75,10 +74,6 @@ public class ContainerErrors extends HttpFilter {
                 request::getHeader);
         if (refusal == null) {
             refusal = pathRefusal(request.getRequestURI());
-        }
-        if (refusal == null) {
-            refusal = headerRefusal(Collections.list(request.getHeaderNames()).stream()
-                    .flatMap(name -> Collections.list(request.getHeaders(name)).stream()).toList());
         }
         if (refusal != null) {
             if (refusal.status() == 405) {
@@ -172,24 +167,6 @@ public class ContainerErrors extends HttpFilter {
     private static Refusal badPath() {
         return new Refusal(400, "bad-path", "the request path is not valid percent-encoded UTF-8 without NUL,"
                 + " backslash or encoded slash");
-    }
-
-    /**
-     * The refusal of a request with a header value outside visible ASCII, space and tab (RFC 9110 section 5.5 without
-     * obs-text), or null. Grizzly's own check answered these with an empty 400; the launcher turns it off
-     * ({@code RollcallLauncher.LISTENER_PROPERTIES}) so that this one answers in the protocol's format.
-     */
-    static Refusal headerRefusal(Iterable<String> values) {
-        for (String value : values) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if ((c < 0x20 && c != '\t') || c > 0x7e) {
-                    return new Refusal(400, "bad-header", "a header value holds a character outside printable"
-                            + " ASCII");
-                }
-            }
-        }
-        return null;
     }
 
     static boolean printableAscii(String value) {

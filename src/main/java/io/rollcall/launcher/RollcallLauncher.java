@@ -26,15 +26,6 @@ public final class RollcallLauncher {
     /** Exit status when Payara Micro did not boot or the application did not deploy. */
     static final int EXIT_NOT_DEPLOYED = 3;
 
-    /**
-     * JVM properties read once by Payara's HTTP listener, set before boot so that requests it would refuse with an
-     * empty-bodied 400 reach {@code app.ContainerErrors}, which refuses them in the protocol's error format: a header
-     * value outside printable ASCII (Grizzly's RFC 9110 header value check, default on in Payara; CoyoteAdapter still
-     * refuses CR, LF and NUL itself). docs/design.md, "Errors outside the applications".
-     */
-    static final Map<String, String> LISTENER_PROPERTIES = Map.of(
-            "org.glassfish.grizzly.http.STRICT_HEADER_VALUE_VALIDATION_RFC_9110", "false");
-
     private RollcallLauncher() {
     }
 
@@ -52,11 +43,6 @@ public final class RollcallLauncher {
             return;
         }
         for (Map.Entry<String, String> property : cluster.systemProperties().entrySet()) {
-            if (System.getProperty(property.getKey()) == null) {
-                System.setProperty(property.getKey(), property.getValue());
-            }
-        }
-        for (Map.Entry<String, String> property : LISTENER_PROPERTIES.entrySet()) {
             if (System.getProperty(property.getKey()) == null) {
                 System.setProperty(property.getKey(), property.getValue());
             }
