@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -27,10 +30,11 @@ import java.util.regex.Pattern;
  *
  * <p>Two mechanisms: requests the container would refuse with a bare page are refused here first ({@code TRACE},
  * an unparseable {@code Content-Type}, over-long or non-ASCII {@code If-Match}/{@code If-None-Match}, a request
- * line over {@link #MAX_URI_CHARS}); and every {@code sendError} issued behind this filter (the default servlet's
- * 404, Jersey's own 400 for a header it cannot parse) is rendered in the protocol format instead. Requests that
- * Grizzly refuses before any servlet runs (for example {@code %00} in the path, or a header block larger than the
- * listener's limit) are outside any application's reach; docs/design.md lists them.
+ * line over {@link #MAX_URI_CHARS}, a path that is not valid percent-encoded UTF-8, which the listener is configured
+ * to let through); and every {@code sendError} issued behind this filter (the default servlet's 404, Jersey's own 400
+ * for a header it cannot parse) is rendered in the protocol format instead. Requests that Payara refuses before any
+ * servlet runs ({@code %00} or {@code %5C} in the path, non-ASCII header bytes, a header block larger than the
+ * listener's limit) are outside any application's reach; docs/design.md says why.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ContainerErrors extends HttpFilter {
@@ -68,6 +72,9 @@ public class ContainerErrors extends HttpFilter {
         Protocol protocol = Protocol.of(request.getRequestURI());
         Refusal refusal = refusal(request.getMethod(), request.getRequestURI(), request.getQueryString(),
                 request::getHeader);
+        if (refusal == null) {
+            refusal = pathRefusal(request.getRequestURI());
+        }
         if (refusal != null) {
             if (refusal.status() == 405) {
                 response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
@@ -118,6 +125,48 @@ public class ContainerErrors extends HttpFilter {
             }
         }
         return null;
+    }
+
+    /**
+     * The refusal of a raw (still percent-encoded) request path that is not valid UTF-8 once decoded (RFC 3986 section
+     * 2.5, RFC 3629), or that holds a NUL or a backslash (encoded or not) or an encoded slash; null when the path is acceptable. The
+     * container decodes paths as ISO-8859-1 (src/main/payara/pre-boot-commands.txt) and so lets these through to here.
+     */
+    static Refusal pathRefusal(String rawPath) {
+        byte[] bytes = new byte[rawPath.length()];
+        int length = 0;
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            int b;
+            if (c == '%') {
+                int high = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(rawPath.charAt(i + 2), 16);
+                if (low < 0) {
+                    return badPath();
+                }
+                b = high * 16 + low;
+                i += 2;
+            } else {
+                b = c;
+            }
+            // An encoded slash would join two segments into one once decoded: never a Rollcall path.
+            if (b == 0 || b == '\\' || b > 0xff || (c == '%' && b == '/')) {
+                return badPath();
+            }
+            bytes[length++] = (byte) b;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length));
+            return null;
+        } catch (CharacterCodingException e) {
+            return badPath();
+        }
+    }
+
+    private static Refusal badPath() {
+        return new Refusal(400, "bad-path", "the request path is not valid percent-encoded UTF-8 without NUL,"
+                + " backslash or encoded slash");
     }
 
     static boolean printableAscii(String value) {

@@ -49,6 +49,19 @@ class ContainerErrorsTest {
     }
 
     @Test
+    void pathsThatAreNotValidPercentEncodedUtf8AreRefused() {
+        for (String bad : new String[] {"/scim/v2/Users/%ff", "/a%c0%ae", "/a%e2%82", "/a%ed%a0%80", "/a%80",
+                "/a%00", "/a%5C", "/a%5c", "/a\\b", "/a%2Fb", "/a%2f", "/a%zz", "/a%4", "/a%"}) {
+            assertThat(ContainerErrors.pathRefusal(bad)).as(bad).isNotNull();
+            assertThat(ContainerErrors.pathRefusal(bad).status()).isEqualTo(400);
+        }
+        for (String good : new String[] {"/scim/v2/Users/2819c223-7f76-453a-919d-413861904646", "/a%c3%a9",
+                "/a%e4%b8%ad", "/a%f0%9f%98%80", "/a%20b", "/", "/a;b=c"}) {
+            assertThat(ContainerErrors.pathRefusal(good)).as(good).isNull();
+        }
+    }
+
+    @Test
     void eachPathBelongsToOneProtocol() {
         assertThat(Protocol.of("/scim/v2")).isEqualTo(Protocol.SCIM);
         assertThat(Protocol.of("/scim/v2/Users/x")).isEqualTo(Protocol.SCIM);

@@ -8,6 +8,7 @@ import io.rollcall.it.OwnedWorkspace;
 import io.rollcall.it.RawHttp;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +179,35 @@ class HostileInputIT {
         JsonNode wrongType = RawHttp.send(server.baseUrl(), "PATCH", path(""), with(auth, "Content-Type",
                 "text/plain"), "{}").json();
         assertThat(wrongType.path("status").asInt()).isEqualTo(415);
+    }
+
+    /** Paths the listener used to refuse with an empty 400 before any filter: not valid UTF-8 once decoded. */
+    static final List<String> BAD_PATH_ESCAPES = List.of("%ff", "%c0%ae", "%e2%82", "%ed%a0%80");
+
+    private Api.Reply raw(String requestLine, String... headerLines) {
+        StringBuilder head = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        return RawHttp.sendBytes(server.baseUrl(), head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void pathsThatAreNotValidPercentEncodedUtf8AreRefusedInEachProtocolsFormat() {
+        String auth = "Authorization: Bearer " + scimToken;
+        for (String escape : BAD_PATH_ESCAPES) {
+            assertScimError(raw("GET /scim/v2/Users/" + escape + "x HTTP/1.1", auth), 400);
+            assertProblem(raw("GET " + path("/members/" + escape) + " HTTP/1.1",
+                    "Authorization: Bearer " + server.ownerToken()), 400, "bad-path");
+            assertProblem(raw("GET /sso/" + ws + escape + "/login HTTP/1.1", "Accept: application/json"), 400,
+                    "bad-path");
+            Api.Reply page = raw("GET /sso/" + ws + escape + "/login HTTP/1.1");
+            assertThat(page.status()).as(page.toString()).isEqualTo(400);
+            assertThat(page.header("Content-Type")).startsWith("text/html");
+            assertThat(page.body()).contains("bad-path").doesNotContain("Exception").doesNotContain("Payara");
+        }
+        // Valid UTF-8 still reaches the application (here: an id that is not a UUID is simply not found).
+        assertScimError(raw("GET /scim/v2/Users/%c3%a9 HTTP/1.1", auth), 404);
     }
 
     private static Map<String, String> with(Map<String, String> headers, String name, String value) {

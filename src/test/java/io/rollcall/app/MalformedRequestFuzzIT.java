@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
  * Java class name, and the protocol's error format (SCIM errors under {@code /scim/v2}, problem details under {@code
  * /api}). The seed is fixed, so a failure names a request that fails again.
  *
- * <p>Not generated: URIs that are not valid percent-encoded UTF-8 or hold {@code %00}/{@code %5C}, non-ASCII header
- * values, and header blocks over 64 KiB. Payara's HTTP listener (Grizzly) refuses those with an empty 400 before any
- * servlet runs (docs/design.md, "Errors outside the applications").
+ * <p>Also sent byte for byte over a socket: paths that are not valid percent-encoded UTF-8 (each a 400 in the
+ * protocol's format). Not generated: paths holding {@code %00}, {@code %5C} or a malformed escape, non-ASCII header
+ * values and header blocks over 64 KiB, which Payara's HTTP listener still refuses before any servlet runs
+ * (docs/design.md, "Errors outside the applications").
  */
 class MalformedRequestFuzzIT {
 
@@ -51,6 +52,10 @@ class MalformedRequestFuzzIT {
         "application/x-www-form-urlencoded", "application/", "*/*", "application/json;;", null};
     private static final String[] ACCEPTS = {"application/json", "application/scim+json", "text/html", "*/*",
         "application/xml", "garbage", "image/png;q=0.1", null};
+
+    private static final int BYTE_REQUESTS = 200;
+    /** Percent-encodings that are not UTF-8: a lone continuation, overlong, truncated, a UTF-16 surrogate. */
+    private static final String[] BAD_UTF8 = {"%ff", "%80", "%c0%ae", "%c0%af", "%e2%82", "%ed%a0%80", "%f8%88%80%80%80"};
 
     private final Random random = new Random(SEED);
 
@@ -100,7 +105,28 @@ class MalformedRequestFuzzIT {
                         + " " + reply.header("Content-Type") + " " + abbreviate(reply.body()));
             }
         }
-        assertThat(failures).as(failures.size() + " of " + REQUESTS + " requests answered wrongly").isEmpty();
+        // Byte-level requests: paths that are not valid UTF-8 once decoded, over a plain socket (own generator, so
+        // the requests above stay the same for the seed).
+        Random bytes = new Random(SEED + 1);
+        for (int i = 0; i < BYTE_REQUESTS; i++) {
+            boolean toScim = bytes.nextBoolean();
+            String base = toScim ? "/scim/v2/" + (bytes.nextBoolean() ? "Users/" + userId : "Groups")
+                    : "/api/v1/workspaces/" + ws + (bytes.nextBoolean() ? "/members/" + memberId : "/groups");
+            String escape = BAD_UTF8[bytes.nextInt(BAD_UTF8.length)];
+            String path = base.substring(0, 1 + bytes.nextInt(base.length() - 1)) + escape
+                    + base.substring(1 + bytes.nextInt(base.length() - 1));
+            String credential = credentials.get(toScim ? "scim" : "owner");
+            String head = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + credential + "\r\n";
+            Request request = new Request("GET", path, Map.of("raw", head), null);
+            Api.Reply reply = RawHttp.sendBytes(server.baseUrl(), head.getBytes(StandardCharsets.ISO_8859_1));
+            String problem = reply.status() != 400 ? "not a 400" : judge(request, reply);
+            if (problem != null) {
+                failures.add("bytes #" + i + " " + problem + "\n  request: " + request + "\n  answer: "
+                        + reply.status() + " " + reply.header("Content-Type") + " " + abbreviate(reply.body()));
+            }
+        }
+        assertThat(failures).as(failures.size() + " of " + (REQUESTS + BYTE_REQUESTS) + " requests answered wrongly")
+                .isEmpty();
         // The workspace's data survived the fuzzing.
         assertThat(scim.get("/scim/v2/Users/" + userId).status()).isEqualTo(200);
         assertThat(owner.get("/api/v1/workspaces/" + ws).json().path("name").asText()).isIn("fuzz", "Fuzz");
