@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  * an unparseable {@code Content-Type}, over-long or non-ASCII {@code If-Match}/{@code If-None-Match}, a request
  * line over {@link #MAX_URI_CHARS}, a path that is not valid percent-encoded UTF-8, which the listener is configured
  * to let through); and every {@code sendError} issued behind this filter (the default servlet's 404, Jersey's own 400
- * for a header it cannot parse) is rendered in the protocol format instead. Requests that Payara refuses before any
- * servlet runs ({@code %00} or {@code %5C} in the path, non-ASCII header bytes, a header block larger than the
+ * for a header it cannot parse) is rendered in the protocol format instead. Paths Payara would refuse before any
+ * servlet runs (a malformed escape, {@code %00}, {@code %5C}, a backslash) arrive here with each such sequence
+ * replaced by {@code %2F} ({@code io.rollcall.edge.RequestPathGuard}, in {@code src/main/grizzly}) and are refused by
+ * {@link #pathRefusal}. Requests Payara's HTTP codec refuses (non-ASCII header bytes, a header block larger than the
  * listener's limit) are outside any application's reach; docs/design.md says why.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * Java class name, and the protocol's error format (SCIM errors under {@code /scim/v2}, problem details under {@code
  * /api}). The seed is fixed, so a failure names a request that fails again.
  *
- * <p>Also sent byte for byte over a socket: paths that are not valid percent-encoded UTF-8 (each a 400 in the
- * protocol's format). Not generated: paths holding {@code %00}, {@code %5C} or a malformed escape, non-ASCII header
- * values and header blocks over 64 KiB, which Payara's HTTP listener still refuses before any servlet runs
+ * <p>Also sent byte for byte over a socket: paths that are not valid percent-encoded UTF-8, or that hold a NUL, a
+ * backslash or a malformed escape (each a 400 in the protocol's format). Not generated: non-ASCII header values and
+ * header blocks over 64 KiB, which Payara's HTTP codec still refuses with a bodiless 400 before any servlet runs
  * (docs/design.md, "Errors outside the applications").
  */
 class MalformedRequestFuzzIT {
@@ -54,8 +54,12 @@ class MalformedRequestFuzzIT {
         "application/xml", "garbage", "image/png;q=0.1", null};
 
     private static final int BYTE_REQUESTS = 200;
-    /** Percent-encodings that are not UTF-8: a lone continuation, overlong, truncated, a UTF-16 surrogate. */
-    private static final String[] BAD_UTF8 = {"%ff", "%80", "%c0%ae", "%c0%af", "%e2%82", "%ed%a0%80", "%f8%88%80%80%80"};
+    /**
+     * Percent-encodings that are not UTF-8 (a lone continuation, overlong, truncated, a UTF-16 surrogate), malformed
+     * escapes (Payara answered these with an empty 200), NUL and backslash, raw or encoded (an empty 400).
+     */
+    private static final String[] BAD_PATH_BYTES = {"%ff", "%80", "%c0%ae", "%c0%af", "%e2%82", "%ed%a0%80",
+        "%f8%88%80%80%80", "%zz", "%g0", "%%", "%00", "%5C", "%5c", "\\"};
 
     private final Random random = new Random(SEED);
 
@@ -105,14 +109,14 @@ class MalformedRequestFuzzIT {
                         + " " + reply.header("Content-Type") + " " + abbreviate(reply.body()));
             }
         }
-        // Byte-level requests: paths that are not valid UTF-8 once decoded, over a plain socket (own generator, so
+        // Byte-level requests: paths that are not valid percent-encoded UTF-8, over a plain socket (own generator, so
         // the requests above stay the same for the seed).
         Random bytes = new Random(SEED + 1);
         for (int i = 0; i < BYTE_REQUESTS; i++) {
             boolean toScim = bytes.nextBoolean();
             String base = toScim ? "/scim/v2/" + (bytes.nextBoolean() ? "Users/" + userId : "Groups")
                     : "/api/v1/workspaces/" + ws + (bytes.nextBoolean() ? "/members/" + memberId : "/groups");
-            String escape = BAD_UTF8[bytes.nextInt(BAD_UTF8.length)];
+            String escape = BAD_PATH_BYTES[bytes.nextInt(BAD_PATH_BYTES.length)];
             String path = base.substring(0, 1 + bytes.nextInt(base.length() - 1)) + escape
                     + base.substring(1 + bytes.nextInt(base.length() - 1));
             String credential = credentials.get(toScim ? "scim" : "owner");
