@@ -95,7 +95,8 @@ public class OidcLogin {
                     .open(connection.oidcClientSecretEncrypted(), connection.clientSecretContext());
             ClientCredentials.AuthMethod method = provider.tokenEndpointAuthMethods().isEmpty()
                     || provider.tokenEndpointAuthMethods().contains("client_secret_basic")
-                    ? ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC : ClientCredentials.AuthMethod.CLIENT_SECRET_POST;
+                    ? ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC
+                    : ClientCredentials.AuthMethod.CLIENT_SECRET_POST;
             TokenResponse tokens = oidc.tokenEndpoint().exchange(provider.tokenEndpoint(),
                     new ClientCredentials(connection.oidcClientId(), secret, method), code,
                     SpUrls.of(publicUrl, connection.workspaceId()).oidcCallback(), state.pkceVerifier());
