@@ -26,7 +26,7 @@ public final class SsoErrorPages {
     private SsoErrorPages() {
     }
 
-    /** Login refusals, each with its own reason code. */
+    /** Login refusals, each with its own reason code; the status follows from the refusal's reason. */
     public static class Failures implements ExceptionMapper<SsoFailure> {
         @Context
         HttpHeaders headers;
@@ -34,7 +34,24 @@ public final class SsoErrorPages {
         @Override
         public Response toResponse(SsoFailure e) {
             LOG.fine(() -> "SSO refused: " + e.code());
-            return page(headers, e.status(), e.code(), e.getMessage());
+            return page(headers, status(e.reason()), e.code(), e.getMessage());
+        }
+
+        /**
+         * The HTTP status of a refusal: 400 for what the browser sent wrong, 401 for an IdP answer that failed the
+         * protocol checks, 403 for a person not let in, 404 without a connection, 409 for a conflict with the
+         * workspace, 502 for an unreachable IdP, 503 for our own misconfiguration.
+         */
+        static int status(SsoFailure.Reason reason) {
+            return switch (reason) {
+                case LOGIN_STATE_MISSING, INVALID_RETURN_URL, SUBJECT_TOO_LONG, MALFORMED_RESPONSE -> 400;
+                case RESPONSE_REJECTED -> 401;
+                case EMAIL_NOT_VERIFIED, NOT_INVITED, DEACTIVATED -> 403;
+                case NO_CONNECTION -> 404;
+                case SUBJECT_MISMATCH, MEMBERSHIP_CONFLICT -> 409;
+                case IDP_UNAVAILABLE -> 502;
+                case SECRET_KEY_MISSING -> 503;
+            };
         }
     }
 

@@ -1,5 +1,7 @@
 package io.rollcall.application.scim;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rollcall.application.ScimTokenRevoked;
 import io.rollcall.domain.identity.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,19 +22,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Keyed by the SHA-256 of the secret (the secret itself is never kept). A revocation committed on this node takes
  * effect for the next request; one committed on another node of a cluster as soon as its broadcast arrives
  * ({@code ClusterInvalidations}, well within a second), and on unclustered instances within {@link #TRUST_FOR}. Expiry is checked on every
- * request. Unknown tokens are never remembered, so random tokens cannot fill the map; it is bounded anyway.
- * Thread-safe.
+ * request. Unknown tokens are never remembered, so random tokens cannot fill the cache; it is bounded anyway (a
+ * Caffeine cache of {@link #MAX_ENTRIES}, entries dropped {@link #TRUST_FOR} after they were written, on the injected
+ * clock). Thread-safe.
  */
 @ApplicationScoped
 public class VerifiedScimTokens {
 
     /** At most this long may a token revoked on another node keep working here. */
     public static final Duration TRUST_FOR = Duration.ofSeconds(5);
-    private static final int MAX_ENTRIES = 10_000;
+    static final int MAX_ENTRIES = 10_000;
 
     private final ScimAuthenticator authenticator;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Verified> verified;
     /** Bumped after every revocation: a lookup that overlapped one must not be remembered. */
     private final AtomicLong revocations = new AtomicLong();
 
@@ -40,6 +43,8 @@ public class VerifiedScimTokens {
     public VerifiedScimTokens(ScimAuthenticator authenticator, Clock clock) {
         this.authenticator = authenticator;
         this.clock = clock;
+        this.verified = clock == null ? null : Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(TRUST_FOR).ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** For CDI proxies only. */
@@ -57,14 +62,14 @@ public class VerifiedScimTokens {
         }
         String hash = SecretTokens.hash(presentedSecret);
         Instant now = clock.instant();
-        Verified known = verified.get(hash);
+        Verified known = verified.getIfPresent(hash);
         if (known != null && now.isBefore(known.trustedUntil())) {
             return Optional.of(known.caller());
         }
         long revocationsBefore = revocations.get();
         Optional<ScimAuthenticator.Checked> checked = authenticator.check(hash, now);
         if (checked.isEmpty()) {
-            verified.remove(hash);
+            verified.invalidate(hash);
             return Optional.empty();
         }
         Instant until = now.plus(TRUST_FOR);
@@ -72,12 +77,9 @@ public class VerifiedScimTokens {
         if (expiresAt != null && expiresAt.isBefore(until)) {
             until = expiresAt;
         }
-        if (verified.size() >= MAX_ENTRIES) {
-            verified.clear();
-        }
         verified.put(hash, new Verified(checked.get().caller(), until));
         if (revocations.get() != revocationsBefore) {
-            verified.remove(hash);
+            verified.invalidate(hash);
         }
         return Optional.of(checked.get().caller());
     }
@@ -92,6 +94,6 @@ public class VerifiedScimTokens {
      */
     public void forget(String tokenId) {
         revocations.incrementAndGet();
-        verified.values().removeIf(v -> v.caller().tokenId().equals(tokenId));
+        verified.asMap().values().removeIf(v -> v.caller().tokenId().equals(tokenId));
     }
 }

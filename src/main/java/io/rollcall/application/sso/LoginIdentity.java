@@ -1,6 +1,8 @@
 package io.rollcall.application.sso;
 
 import io.rollcall.domain.mapping.ClaimSet;
+import io.rollcall.domain.shared.DomainException;
+import io.rollcall.domain.shared.Emails;
 import io.rollcall.domain.sso.SsoConnection;
 import java.util.Optional;
 
@@ -16,6 +18,32 @@ import java.util.Optional;
  */
 public record LoginIdentity(SsoConnection.Type protocol, String subject, Optional<String> email,
         boolean emailVerified, Optional<String> displayName, ClaimSet claims) {
+
+    /** The longest {@code issuer|subject} key, in characters (the column's width). */
+    static final int MAX_SUBJECT = 512;
+
+    /**
+     * Binds the subject to the IdP that asserted it, so two IdPs' equal subjects never meet.
+     *
+     * @throws SsoFailure {@link SsoFailure.Reason#SUBJECT_TOO_LONG} past {@link #MAX_SUBJECT} characters
+     */
+    static String subjectKey(String issuer, String subject) {
+        String key = issuer + "|" + subject;
+        if (key.length() > MAX_SUBJECT) {
+            throw new SsoFailure(SsoFailure.Reason.SUBJECT_TOO_LONG, "the identity provider's subject identifier is"
+                    + " too long");
+        }
+        return key;
+    }
+
+    /** The email in Rollcall's normal form, or empty if the IdP's value is no email address. */
+    static Optional<String> normalisedEmail(String raw) {
+        try {
+            return Optional.of(Emails.normalise(raw));
+        } catch (DomainException e) {
+            return Optional.empty();
+        }
+    }
 
     @Override
     public String toString() {

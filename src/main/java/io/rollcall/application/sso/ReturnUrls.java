@@ -55,7 +55,7 @@ public final class ReturnUrls {
     }
 
     private static SsoFailure invalid() {
-        return new SsoFailure(400, "invalid-return-url", "returnUrl must be a path on Rollcall or a URL with"
+        return new SsoFailure(SsoFailure.Reason.INVALID_RETURN_URL, "returnUrl must be a path on Rollcall or a URL with"
                 + " Rollcall's own origin");
     }
 }

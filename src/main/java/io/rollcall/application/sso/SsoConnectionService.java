@@ -38,7 +38,6 @@ import java.util.Optional;
 @Transactional
 public class SsoConnectionService {
 
-    static final List<String> DEFAULT_SCOPES = List.of("openid", "email", "profile");
     static final String DEFAULT_GROUPS_CLAIM = "groups";
 
     private final SsoConnectionRepository connections;
@@ -152,7 +151,8 @@ public class SsoConnectionService {
                 + " instance and restart"));
         String issuer = required("issuer", input.issuer(), 1024);
         String clientId = required("clientId", input.clientId(), 255);
-        List<String> scopes = input.scopes() == null || input.scopes().isEmpty() ? DEFAULT_SCOPES : input.scopes();
+        List<String> scopes = input.scopes() == null || input.scopes().isEmpty() ? SsoConnection.DEFAULT_SCOPES
+                : input.scopes();
         for (String scope : scopes) {
             if (scope == null || !scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}")) {
                 throw new InvalidInputException("scopes", "scopes are space-free ASCII tokens");
@@ -176,7 +176,7 @@ public class SsoConnectionService {
             if (secret.length() > 1024) {
                 throw new InvalidInputException("clientSecret", "'clientSecret' is too long");
             }
-            sealed = box.seal(secret, secretContext(workspaceId));
+            sealed = box.seal(secret, SsoConnection.clientSecretContext(workspaceId));
         }
         String groupsClaim = groupsClaim(input.groupsClaim());
         Instant now = clock.instant();
@@ -225,10 +225,6 @@ public class SsoConnectionService {
         List<Group> matched = plan.groups().stream().map(id -> groups.find(workspaceId, id))
                 .flatMap(Optional::stream).sorted(java.util.Comparator.comparing(Group::displayName)).toList();
         return new DryRun(matched, plan.keepExisting());
-    }
-
-    static String secretContext(String workspaceId) {
-        return "oidc-client-secret:" + workspaceId;
     }
 
     private static IdpMetadata parseMetadata(String xml) {

@@ -95,8 +95,8 @@ public class SsoIdentityLinker {
             Member member = byEmail.get();
             String previous = member.ssoSubject();
             if (previous != null && !relinkAllowed(workspaceId)) {
-                throw new SsoFailure(409, "subject-mismatch", "a member with your email is already linked to another"
-                        + " identity at the identity provider; ask an owner to check it");
+                throw new SsoFailure(SsoFailure.Reason.SUBJECT_MISMATCH, "a member with your email is already linked"
+                        + " to another identity at the identity provider; ask an owner to check it");
             }
             requireActive(member);
             Account owner = account.orElseGet(() -> createAccount(email, identity, now));
@@ -136,8 +136,8 @@ public class SsoIdentityLinker {
                     Map.of("origin", "JIT", "role", workspace.jitRoleId(), "email", email));
             return new Linked(member, owner, "jit");
         }
-        throw new SsoFailure(403, "not-invited", "you are not a member of this workspace yet; ask an owner for an"
-                + " invite");
+        throw new SsoFailure(SsoFailure.Reason.NOT_INVITED, "you are not a member of this workspace yet; ask an owner"
+                + " for an invite");
     }
 
     private boolean relinkAllowed(String workspaceId) {
@@ -148,8 +148,8 @@ public class SsoIdentityLinker {
         Instant now = clock.instant();
         Account account = accounts.findByEmail(email).orElseGet(() -> createAccount(email, identity, now));
         if (members.findByAccount(member.workspaceId(), account.id()).isPresent()) {
-            throw new SsoFailure(409, "subject-mismatch", "your email belongs to another member of this workspace;"
-                    + " ask an owner to check it");
+            throw new SsoFailure(SsoFailure.Reason.SUBJECT_MISMATCH, "your email belongs to another member of this"
+                    + " workspace; ask an owner to check it");
         }
         member.linkAccount(account.id());
         member.touch(now);
@@ -164,15 +164,16 @@ public class SsoIdentityLinker {
 
     private static String verifiedEmail(LoginIdentity identity) {
         if (identity.email().isEmpty() || !identity.emailVerified()) {
-            throw new SsoFailure(403, "email-not-verified", "the identity provider did not send a verified email"
-                    + " address for you, which Rollcall needs the first time you log in");
+            throw new SsoFailure(SsoFailure.Reason.EMAIL_NOT_VERIFIED, "the identity provider did not send a"
+                    + " verified email address for you, which Rollcall needs the first time you log in");
         }
         return identity.email().get();
     }
 
     private static Member requireActive(Member member) {
         if (!member.active()) {
-            throw new SsoFailure(403, "deactivated", "your membership in this workspace is deactivated; ask an owner");
+            throw new SsoFailure(SsoFailure.Reason.DEACTIVATED, "your membership in this workspace is deactivated;"
+                    + " ask an owner");
         }
         return member;
     }

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A workspace's one SSO connection, SAML or OIDC. The OIDC client secret is held encrypted (it must be presented to
@@ -16,6 +18,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "sso_connection")
 public class SsoConnection {
+
+    /** The OIDC scopes asked for when an owner names none: {@code openid email profile}. */
+    public static final List<String> DEFAULT_SCOPES = List.of("openid", "email", "profile");
 
     /** The two protocols. */
     public enum Type {
@@ -119,6 +124,25 @@ public class SsoConnection {
 
     public String oidcScopes() {
         return oidcScopes;
+    }
+
+    /** The OIDC scopes to ask for: the stored space-separated list, or {@link #DEFAULT_SCOPES} if none is stored. */
+    public List<String> scopes() {
+        return oidcScopes == null || oidcScopes.isBlank() ? DEFAULT_SCOPES
+                : Arrays.asList(oidcScopes.trim().split("\\s+"));
+    }
+
+    /**
+     * The associated data the OIDC client secret is sealed under: binds the ciphertext to this workspace, so a sealed
+     * secret copied into another workspace's row does not open.
+     */
+    public String clientSecretContext() {
+        return clientSecretContext(workspaceId);
+    }
+
+    /** {@link #clientSecretContext()} for a connection about to be created. */
+    public static String clientSecretContext(String workspaceId) {
+        return "oidc-client-secret:" + workspaceId;
     }
 
     public String groupsClaim() {

@@ -1,90 +1,101 @@
 package io.rollcall.security.oidc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.jose.util.ResourceRetriever;
+import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.text.ParseException;
-import java.time.Clock;
+import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * Signing keys per issuer, keyed by the issuer's {@code jwks_uri}. An unknown {@code kid} triggers a refetch (the IdP
- * rotated its keys), but at most once per {@code minRefetchInterval} per issuer, so that tokens with made-up key ids
- * cannot make Rollcall hammer the IdP. Keys older than {@code maxAge} are refetched on next use so a key the IdP
- * withdrew stops being trusted. Thread-safe; a per-instance cache is fine because it only mirrors public data.
+ * Signing keys per issuer, keyed by the issuer's {@code jwks_uri}: one Nimbus {@link JWKSourceBuilder} source per
+ * URI (held in a bounded Caffeine cache). A key set is kept for {@code maxAge}, after which the next use refetches it,
+ * so a key the IdP withdrew stops being trusted. An unknown {@code kid} triggers a refetch (the IdP rotated its keys),
+ * rate-limited by Nimbus to two fetches per {@code minRefetchInterval} per issuer (the first load counts), so that
+ * tokens with made-up key ids cannot make Rollcall hammer the IdP; over the limit the key is simply unknown. Fetches
+ * go through {@link OidcHttp} (https or loopback http, timeouts, size cap). No retries, no outage tolerance: a key
+ * set that cannot be fetched is the IdP's failure ({@link OidcProviderException}). Thread-safe; a per-instance cache
+ * is fine because it only mirrors public data.
  */
 public final class JwksCache {
 
+    private static final int MAX_ISSUERS = 10_000;
+
     private final OidcHttp http;
-    private final Clock clock;
     private final Duration minRefetchInterval;
     private final Duration maxAge;
-    private final ConcurrentMap<URI, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<URI, JWKSource<SecurityContext>> sources;
 
-    public JwksCache(OidcHttp http, Clock clock, Duration minRefetchInterval, Duration maxAge) {
+    public JwksCache(OidcHttp http, Duration minRefetchInterval, Duration maxAge) {
         this.http = Objects.requireNonNull(http);
-        this.clock = Objects.requireNonNull(clock);
         this.minRefetchInterval = Objects.requireNonNull(minRefetchInterval);
         this.maxAge = Objects.requireNonNull(maxAge);
-    }
-
-    private static final class Entry {
-        private JWKSet keys;
-        private Instant lastAttempt;
+        this.sources = Caffeine.newBuilder().maximumSize(MAX_ISSUERS).build();
     }
 
     /**
      * The signing key with this {@code kid}; when {@code kid} is null, the only signing key if there is exactly one.
-     * Empty when no such key exists even after an allowed refetch.
+     * Private and encryption keys are never returned. Empty when no such key exists even after an allowed refetch.
+     *
+     * @throws OidcProviderException when the key set cannot be fetched or parsed
      */
     public Optional<JWK> signingKey(URI jwksUri, String kid) throws OidcProviderException {
-        Entry entry = entries.computeIfAbsent(jwksUri, uri -> new Entry());
-        synchronized (entry) {
-            Instant now = clock.instant();
-            if (entry.keys == null || entry.lastAttempt.plus(maxAge).isBefore(now)) {
-                fetch(jwksUri, entry, now);
-            }
-            Optional<JWK> key = find(entry.keys, kid);
-            if (key.isEmpty() && !entry.lastAttempt.plus(minRefetchInterval).isAfter(now)) {
-                fetch(jwksUri, entry, now);
-                key = find(entry.keys, kid);
-            }
-            return key;
+        JWKSource<SecurityContext> source = sources.get(jwksUri, this::source);
+        JWKMatcher.Builder matcher = new JWKMatcher.Builder().keyUses(KeyUse.SIGNATURE, null).publicOnly(true);
+        if (kid != null) {
+            matcher.keyID(kid);
         }
-    }
-
-    private void fetch(URI jwksUri, Entry entry, Instant now) throws OidcProviderException {
-        // Count the attempt even when it fails: a down IdP must not be retried on every request.
-        entry.lastAttempt = now;
-        OidcHttp.Response response = http.get(jwksUri);
-        if (response.status() != 200) {
-            throw new OidcProviderException("JWKS answered HTTP " + response.status());
-        }
+        List<JWK> keys;
         try {
-            entry.keys = JWKSet.parse(response.body());
-        } catch (ParseException e) {
-            throw new OidcProviderException("JWKS is not a valid JWK set", e);
+            keys = source.get(new JWKSelector(matcher.build()), null);
+        } catch (RateLimitReachedException e) {
+            return Optional.empty();
+        } catch (KeySourceException e) {
+            throw new OidcProviderException("JWKS cannot be fetched: " + e.getMessage(), e);
         }
+        return keys.size() == 1 || (kid != null && !keys.isEmpty()) ? Optional.of(keys.get(0)) : Optional.empty();
     }
 
-    private static Optional<JWK> find(JWKSet set, String kid) {
-        if (set == null) {
-            return Optional.empty();
+    private JWKSource<SecurityContext> source(URI jwksUri) {
+        URL url;
+        try {
+            url = jwksUri.toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("jwks_uri is not a URL", e);
         }
-        List<JWK> signing = set.getKeys().stream()
-                .filter(k -> k.getKeyUse() == null || KeyUse.SIGNATURE.equals(k.getKeyUse()))
-                .filter(k -> !k.isPrivate())
-                .toList();
-        if (kid == null) {
-            return signing.size() == 1 ? Optional.of(signing.get(0)) : Optional.empty();
+        return JWKSourceBuilder.<SecurityContext>create(url, this::retrieve)
+                .cache(maxAge.toMillis(), http.timeout().toMillis())
+                .rateLimited(minRefetchInterval.toMillis())
+                .refreshAheadCache(false).retrying(false).outageTolerant(false).build();
+    }
+
+    /** Nimbus's {@link ResourceRetriever}, through our HTTP client. */
+    private Resource retrieve(URL url) throws IOException {
+        try {
+            OidcHttp.Response response = http.get(url.toURI());
+            if (response.status() != 200) {
+                throw new IOException("JWKS answered HTTP " + response.status());
+            }
+            return new Resource(response.body(), "application/json");
+        } catch (OidcProviderException e) {
+            throw new IOException(e.getMessage(), e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("jwks_uri is not a URI", e);
         }
-        return signing.stream().filter(k -> kid.equals(k.getKeyID())).findFirst();
     }
 }

@@ -1,11 +1,13 @@
 package io.rollcall.security.oidc;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import java.net.URI;
-import java.text.ParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Fetches and checks {@code {issuer}/.well-known/openid-configuration}. The document's {@code issuer} must equal the
@@ -31,45 +33,37 @@ public final class OidcDiscovery {
         return parse(issuer, response.body());
     }
 
-    /** Parses a discovery document and checks it belongs to {@code expectedIssuer}. */
+    /**
+     * Parses a discovery document with Nimbus's {@link OIDCProviderMetadata} (which requires the members OIDC
+     * Discovery §3 marks REQUIRED) and checks it belongs to {@code expectedIssuer}; every endpoint must be https, or
+     * http on loopback.
+     */
     public static OidcProviderMetadata parse(String expectedIssuer, String json) throws OidcProviderException {
-        Map<String, Object> doc;
+        OIDCProviderMetadata doc;
         try {
-            doc = JSONObjectUtils.parse(json);
+            doc = OIDCProviderMetadata.parse(json);
         } catch (ParseException e) {
-            throw new OidcProviderException("discovery document is not a JSON object", e);
+            throw new OidcProviderException("discovery document is not valid OIDC provider metadata", e);
         }
-        String issuer = string(doc, "issuer");
-        if (!expectedIssuer.equals(issuer)) {
+        if (!expectedIssuer.equals(doc.getIssuer().getValue())) {
             throw new OidcProviderException("discovery document issuer does not match the configured issuer");
         }
-        return new OidcProviderMetadata(issuer,
-                OidcHttp.requireSecure(uri(doc, "authorization_endpoint")),
-                OidcHttp.requireSecure(uri(doc, "token_endpoint")),
-                OidcHttp.requireSecure(uri(doc, "jwks_uri")),
-                strings(doc, "id_token_signing_alg_values_supported"),
-                strings(doc, "token_endpoint_auth_methods_supported"));
+        return new OidcProviderMetadata(doc.getIssuer().getValue(),
+                OidcHttp.requireSecure(required(doc.getAuthorizationEndpointURI(), "authorization_endpoint")),
+                OidcHttp.requireSecure(required(doc.getTokenEndpointURI(), "token_endpoint")),
+                OidcHttp.requireSecure(required(doc.getJWKSetURI(), "jwks_uri")),
+                names(doc.getIDTokenJWSAlgs(), JWSAlgorithm::getName),
+                names(doc.getTokenEndpointAuthMethods(), ClientAuthenticationMethod::getValue));
     }
 
-    private static String string(Map<String, Object> doc, String name) throws OidcProviderException {
-        Object value = doc.get(name);
-        if (!(value instanceof String s) || s.isBlank()) {
+    private static URI required(URI uri, String name) throws OidcProviderException {
+        if (uri == null) {
             throw new OidcProviderException("discovery document lacks " + name);
         }
-        return s;
+        return uri;
     }
 
-    private static URI uri(Map<String, Object> doc, String name) throws OidcProviderException {
-        try {
-            return URI.create(string(doc, name));
-        } catch (IllegalArgumentException e) {
-            throw new OidcProviderException("discovery document has an invalid " + name, e);
-        }
-    }
-
-    private static List<String> strings(Map<String, Object> doc, String name) {
-        return doc.get(name) instanceof List<?> list
-                ? list.stream().filter(String.class::isInstance).map(String.class::cast).toList()
-                : List.of();
+    private static <T> List<String> names(List<T> values, Function<T, String> name) {
+        return values == null ? List.of() : values.stream().map(name).toList();
     }
 }

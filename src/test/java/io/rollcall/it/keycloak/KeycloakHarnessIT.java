@@ -75,7 +75,7 @@ class KeycloakHarnessIT {
         TokenResponse tokens = new TokenEndpointClient(http).exchange(provider.tokenEndpoint(),
                 new ClientCredentials("rollcall", "rollcall-test-secret", ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC),
                 delivery.parameters().get("code"), OIDC_CALLBACK, request.pkce().verifier());
-        IdTokenValidator validator = new IdTokenValidator(new JwksCache(http, Clock.systemUTC(), Duration.ofMinutes(1),
+        IdTokenValidator validator = new IdTokenValidator(new JwksCache(http, Duration.ofMinutes(1),
                 Duration.ofHours(1)), Clock.systemUTC(), Duration.ofSeconds(30));
         ValidatedIdToken idToken = validator.validate(tokens.idToken(),
                 IdTokenExpectations.forProvider(provider, "rollcall"), request.nonce());

@@ -49,7 +49,7 @@ class IdTokenValidatorTest {
         k1 = new RSAKeyGenerator(2048).keyID("k1").keyUse(KeyUse.SIGNATURE).generate();
         provider.jwks.set(new JWKSet(List.of(k1.toPublicJWK())));
         clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
-        JwksCache cache = new JwksCache(OidcHttp.withDefaults(), clock, REFETCH, Duration.ofHours(24));
+        JwksCache cache = new JwksCache(OidcHttp.withDefaults(), REFETCH, Duration.ofHours(24));
         validator = new IdTokenValidator(cache, clock, Duration.ofSeconds(60));
         OidcProviderMetadata metadata = new OidcDiscovery(OidcHttp.withDefaults()).discover(provider.issuer());
         expected = IdTokenExpectations.forProvider(metadata, CLIENT);
@@ -192,14 +192,16 @@ class IdTokenValidatorTest {
     }
 
     @Test
-    void unknownKidIsRejectedWithoutRefetchInsideTheRateLimitWindow() throws Exception {
+    void madeUpKidsCauseAtMostOneRefetchInsideTheRateLimitWindow() throws Exception {
         validator.validate(token(b -> b), expected, NONCE);
         assertThat(provider.jwksFetches.get()).isEqualTo(1);
-        RSAKey k2 = new RSAKeyGenerator(2048).keyID("k2").generate();
-        provider.jwks.set(new JWKSet(List.of(k1.toPublicJWK(), k2.toPublicJWK())));
 
-        assertRejected(sign(k2, claims().build()), Reason.UNKNOWN_KEY);
-        assertThat(provider.jwksFetches.get()).isEqualTo(1);
+        for (int i = 0; i < 5; i++) {
+            RSAKey madeUp = new RSAKeyGenerator(2048).keyID("made-up-" + i).generate();
+            assertRejected(sign(madeUp, claims().build()), Reason.UNKNOWN_KEY);
+        }
+        // Nimbus's rate limiter allows two fetches per window; the first load was one of them.
+        assertThat(provider.jwksFetches.get()).isEqualTo(2);
     }
 
     @Test

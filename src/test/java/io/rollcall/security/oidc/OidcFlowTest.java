@@ -16,6 +16,8 @@ class OidcFlowTest {
 
     private TestOidcProvider provider;
     private final URI redirect = URI.create("http://localhost:8080/sso/acme/oidc/callback");
+    /** RFC 7636 §4.1: 43 to 128 unreserved characters (the RFC's own example verifier). */
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
     @BeforeEach
     void setUp() throws Exception {
@@ -56,8 +58,9 @@ class OidcFlowTest {
         AuthorizationRequest request = AuthorizationRequest.start(metadata, "rollcall", redirect,
                 List.of("email", "profile"), new SecureRandom());
         String url = request.uri().toString();
-        assertThat(url).startsWith(provider.issuer() + "/auth?response_type=code&client_id=rollcall")
-                .contains("scope=openid+email+profile", "state=" + request.state(), "nonce=" + request.nonce(),
+        // Parameter order is Nimbus's (and irrelevant to OAuth); each parameter must be there.
+        assertThat(url).startsWith(provider.issuer() + "/auth?")
+                .contains("response_type=code", "client_id=rollcall", "scope=openid+email+profile", "state=" + request.state(), "nonce=" + request.nonce(),
                         "code_challenge=" + request.pkce().challenge(), "code_challenge_method=S256",
                         "redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fsso%2Facme%2Foidc%2Fcallback");
         assertThat(request.state()).isNotEqualTo(request.nonce()).hasSize(43);
@@ -68,10 +71,10 @@ class OidcFlowTest {
         provider.tokenBody.set("{\"id_token\":\"a.b.c\",\"access_token\":\"at\",\"token_type\":\"Bearer\"}");
         TokenResponse response = new TokenEndpointClient(OidcHttp.withDefaults()).exchange(provider.uri("/token"),
                 new ClientCredentials("rollcall", "s3cret&=", ClientCredentials.AuthMethod.CLIENT_SECRET_POST), "the-code",
-                redirect, "verifier");
+                redirect, VERIFIER);
         assertThat(response.idToken()).isEqualTo("a.b.c");
         assertThat(provider.lastTokenRequestBody.get()).contains("grant_type=authorization_code", "code=the-code",
-                "code_verifier=verifier", "client_id=rollcall", "client_secret=s3cret%26%3D");
+                "code_verifier=" + VERIFIER, "client_id=rollcall", "client_secret=s3cret%26%3D");
         assertThat(provider.lastTokenAuthorization.get()).isNull();
     }
 
@@ -80,7 +83,7 @@ class OidcFlowTest {
         provider.tokenBody.set("{\"id_token\":\"a.b.c\",\"token_type\":\"Bearer\"}");
         new TokenEndpointClient(OidcHttp.withDefaults()).exchange(provider.uri("/token"),
                 new ClientCredentials("rollcall", "s3cret", ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC), "c",
-                redirect, "v");
+                redirect, VERIFIER);
         assertThat(provider.lastTokenAuthorization.get()).isEqualTo("Basic "
                 + Base64.getEncoder().encodeToString("rollcall:s3cret".getBytes(StandardCharsets.UTF_8)));
         assertThat(provider.lastTokenRequestBody.get()).doesNotContain("client_secret");
@@ -92,7 +95,7 @@ class OidcFlowTest {
         provider.tokenBody.set("{\"error\":\"invalid_grant\",\"error_description\":\"<script>\"}");
         assertThatThrownBy(() -> new TokenEndpointClient(OidcHttp.withDefaults()).exchange(provider.uri("/token"),
                 new ClientCredentials("rollcall", "s", ClientCredentials.AuthMethod.CLIENT_SECRET_POST), "c", redirect,
-                "v"))
+                VERIFIER))
                 .isInstanceOfSatisfying(OidcRejection.class,
                         r -> assertThat(r.reason()).isEqualTo(OidcRejection.Reason.CODE_REJECTED))
                 .hasMessageContaining("invalid_grant").hasMessageNotContaining("script");
@@ -104,7 +107,7 @@ class OidcFlowTest {
         provider.tokenBody.set("{}");
         assertThatThrownBy(() -> new TokenEndpointClient(OidcHttp.withDefaults()).exchange(provider.uri("/token"),
                 new ClientCredentials("rollcall", "s", ClientCredentials.AuthMethod.CLIENT_SECRET_POST), "c", redirect,
-                "v")).isInstanceOf(OidcProviderException.class);
+                VERIFIER)).isInstanceOf(OidcProviderException.class);
     }
 
     @Test

@@ -51,6 +51,7 @@ final class TestOidcProvider implements AutoCloseable {
     String discoveryJson() {
         return "{\"issuer\":\"" + issuer() + "\",\"authorization_endpoint\":\"" + issuer() + "/auth\","
                 + "\"token_endpoint\":\"" + issuer() + "/token\",\"jwks_uri\":\"" + issuer() + "/jwks\","
+                + "\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
                 + "\"id_token_signing_alg_values_supported\":[\"RS256\",\"ES256\",\"HS256\",\"none\"]}";
     }
 
