@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class UsageMetricsIT {
 
     private static final Pattern SSO_REFUSED = Pattern.compile(
-            "^rollcall_sso_logins_total\\{[^}]*protocol=\"unknown\"[^}]*result=\"([a-z-]+)\"[^}]*} ([0-9.E]+)$",
+            "^rollcall_sso_logins_total\\{[^}]*protocol=\"unknown\"[^}]*reason=\"([a-z-]+)\"[^}]*result=\"refused\"[^}]*}"
+                    + " ([0-9.E]+)$",
             Pattern.MULTILINE);
 
     private final RollcallServer server = RollcallServer.shared();

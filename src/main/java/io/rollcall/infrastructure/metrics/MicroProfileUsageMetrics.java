@@ -18,7 +18,7 @@ public class MicroProfileUsageMetrics implements UsageMetrics {
 
     private static final Set<String> PROTOCOLS = Set.of("SAML", "OIDC");
     private static final Metadata SSO_LOGINS = Metadata.builder().withName("rollcall_sso_logins")
-            .withDescription("SSO login attempts by protocol and result (success or the refusal code)").build();
+            .withDescription("SSO login attempts by protocol, result (success, refused) and refusal reason").build();
     private static final Metadata INVITES = Metadata.builder().withName("rollcall_invites")
             .withDescription("Invite events: issued, resent, accepted, revoked").build();
     private static final Metadata RATE_LIMIT_REFUSALS = Metadata.builder().withName("rollcall_rate_limit_refused")
@@ -40,7 +40,8 @@ public class MicroProfileUsageMetrics implements UsageMetrics {
     public void ssoLogin(String protocol, String refusalCode) {
         String p = protocol == null ? "unknown" : protocol.toUpperCase(Locale.ROOT);
         registry.counter(SSO_LOGINS, new Tag("protocol", PROTOCOLS.contains(p) ? p : "unknown"),
-                new Tag("result", refusalCode == null ? "success" : refusalCode)).inc();
+                new Tag("result", refusalCode == null ? "success" : "refused"),
+                new Tag("reason", refusalCode == null ? "none" : refusalCode)).inc();
     }
 
     @Override
