@@ -22,13 +22,13 @@ public class HttpMetrics {
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
             "TRACE");
-    private static final Metadata REQUESTS = Metadata.builder().withName("rollcall_http_requests")
+    private static final Metadata REQUESTS = Metadata.builder().withName(MetricNames.HTTP_REQUESTS)
             .withDescription("HTTP requests by route template, method and status").build();
-    private static final Metadata DURATION = Metadata.builder().withName("rollcall_http_request_duration")
+    private static final Metadata DURATION = Metadata.builder().withName(MetricNames.HTTP_REQUEST_DURATION)
             .withDescription("HTTP request latency by route template and method, from the first filter to the last"
                     + " byte handed to the container")
             .withUnit(MetricUnits.SECONDS).build();
-    private static final Metadata SCIM = Metadata.builder().withName("rollcall_scim_operations")
+    private static final Metadata SCIM = Metadata.builder().withName(MetricNames.SCIM_OPERATIONS)
             .withDescription("SCIM operations by resource, operation and outcome").build();
 
     private final MetricRegistry registry;
