@@ -16,7 +16,8 @@ import java.util.Map;
  * Entry point of {@code rollcall.jar}: maps Rollcall's own settings onto Payara Micro's boot properties, then hands
  * over to Payara Micro's uber-jar main. Payara Micro reads its HTTP port only from {@code payaramicro.port}; operators
  * configure {@code ROLLCALL_PORT}, so this class translates one into the other before Payara boots. The same goes for
- * clustering ({@link ClusterSettings}): standalone unless configured.
+ * clustering ({@link ClusterSettings}): standalone unless configured, and for the log format ({@link LogSettings}):
+ * plain or JSON, quiet start-up, colours only on a terminal.
  *
  * <p>Payara Micro keeps running when the application fails to deploy, answering every request with "No Application
  * deployed". An instance without its application is useless and hides the failure from a supervisor, so after boot
