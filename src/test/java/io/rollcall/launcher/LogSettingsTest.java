@@ -39,6 +39,8 @@ class LogSettingsTest {
         assertThat(properties.getProperty("io.rollcall.level")).isEqualTo("INFO");
         assertThat(properties.getProperty("javax.enterprise.system.security.ssl.level")).isEqualTo("SEVERE");
         assertThat(properties.getProperty("com.hazelcast.level")).isEqualTo("WARNING");
+        // Cluster membership changes stay visible (one record each, only when clustered).
+        assertThat(properties.stringPropertyNames()).noneMatch(name -> name.startsWith("fish.payara.nucleus.cluster"));
     }
 
     @Test
