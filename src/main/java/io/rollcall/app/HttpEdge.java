@@ -1,5 +1,7 @@
 package io.rollcall.app;
 
+import io.rollcall.infrastructure.metrics.HttpMetrics;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContextEvent;
@@ -10,8 +12,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Installs {@link RequestBodyDeadline} for every path, after the annotated filters (so the request id is set first),
- * with its settings:
+ * Installs, for every path and after the annotated filters (so the request id is set first), {@link RequestObserver}
+ * (access log and HTTP metrics, around everything else) and then {@link RequestBodyDeadline}, with its settings:
  * <ul>
  * <li>{@code ROLLCALL_HTTP_BODY_TIMEOUT_SECONDS} (default 30): time for a whole request body to arrive;</li>
  * <li>{@code ROLLCALL_HTTP_MAX_BODY_BYTES} (default 2 MiB): largest request body on any endpoint (protocols may set
@@ -29,6 +31,11 @@ public class HttpEdge implements ServletContextListener {
         Config config = ConfigProvider.getConfig();
         long timeoutSeconds = positive(config, "rollcall.http.body.timeout.seconds", DEFAULT_TIMEOUT_SECONDS);
         long maxBytes = positive(config, "rollcall.http.max.body.bytes", DEFAULT_MAX_BODY_BYTES);
+        FilterRegistration.Dynamic observer = event.getServletContext().addFilter("requestObserver",
+                new RequestObserver(CDI.current().select(HttpMetrics.class).get()));
+        observer.setAsyncSupported(true);
+        // REQUEST only: an asynchronously completed request is observed by its async listener, once.
+        observer.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         FilterRegistration.Dynamic registration = event.getServletContext().addFilter("requestBodyDeadline",
                 new RequestBodyDeadline(maxBytes, timeoutSeconds * 1000));
         registration.setAsyncSupported(true);

@@ -10,6 +10,7 @@ import io.rollcall.domain.identity.TokenRepository;
 import io.rollcall.domain.shared.Emails;
 import io.rollcall.domain.shared.Ids;
 import io.rollcall.domain.workspace.WorkspaceRepository;
+import io.rollcall.infrastructure.logging.ConsoleNotice;
 import io.rollcall.infrastructure.persistence.InstallationFacts;
 import io.rollcall.infrastructure.persistence.ConstraintViolations;
 import jakarta.annotation.PostConstruct;
@@ -29,6 +30,7 @@ import jakarta.transaction.UserTransaction;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -156,14 +158,9 @@ public class Bootstrap {
                 | HeuristicRollbackException e) {
             throw new IllegalStateException("the bootstrap sign-in link could not be issued", e);
         }
-        url.ifPresent(link -> {
-            System.out.println("==================================================================");
-            System.out.println(" Rollcall bootstrap: one-time sign-in link for " + email + " (workspace '"
-                    + workspaceId.get() + "')");
-            System.out.println(" " + link);
-            System.out.println(" Valid for 24 hours, once. Open it in a browser to sign in.");
-            System.out.println("==================================================================");
-        });
+        url.ifPresent(link -> ConsoleNotice.print(System.out, Bootstrap.class.getName(), List.of(
+                "Rollcall bootstrap: one-time sign-in link for " + email + " (workspace '" + workspaceId.get() + "')",
+                link, "Valid for 24 hours, once. Open it in a browser to sign in.")));
     }
 
     private static SecretTokens.Issued adopt(String token) {
@@ -175,10 +172,8 @@ public class Bootstrap {
     }
 
     private static void printOnce(PrintStream out, String workspaceId, String token) {
-        out.println("==================================================================");
-        out.println(" Rollcall bootstrap: owner API token for workspace '" + workspaceId + "'");
-        out.println(" " + token);
-        out.println(" It is shown only this once; store it now.");
-        out.println("==================================================================");
+        ConsoleNotice.print(out, Bootstrap.class.getName(), List.of(
+                "Rollcall bootstrap: owner API token for workspace '" + workspaceId + "'", token,
+                "It is shown only this once; store it now."));
     }
 }

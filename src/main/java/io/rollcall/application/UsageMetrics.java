@@ -7,7 +7,8 @@ package io.rollcall.application;
  *
  * <p>Exposed at {@code /metrics} (Prometheus text) by {@code infrastructure.metrics.MicroProfileUsageMetrics} as:
  * <ul>
- * <li>{@code rollcall_sso_logins_total{protocol="SAML|OIDC|unknown", result="success|<refusal code>"}}</li>
+ * <li>{@code rollcall_sso_logins_total{protocol="SAML|OIDC|unknown", result="success|refused",
+ * reason="none|<refusal code>"}}</li>
  * <li>{@code rollcall_invites_total{event="issued|resent|accepted|revoked"}}</li>
  * <li>{@code rollcall_rate_limit_refused_total{scope="scim|api|sso|signin-address|signin-ip"}}</li>
  * </ul>

@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,8 @@ import java.util.Map;
  * Entry point of {@code rollcall.jar}: maps Rollcall's own settings onto Payara Micro's boot properties, then hands
  * over to Payara Micro's uber-jar main. Payara Micro reads its HTTP port only from {@code payaramicro.port}; operators
  * configure {@code ROLLCALL_PORT}, so this class translates one into the other before Payara boots. The same goes for
- * clustering ({@link ClusterSettings}): standalone unless configured.
+ * clustering ({@link ClusterSettings}): standalone unless configured, and for the log format ({@link LogSettings}):
+ * plain or JSON, quiet start-up, colours only on a terminal.
  *
  * <p>Payara Micro keeps running when the application fails to deploy, answering every request with "No Application
  * deployed". An instance without its application is useless and hides the failure from a supervisor, so after boot
@@ -34,11 +37,19 @@ public final class RollcallLauncher {
         if (port != null && System.getProperty("payaramicro.port") == null) {
             System.setProperty("payaramicro.port", validPort(port, "ROLLCALL_PORT"));
         }
+        LogSettings logs;
         ClusterSettings cluster;
+        try {
+            logs = LogSettings.from(RollcallLauncher::setting, System.console() != null);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Rollcall: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         try {
             cluster = ClusterSettings.from(RollcallLauncher::setting);
         } catch (IllegalArgumentException e) {
-            System.err.println("Rollcall: " + e.getMessage());
+            System.err.println(logs.launcherLine("SEVERE", e.getMessage()));
             System.exit(2);
             return;
         }
@@ -47,24 +58,37 @@ public final class RollcallLauncher {
                 System.setProperty(property.getKey(), property.getValue());
             }
         }
-        cluster.notices().forEach(line -> System.err.println("Rollcall: " + line));
+        cluster.notices().forEach(line -> System.err.println(logs.launcherLine("INFO", line)));
         List<String> payaraArgs = new ArrayList<>(cluster.payaraArguments());
+        if (!List.of(args).contains("--logproperties")) {
+            payaraArgs.addAll(List.of("--logproperties", loggingPropertiesFile(logs).toString()));
+        }
         payaraArgs.addAll(List.of(args));
-        // The launcher ships no SLF4J or Payara logging config of its own; it only prepares Payara's boot.
         Method main = Class.forName(PAYARA_UBER_JAR_MAIN).getMethod("main", String[].class);
         try {
             main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
         } catch (InvocationTargetException e) {
             // Payara's non-daemon threads would keep a half-booted JVM alive.
             e.getCause().printStackTrace();
-            System.err.println("Rollcall: Payara Micro failed to boot; exiting");
+            System.err.println(logs.launcherLine("SEVERE", "Payara Micro failed to boot; exiting"));
             System.exit(EXIT_NOT_DEPLOYED);
         }
         String httpPort = System.getProperty("payaramicro.port", "8080");
         if (!applicationAnswers(httpPort)) {
-            System.err.println("Rollcall: the application failed to deploy (see the log above); exiting");
+            System.err.println(logs.launcherLine("SEVERE",
+                    "the application failed to deploy (see the log above); exiting"));
             System.exit(EXIT_NOT_DEPLOYED);
         }
+    }
+
+    /** Writes the logging configuration to a temporary file for Payara Micro, which reads it from a path. */
+    private static Path loggingPropertiesFile(LogSettings logs) throws IOException {
+        Path file = Files.createTempFile("rollcall-logging", ".properties");
+        file.toFile().deleteOnExit();
+        try (var out = Files.newOutputStream(file)) {
+            logs.loggingProperties().store(out, "written by io.rollcall.launcher.LogSettings");
+        }
+        return file;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.rollcall.scim;
 
+import io.rollcall.infrastructure.logging.MatchedRoute;
 import java.util.Set;
 
 /**
@@ -26,6 +27,7 @@ public final class ScimProviders {
                 ErrorBodyFilter.class,
                 ScimExceptionMapper.class,
                 ScimTransactionalExceptionMapper.class,
-                ScimJsonWriter.class);
+                ScimJsonWriter.class,
+                MatchedRoute.class);
     }
 }

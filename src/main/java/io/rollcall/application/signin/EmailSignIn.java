@@ -88,16 +88,21 @@ public class EmailSignIn {
         Optional<Account> account = accounts.findByEmail(email);
         Optional<Member> member = account.flatMap(a -> members.findByAccount(workspaceId, a.id()));
         if (workspace.isEmpty() || member.isEmpty()) {
+            // The answer stays the same as for a sent link; only the log says why nothing was sent.
+            SignInLinks.logRefusal("email", workspace.map(Workspace::id).orElse(null), "unknown-member");
             return;
         }
         Actor actor = Actor.account(account.get().id(), email);
         Optional<LinkState> refusal = SignInLinks.refusal(workspace.get(), member.get());
         if (refusal.isPresent()) {
+            String reason = refusal.get().name().toLowerCase().replace('_', '-');
             audit.record(workspaceId, actor, "signin.refused", "member", member.get().id(),
-                    Map.of("channel", "email", "reason", refusal.get().name().toLowerCase().replace('_', '-')));
+                    Map.of("channel", "email", "reason", reason));
+            SignInLinks.logRefusal("email", workspaceId, reason);
             return;
         }
         if (!mail.enabled()) {
+            SignInLinks.logRefusal("email", workspaceId, "email-off");
             audit.record(workspaceId, actor, "signin.refused", "member", member.get().id(),
                     Map.of("channel", "email", "reason", "email-off"));
             return;

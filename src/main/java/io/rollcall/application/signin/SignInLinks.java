@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * One-time sign-in links: issued with a random 256-bit token (only its SHA-256 stored), used at most once (one
@@ -30,6 +31,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SignInLinks {
+
+    private static final Logger LOG = Logger.getLogger(SignInLinks.class.getName());
 
     /** Lifetime of an e-mailed sign-in link. */
     public static final Duration EMAIL_LIFETIME = Duration.ofMinutes(15);
@@ -107,36 +110,53 @@ public class SignInLinks {
         return link.get().expiredAt(clock.instant()) ? Optional.of(LinkState.EXPIRED) : Optional.empty();
     }
 
+    private static LinkOutcome refused(String workspaceId, LinkState state) {
+        logRefusal("link", workspaceId, state.name().toLowerCase().replace('_', '-'));
+        return LinkOutcome.refused(state);
+    }
+
+    /**
+     * Logs one refused e-mail sign-in at INFO, in the shape of the SSO refusal line: {@code Sign-in refused: channel
+     * <email|link>, workspace <id|->, reason <code>}. The request id is added by the log's request-id filter; the
+     * address and the link token are never logged.
+     *
+     * @param workspaceId a stored workspace id, or null when none is known (never the caller's raw input)
+     */
+    static void logRefusal(String channel, String workspaceId, String reason) {
+        LOG.info(() -> "Sign-in refused: channel " + channel + ", workspace " + (workspaceId == null ? "-"
+                : workspaceId) + ", reason " + reason);
+    }
+
     /** Uses the link: signs the account into the link's workspace, once. Audited as used or refused. */
     @Transactional
     public LinkOutcome use(String token) {
         Optional<SignInLink> found = find(token);
         if (found.isEmpty()) {
-            return LinkOutcome.refused(LinkState.UNKNOWN);
+            return refused(null, LinkState.UNKNOWN);
         }
         SignInLink link = found.get();
         Instant now = clock.instant();
         if (link.usedAt() != null) {
-            return LinkOutcome.refused(LinkState.USED);
+            return refused(link.workspaceId(), LinkState.USED);
         }
         if (link.expiredAt(now)) {
-            return LinkOutcome.refused(LinkState.EXPIRED);
+            return refused(link.workspaceId(), LinkState.EXPIRED);
         }
         Account account = accounts.find(link.accountId()).orElseThrow();
         Optional<Member> member = members.findByAccount(link.workspaceId(), account.id());
         Optional<Workspace> workspace = workspaces.find(link.workspaceId());
         if (member.isEmpty() || workspace.isEmpty()) {
-            return LinkOutcome.refused(LinkState.UNKNOWN);
+            return refused(link.workspaceId(), LinkState.UNKNOWN);
         }
         Actor actor = Actor.account(account.id(), account.email());
         Optional<LinkState> refusal = refusal(workspace.get(), member.get());
         if (refusal.isPresent()) {
             audit.record(link.workspaceId(), actor, "signin.refused", "member", member.get().id(),
                     Map.of("channel", "link", "reason", refusal.get().name().toLowerCase().replace('_', '-')));
-            return LinkOutcome.refused(refusal.get());
+            return refused(link.workspaceId(), refusal.get());
         }
         if (!links.markUsed(link.id(), now)) {
-            return LinkOutcome.refused(LinkState.USED);
+            return refused(link.workspaceId(), LinkState.USED);
         }
         audit.record(link.workspaceId(), actor, "signin.link-used", "member", member.get().id(),
                 Map.of("purpose", link.purpose().name()));
