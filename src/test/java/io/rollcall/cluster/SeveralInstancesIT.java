@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollcall.it.Api;
 import io.rollcall.it.ListeningSockets;
+import io.rollcall.it.OwnedWorkspace;
+import io.rollcall.it.RawHttp;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
+import io.rollcall.security.saml.SamlTestIdp;
+import java.net.URI;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +42,9 @@ class SeveralInstancesIT {
 
     private static final String TOKEN = "rcp_it_several-instances-" + Long.toHexString(System.nanoTime());
     private static final Pattern MEMBERS = Pattern.compile("Payara Data Grid State: .* DG Size: (\\d+)");
+    /** The clustered instances sit behind one (imaginary) load balancer: one public URL, one client-IP header. */
+    private static final URI PUBLIC_URL = URI.create("http://rollcall-lb.it.example");
+    private static final int SSO_BURST = 20;
 
     private static RollcallServer a;
     private static RollcallServer b;
@@ -69,6 +78,10 @@ class SeveralInstancesIT {
         env.put("ROLLCALL_CLUSTER_NAME", name);
         env.put("ROLLCALL_CLUSTER_INTERFACE", "127.0.0.1");
         env.put("ROLLCALL_CLUSTER_PORT", Integer.toString(port));
+        env.put("ROLLCALL_PUBLIC_URL", PUBLIC_URL.toString());
+        env.put("ROLLCALL_CLIENT_IP_HEADER", "X-Forwarded-For");
+        env.put("ROLLCALL_RATE_LIMIT_SSO_PER_SECOND", "1");
+        env.put("ROLLCALL_RATE_LIMIT_SSO_BURST", Integer.toString(SSO_BURST));
         return env;
     }
 
@@ -158,6 +171,78 @@ class SeveralInstancesIT {
         assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
 
         assertThat(personOnB.get("/api/v1/workspaces/default/members").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRateLimitBucketDrainedOnOneInstanceRefusesOnTheOtherWith429AndRetryAfter() {
+        Map<String, String> client = Map.of("X-Forwarded-For", "203.0.113." + (1 + new Random().nextInt(250)));
+        int acceptedOnA = 0;
+        Api.Reply onA = null;
+        for (int i = 0; i < 2 * SSO_BURST && (onA == null || onA.status() != 429); i++) {
+            onA = RawHttp.send(a.baseUrl(), "GET", "/sso/default/login", client, null);
+            acceptedOnA += onA.status() == 429 ? 0 : 1;
+        }
+        assertThat(onA.status()).as(onA.toString()).isEqualTo(429);
+        assertThat(acceptedOnA).isGreaterThanOrEqualTo(SSO_BURST);
+
+        // A bucket of B's own would let SSO_BURST requests through; the shared one only what refilled (1/s) since.
+        int acceptedOnB = 0;
+        Api.Reply onB = null;
+        for (int i = 0; i < SSO_BURST && (onB == null || onB.status() != 429); i++) {
+            onB = RawHttp.send(b.baseUrl(), "GET", "/sso/default/login", client, null);
+            acceptedOnB += onB.status() == 429 ? 0 : 1;
+        }
+        assertThat(onB.status()).as(onB.toString()).isEqualTo(429);
+        assertThat(acceptedOnB).as("requests B let through after A drained the bucket").isLessThanOrEqualTo(2);
+        assertThat(onB.header("Content-Type")).startsWith("text/html");
+        assertThat(onB.body()).contains("<code>rate-limited</code>");
+        assertThat(Long.parseLong(onB.header("Retry-After"))).isBetween(1L, 2L);
+
+        Map<String, String> jsonClient = new HashMap<>(client);
+        jsonClient.put("Accept", "application/json");
+        Api.Reply json = RawHttp.send(b.baseUrl(), "GET", "/sso/default/login", jsonClient, null);
+        assertThat(json.status()).as(json.toString()).isEqualTo(429);
+        assertThat(json.json().path("code").asText()).isEqualTo("rate-limited");
+        assertThat(json.header("Retry-After")).matches("[1-9][0-9]*");
+        // Another client's bucket is untouched.
+        assertThat(RawHttp.send(b.baseUrl(), "GET", "/sso/default/login", Map.of("X-Forwarded-For", "198.51.100.9"),
+                null).status()).isNotEqualTo(429);
+    }
+
+    @Test
+    void aSamlAssertionAcceptedOnOneInstanceIsRefusedAsAReplayOnTheOther() {
+        OwnedWorkspace workspace = OwnedWorkspace.create(a, "replay");
+        String ws = workspace.id();
+        SamlTestIdp idp = SamlTestIdp.create("replay");
+        Api.Reply connected = workspace.api().put(workspace.path("/sso"), idp.connection(false));
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        String email = "ada@" + ws + ".example";
+        Api.Reply invite = workspace.api().post(workspace.path("/invites"), "{\"email\":\"" + email
+                + "\",\"role\":\"viewer\"}");
+        assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
+
+        SamlTestIdp.Started onA = SamlTestIdp.start(a.baseUrl(), ws);
+        String assertionId = "_a" + UUID.randomUUID();
+        String response = idp.response(PUBLIC_URL, ws, onA.requestId(), assertionId, "ada", email);
+        Api.Reply accepted = SamlTestIdp.post(a.baseUrl(), ws, onA.stateCookie(), response);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(303);
+        assertThat(accepted.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("rollcall_session=ey"));
+
+        // The captured POST, cookie and all, sent to B: that login is used up.
+        Api.Reply verbatim = SamlTestIdp.post(b.baseUrl(), ws, onA.stateCookie(), response);
+        assertThat(verbatim.status()).as(verbatim.toString()).isEqualTo(400);
+        assertThat(verbatim.json().path("code").asText()).isEqualTo("login-state-missing");
+        // The same assertion answering a login of B's own: only the database's replay log can tell it was used on A.
+        SamlTestIdp.Started onB = SamlTestIdp.start(b.baseUrl(), ws);
+        Api.Reply replayed = SamlTestIdp.post(b.baseUrl(), ws, onB.stateCookie(), idp.response(PUBLIC_URL, ws,
+                onB.requestId(), assertionId, "ada", email));
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(401);
+        assertThat(replayed.json().path("code").asText()).isEqualTo("saml-replayed");
+        assertThat(replayed.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("rollcall_session=ey"));
+        // A fresh assertion on B is accepted: the refusal was the replay, not B's configuration.
+        SamlTestIdp.Started again = SamlTestIdp.start(b.baseUrl(), ws);
+        assertThat(SamlTestIdp.post(b.baseUrl(), ws, again.stateCookie(), idp.response(PUBLIC_URL, ws,
+                again.requestId(), "_a" + UUID.randomUUID(), "ada", email)).status()).isEqualTo(303);
     }
 
     /** Last: it kills instance {@code a}. */
