@@ -4,14 +4,13 @@ import io.github.bucket4j.Bandwidth;
 import io.rollcall.application.ratelimit.RateLimit;
 import io.rollcall.application.ratelimit.RateLimitScope;
 import io.rollcall.application.ratelimit.RequestBuckets;
+import io.rollcall.infrastructure.cluster.PayaraDataGrid;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * The {@link RequestBuckets} in force: shared by the whole cluster when this instance runs clustered, in this
@@ -44,19 +43,15 @@ public class GridRequestBuckets implements RequestBuckets {
 
     @PostConstruct
     void connect() {
-        Object instance;
-        try {
-            instance = new InitialContext().lookup("payara/Hazelcast");
-        } catch (NamingException | RuntimeException e) {
-            LOG.fine("no data grid: rate-limit buckets stay in this instance's memory");
-            return;
-        }
-        try {
-            grid = HazelcastBuckets.on(instance, MAP);
-            LOG.info("Rate-limit buckets shared by the cluster in map " + MAP);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "the data grid is not usable: rate-limit buckets stay in this instance's memory", e);
-        }
+        PayaraDataGrid.instance().ifPresentOrElse(instance -> {
+            try {
+                grid = HazelcastBuckets.on(instance, MAP);
+                LOG.info("Rate-limit buckets shared by the cluster in map " + MAP);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "the data grid is not usable: rate-limit buckets stay in this instance's memory",
+                        e);
+            }
+        }, () -> LOG.fine("no data grid: rate-limit buckets stay in this instance's memory"));
     }
 
     @Override
