@@ -269,6 +269,12 @@ class SeveralInstancesIT {
         for (String id : ids) {
             assertThat(scimOnB.send("GET", "/scim/v2/Users/" + id, null, null).status()).as(id).isEqualTo(200);
         }
+        // B, whose grid just lost a member (and the buckets A held), goes on taking writes.
+        Api.Reply afterKill = scimOnB.send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:params:scim:"
+                + "schemas:core:2.0:User\"],\"userName\":\"after-sigkill@example.com\"}", "application/scim+json");
+        assertThat(afterKill.status()).as(afterKill.toString()).isEqualTo(201);
+        assertThat(scimOnB.send("GET", "/scim/v2/Users/" + afterKill.json().get("id").asText(), null, null).status())
+                .isEqualTo(200);
     }
 
     /** The grid sizes in the data-grid states Payara logged. */
