@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * to; without it Hazelcast listens on every interface.</li>
  * <li>{@code ROLLCALL_CLUSTER_PORT} ({@code rollcall.cluster.port}, default 6900): the grid port.</li>
  * </ul>
- * Embedded H2 is single-instance: with an H2 URL the cluster settings are ignored and a warning says so.
+ * Embedded H2 is single-instance: cluster settings with an H2 URL (or none, H2 being the default) are refused.
  */
 final class ClusterSettings {
 
@@ -58,7 +58,8 @@ final class ClusterSettings {
      * Reads the settings through {@code setting}, which maps an environment variable name (e.g.
      * {@code ROLLCALL_CLUSTER_MEMBERS}) to its value or {@code null}.
      *
-     * @throws IllegalArgumentException when a setting is malformed, or both a member list and a discovery are set
+     * @throws IllegalArgumentException when a setting is malformed, both a member list and a discovery are set, or
+     *     clustering is asked for on embedded H2
      */
     static ClusterSettings from(Function<String, String> setting) {
         String members = blankToNull(setting.apply("ROLLCALL_CLUSTER_MEMBERS"));
@@ -80,9 +81,11 @@ final class ClusterSettings {
         String port = valueOr(setting.apply("ROLLCALL_CLUSTER_PORT"), Integer.toString(DEFAULT_PORT));
         String dbUrl = valueOr(setting.apply("ROLLCALL_DB_URL"), "jdbc:h2:");
         if (dbUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
-            notices.add("WARNING: cluster settings ignored: the embedded H2 database is single-instance, so this"
-                    + " instance runs standalone. Several instances need a shared MariaDB (ROLLCALL_DB_URL).");
-            return standalone(notices);
+            // Refused rather than ignored: instances that each run on their own H2 behind one load balancer would
+            // each accept writes the others never see, and a warning in a start-up log is easily missed.
+            throw new IllegalArgumentException("cluster settings given, but the database is embedded H2, which is"
+                    + " single-instance: several instances need one shared MariaDB (set ROLLCALL_DB_URL), or unset"
+                    + " ROLLCALL_CLUSTER_MEMBERS/ROLLCALL_CLUSTER_DISCOVERY to run one standalone instance");
         }
         port = RollcallLauncher.validPort(port, "ROLLCALL_CLUSTER_PORT");
         List<String> arguments = new ArrayList<>(List.of("--clustermode", clusterMode, "--clustername", name,

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollcall.it.Api;
 import io.rollcall.it.ListeningSockets;
+import io.rollcall.it.OwnedWorkspace;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
+import io.rollcall.security.saml.SamlTestIdp;
+import java.net.URI;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +40,8 @@ class SeveralInstancesIT {
 
     private static final String TOKEN = "rcp_it_several-instances-" + Long.toHexString(System.nanoTime());
     private static final Pattern MEMBERS = Pattern.compile("Payara Data Grid State: .* DG Size: (\\d+)");
+    /** The clustered instances sit behind one (imaginary) load balancer: one public URL. */
+    private static final URI PUBLIC_URL = URI.create("http://rollcall-lb.it.example");
 
     private static RollcallServer a;
     private static RollcallServer b;
@@ -69,6 +75,7 @@ class SeveralInstancesIT {
         env.put("ROLLCALL_CLUSTER_NAME", name);
         env.put("ROLLCALL_CLUSTER_INTERFACE", "127.0.0.1");
         env.put("ROLLCALL_CLUSTER_PORT", Integer.toString(port));
+        env.put("ROLLCALL_PUBLIC_URL", PUBLIC_URL.toString());
         return env;
     }
 
@@ -160,6 +167,65 @@ class SeveralInstancesIT {
         assertThat(personOnB.get("/api/v1/workspaces/default/members").status()).isEqualTo(403);
     }
 
+    @Test
+    void aRateLimitBucketDrainedOnOneInstanceRefusesOnTheOtherWith429AndRetryAfter() {
+        // The per-address sign-in bucket: 5 requests per 15 minutes, so nothing refills while the test runs (a
+        // per-second bucket would, on a loaded machine, between one slow request and the next).
+        String address = "drained-" + Long.toHexString(System.nanoTime()) + "@example.com";
+        String body = "{\"email\":" + Api.q(address) + ",\"workspace\":\"default\"}";
+        Api anonymousOnA = new Api(a.baseUrl(), null);
+        for (int i = 0; i < 5; i++) {
+            assertThat(anonymousOnA.post("/login/email", body).status()).as("request %d on A", i + 1).isEqualTo(202);
+        }
+
+        // A bucket of B's own would still hold 5 requests.
+        Api anonymousOnB = new Api(b.baseUrl(), null);
+        Api.Reply refused = anonymousOnB.post("/login/email", body);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.json().path("code").asText()).isEqualTo("too-many-requests");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 15 * 60L);
+        assertThat(anonymousOnA.post("/login/email", body).status()).as("and on A").isEqualTo(429);
+        assertThat(anonymousOnB.post("/login/email", "{\"email\":" + Api.q("calm-" + address)
+                + ",\"workspace\":\"default\"}").status()).as("another address").isEqualTo(202);
+    }
+
+    @Test
+    void aSamlAssertionAcceptedOnOneInstanceIsRefusedAsAReplayOnTheOther() {
+        OwnedWorkspace workspace = OwnedWorkspace.create(a, "replay");
+        String ws = workspace.id();
+        SamlTestIdp idp = SamlTestIdp.create("replay");
+        Api.Reply connected = workspace.api().put(workspace.path("/sso"), idp.connection(false));
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        String email = "ada@" + ws + ".example";
+        Api.Reply invite = workspace.api().post(workspace.path("/invites"), "{\"email\":\"" + email
+                + "\",\"role\":\"viewer\"}");
+        assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
+
+        SamlTestIdp.Started onA = SamlTestIdp.start(a.baseUrl(), ws);
+        String assertionId = "_a" + UUID.randomUUID();
+        String response = idp.response(PUBLIC_URL, ws, onA.requestId(), assertionId, "ada", email);
+        Api.Reply accepted = SamlTestIdp.post(a.baseUrl(), ws, onA.stateCookie(), response);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(303);
+        assertThat(accepted.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("rollcall_session=ey"));
+
+        // The captured POST, cookie and all, sent to B: that login is used up.
+        Api.Reply verbatim = SamlTestIdp.post(b.baseUrl(), ws, onA.stateCookie(), response);
+        assertThat(verbatim.status()).as(verbatim.toString()).isEqualTo(400);
+        assertThat(verbatim.json().path("code").asText()).isEqualTo("login-state-missing");
+        // The same assertion answering a login of B's own: only the database's replay log can tell it was used on A.
+        SamlTestIdp.Started onB = SamlTestIdp.start(b.baseUrl(), ws);
+        Api.Reply replayed = SamlTestIdp.post(b.baseUrl(), ws, onB.stateCookie(), idp.response(PUBLIC_URL, ws,
+                onB.requestId(), assertionId, "ada", email));
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(401);
+        assertThat(replayed.json().path("code").asText()).isEqualTo("saml-replayed");
+        assertThat(replayed.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("rollcall_session=ey"));
+        // A fresh assertion on B is accepted: the refusal was the replay, not B's configuration.
+        SamlTestIdp.Started again = SamlTestIdp.start(b.baseUrl(), ws);
+        assertThat(SamlTestIdp.post(b.baseUrl(), ws, again.stateCookie(), idp.response(PUBLIC_URL, ws,
+                again.requestId(), "_a" + UUID.randomUUID(), "ada", email)).status()).isEqualTo(303);
+    }
+
     /** Last: it kills instance {@code a}. */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -184,6 +250,12 @@ class SeveralInstancesIT {
         for (String id : ids) {
             assertThat(scimOnB.send("GET", "/scim/v2/Users/" + id, null, null).status()).as(id).isEqualTo(200);
         }
+        // B, whose grid just lost a member (and the buckets A held), goes on taking writes.
+        Api.Reply afterKill = scimOnB.send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:params:scim:"
+                + "schemas:core:2.0:User\"],\"userName\":\"after-sigkill@example.com\"}", "application/scim+json");
+        assertThat(afterKill.status()).as(afterKill.toString()).isEqualTo(201);
+        assertThat(scimOnB.send("GET", "/scim/v2/Users/" + afterKill.json().get("id").asText(), null, null).status())
+                .isEqualTo(200);
     }
 
     /** The grid sizes in the data-grid states Payara logged. */

@@ -54,12 +54,13 @@ class ClusterSettingsTest {
     }
 
     @Test
-    void withH2TheClusterSettingsAreIgnoredAndAWarningSaysSo() {
-        ClusterSettings settings = ClusterSettings.from(Map.of("ROLLCALL_CLUSTER_MEMBERS", "10.0.0.1:6900")::get);
-
-        assertThat(settings.clustered()).isFalse();
-        assertThat(settings.payaraArguments()).containsExactly("--nohazelcast");
-        assertThat(settings.notices()).singleElement().asString().startsWith("WARNING").contains("H2");
+    void clusterSettingsOnEmbeddedH2AreRefusedNamingTheDatabaseSetting() {
+        assertThatThrownBy(() -> ClusterSettings.from(Map.of("ROLLCALL_CLUSTER_MEMBERS", "10.0.0.1:6900")::get))
+                .hasMessageContaining("H2").hasMessageContaining("ROLLCALL_DB_URL");
+        assertThatThrownBy(() -> ClusterSettings.from(Map.of("ROLLCALL_DB_URL", "jdbc:h2:file:/data/rollcall",
+                "ROLLCALL_CLUSTER_DISCOVERY", "dns:rollcall.internal:6900")::get)).hasMessageContaining("H2");
+        assertThat(ClusterSettings.from(Map.of("ROLLCALL_DB_URL", "jdbc:h2:file:/data/rollcall")::get).clustered())
+                .as("H2 without cluster settings").isFalse();
     }
 
     @Test

@@ -63,4 +63,19 @@ class LauncherIT {
             server.stop();
         }
     }
+
+    @Test
+    void clusterSettingsOnEmbeddedH2AreRefusedAtStartUpWithExitStatus2() throws Exception {
+        RollcallServer server = RollcallServer.launch(Map.of("ROLLCALL_CLUSTER_MEMBERS", "127.0.0.1:"
+                + RollcallServer.freePort()));
+        try {
+            OptionalInt status = server.awaitExit(Duration.ofMinutes(2));
+
+            assertThat(status).as("exit status (log: %s)", server.log()).hasValue(2);
+            assertThat(Files.readString(server.log())).contains("embedded H2, which is single-instance")
+                    .doesNotContain("DG Size");
+        } finally {
+            server.stop();
+        }
+    }
 }

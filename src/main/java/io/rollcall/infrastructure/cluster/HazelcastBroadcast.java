@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * {@link ClusterBroadcast} on a Hazelcast topic ({@value #TOPIC}) of Payara Micro's data grid, found in JNDI at
@@ -26,10 +24,8 @@ public class HazelcastBroadcast implements ClusterBroadcast {
 
     @PostConstruct
     void connect() {
-        Object instance;
-        try {
-            instance = new InitialContext().lookup("payara/Hazelcast");
-        } catch (NamingException | RuntimeException e) {
+        Object instance = PayaraDataGrid.instance().orElse(null);
+        if (instance == null) {
             LOG.fine("no data grid: invalidations stay local");
             return;
         }

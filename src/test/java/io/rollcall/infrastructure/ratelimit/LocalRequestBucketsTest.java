@@ -7,9 +7,10 @@ import io.rollcall.application.ratelimit.RateLimitScope;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** The buckets of a standalone instance: {@link GridRequestBuckets} with no data grid counts in local buckets. */
 class LocalRequestBucketsTest {
 
-    private final LocalRequestBuckets buckets = new LocalRequestBuckets();
+    private final GridRequestBuckets buckets = new GridRequestBuckets(new LocalRequestBuckets());
 
     @Test
     void aBurstIsAllowedAndTheNextRequestWaitsForTheRefill() {

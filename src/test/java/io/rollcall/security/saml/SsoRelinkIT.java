@@ -6,25 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rollcall.it.Api;
 import io.rollcall.it.OwnedWorkspace;
-import io.rollcall.it.RawHttp;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
 import io.rollcall.it.TestAccounts.Person;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.Inflater;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 
 /**
  * A workspace that moves to another IdP (another SAML issuer here; OIDC to SAML changes the subject the same way):
@@ -34,33 +20,10 @@ import org.w3c.dom.Document;
  */
 class SsoRelinkIT {
 
-    private static final Pattern STATE_COOKIE = Pattern.compile("rollcall_sso_state=([^;]+)");
-
     private RollcallServer server;
     private OwnedWorkspace workspace;
     private Api owner;
     private String ws;
-
-    /** One test IdP: an entity id and its signing key. */
-    private record Idp(String entityId, TestCertificates.TestKey key) {
-        static Idp create(String name) {
-            return new Idp("https://" + name + "-" + UUID.randomUUID() + ".idp.example", TestCertificates.generate(
-                    name));
-        }
-
-        String pem() {
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(encoded())
-                    + "\n-----END CERTIFICATE-----";
-        }
-
-        private byte[] encoded() {
-            try {
-                return key.certificate().getEncoded();
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 
     @BeforeEach
     void newWorkspace() {
@@ -74,10 +37,8 @@ class SsoRelinkIT {
         return "/api/v1/workspaces/" + ws + suffix;
     }
 
-    private void connect(Idp idp, boolean relinkByEmail) {
-        Api.Reply put = owner.put(path("/sso"), "{\"type\":\"saml\",\"idpEntityId\":" + q(idp.entityId())
-                + ",\"ssoUrl\":\"https://idp.example/sso\",\"certificates\":[" + q(idp.pem()) + "]"
-                + (relinkByEmail ? ",\"relinkByEmail\":true" : "") + "}");
+    private void connect(SamlTestIdp idp, boolean relinkByEmail) {
+        Api.Reply put = owner.put(path("/sso"), idp.connection(relinkByEmail));
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(put.json().path("relinkByEmail").asBoolean()).isEqualTo(relinkByEmail);
     }
@@ -89,58 +50,8 @@ class SsoRelinkIT {
     }
 
     /** A full SAML login: start, answer the AuthnRequest as {@code idp} would, post it to the ACS. */
-    private Api.Reply login(Idp idp, String nameId, String email) {
-        Api.Reply started = RawHttp.send(server.baseUrl(), "GET", "/sso/" + ws + "/login", Map.of(), null);
-        assertThat(started.status()).as(started.toString()).isEqualTo(303);
-        Matcher cookie = STATE_COOKIE.matcher(String.join(";", started.headers().allValues("Set-Cookie")));
-        assertThat(cookie.find()).isTrue();
-        String requestId = requestId(URI.create(started.header("Location")));
-
-        TestSamlIdp response = new TestSamlIdp(Instant.now());
-        response.idpEntityId = idp.entityId();
-        response.responseIssuer = idp.entityId();
-        response.assertionIssuer = idp.entityId();
-        response.spEntityId = server.baseUrl() + "/sso/" + ws + "/saml/metadata";
-        response.audience = response.spEntityId;
-        response.acsUrl = server.baseUrl() + "/sso/" + ws + "/saml/acs";
-        response.destination = response.acsUrl;
-        response.recipient = response.acsUrl;
-        response.inResponseTo = requestId;
-        response.assertionId = "_a" + UUID.randomUUID();
-        response.nameId = nameId;
-        response.email = email;
-        Document doc = response.response();
-        TestSamlIdp.sign(TestSamlIdp.assertion(doc, 0), idp.key());
-        return RawHttp.send(server.baseUrl(), "POST", "/sso/" + ws + "/saml/acs", Map.of("Content-Type",
-                "application/x-www-form-urlencoded", "Accept", "application/json", "Cookie", "rollcall_sso_state="
-                        + cookie.group(1)), "SAMLResponse=" + URLEncoder.encode(TestSamlIdp.encode(doc),
-                                StandardCharsets.UTF_8));
-    }
-
-    private static String requestId(URI redirect) {
-        String query = redirect.getRawQuery();
-        String encoded = null;
-        for (String pair : query.split("&")) {
-            if (pair.startsWith("SAMLRequest=")) {
-                encoded = URLDecoder.decode(pair.substring("SAMLRequest=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        try {
-            Inflater inflater = new Inflater(true);
-            inflater.setInput(Base64.getDecoder().decode(encoded));
-            ByteArrayOutputStream xml = new ByteArrayOutputStream();
-            byte[] buffer = new byte[4096];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && inflater.needsInput()) {
-                    break;
-                }
-                xml.write(buffer, 0, n);
-            }
-            return TestSamlIdp.parse(xml.toString(StandardCharsets.UTF_8)).getDocumentElement().getAttribute("ID");
-        } catch (java.util.zip.DataFormatException e) {
-            throw new IllegalStateException(e);
-        }
+    private Api.Reply login(SamlTestIdp idp, String nameId, String email) {
+        return idp.login(server.baseUrl(), ws, nameId, email);
     }
 
     private String memberId(String email) {
@@ -155,8 +66,8 @@ class SsoRelinkIT {
 
     @Test
     void afterAnIdpChangeAnOwnerUnlinksAMemberWhoseNextLoginLinksByVerifiedEmail() {
-        Idp oldIdp = Idp.create("old");
-        Idp newIdp = Idp.create("new");
+        SamlTestIdp oldIdp = SamlTestIdp.create("old");
+        SamlTestIdp newIdp = SamlTestIdp.create("new");
         connect(oldIdp, false);
         String email = invite("ada-" + ws + "@relink.example");
         assertThat(login(oldIdp, "ada-old", email).status()).isEqualTo(303);
@@ -184,8 +95,8 @@ class SsoRelinkIT {
 
     @Test
     void relinkByEmailOnTheNewConnectionRebindsMembersAtTheirNextLogin() {
-        Idp oldIdp = Idp.create("old");
-        Idp newIdp = Idp.create("new");
+        SamlTestIdp oldIdp = SamlTestIdp.create("old");
+        SamlTestIdp newIdp = SamlTestIdp.create("new");
         connect(oldIdp, false);
         String email = invite("bob-" + ws + "@relink.example");
         assertThat(login(oldIdp, "bob-old", email).status()).isEqualTo(303);
@@ -206,7 +117,7 @@ class SsoRelinkIT {
 
     @Test
     void unlinkingNeedsThePermissionsOfTheMembersRoleAndStrangersSeeNothing() {
-        Idp idp = Idp.create("only");
+        SamlTestIdp idp = SamlTestIdp.create("only");
         connect(idp, false);
         String email = invite("cy-" + ws + "@relink.example");
         assertThat(login(idp, "cy", email).status()).isEqualTo(303);
