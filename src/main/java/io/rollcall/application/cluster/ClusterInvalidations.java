@@ -1,6 +1,8 @@
 package io.rollcall.application.cluster;
 
+import io.rollcall.application.ApiTokenRevoked;
 import io.rollcall.application.PermissionSnapshots;
+import io.rollcall.application.VerifiedApiTokens;
 import io.rollcall.application.ScimTokenRevoked;
 import io.rollcall.application.WorkspaceChanged;
 import io.rollcall.application.scim.VerifiedScimTokens;
@@ -14,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Broadcasts every committed revocation and permission-relevant change to the other instances and applies theirs here,
- * as soon as the message arrives (milliseconds on a LAN; tested under one second): a SCIM token revoked on instance A
- * is refused on instance B instead of after {@link VerifiedScimTokens#TRUST_FOR}; a change that may alter permissions
+ * as soon as the message arrives (milliseconds on a LAN; tested under one second): a SCIM or API token revoked on
+ * instance A is refused on instance B instead of after {@link VerifiedScimTokens#TRUST_FOR}; a change that may alter permissions
  * in a workspace ({@link WorkspaceChanged#changesPermissions()}: a member deactivated, a role's permissions edited, an
  * SSO connection changed ...) makes B forget its {@link PermissionSnapshots} of that workspace instead of after
  * {@link PermissionSnapshots#TRUST_FOR}.
@@ -27,19 +29,21 @@ public class ClusterInvalidations {
 
     private final ClusterBroadcast broadcast;
     private final VerifiedScimTokens scimTokens;
+    private final VerifiedApiTokens apiTokens;
     private final PermissionSnapshots permissions;
 
     @Inject
     public ClusterInvalidations(ClusterBroadcast broadcast, VerifiedScimTokens scimTokens,
-            PermissionSnapshots permissions) {
+            VerifiedApiTokens apiTokens, PermissionSnapshots permissions) {
         this.broadcast = broadcast;
         this.scimTokens = scimTokens;
+        this.apiTokens = apiTokens;
         this.permissions = permissions;
     }
 
     /** For CDI proxies only. */
     protected ClusterInvalidations() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @PostConstruct
@@ -56,6 +60,10 @@ public class ClusterInvalidations {
         broadcast.publish(new Invalidation(Invalidation.SCIM_TOKEN, revoked.tokenId()));
     }
 
+    void apiTokenRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApiTokenRevoked revoked) {
+        broadcast.publish(new Invalidation(Invalidation.API_TOKEN, revoked.tokenId()));
+    }
+
     void workspaceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkspaceChanged change) {
         if (change.changesPermissions() && broadcast.clustered()) {
             broadcast.publish(new Invalidation(Invalidation.WORKSPACE_PERMISSIONS, change.workspaceId()));
@@ -65,6 +73,8 @@ public class ClusterInvalidations {
     void apply(Invalidation invalidation) {
         if (Invalidation.SCIM_TOKEN.equals(invalidation.kind())) {
             scimTokens.forget(invalidation.id());
+        } else if (Invalidation.API_TOKEN.equals(invalidation.kind())) {
+            apiTokens.forget(invalidation.id());
         } else if (Invalidation.WORKSPACE_PERMISSIONS.equals(invalidation.kind())) {
             permissions.invalidate(invalidation.id());
         }
