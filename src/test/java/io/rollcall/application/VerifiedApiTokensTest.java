@@ -15,7 +15,7 @@ class VerifiedApiTokensTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T12:00:00Z");
 
-    private final MovableClock clock = new MovableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final CountingTokenService database = new CountingTokenService();
     private final VerifiedApiTokens tokens = new VerifiedApiTokens(database, clock);
 

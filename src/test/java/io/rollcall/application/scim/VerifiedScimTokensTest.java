@@ -1,6 +1,6 @@
 package io.rollcall.application.scim;
 
-import io.rollcall.application.MovableClock;
+import io.rollcall.application.MutableClock;
 import io.rollcall.application.ScimTokenRevoked;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class VerifiedScimTokensTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
 
-    private final MovableClock clock = new MovableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final CountingAuthenticator database = new CountingAuthenticator();
     private final VerifiedScimTokens tokens = new VerifiedScimTokens(database, clock);
 
