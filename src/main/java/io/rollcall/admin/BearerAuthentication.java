@@ -1,7 +1,7 @@
 package io.rollcall.admin;
 
 import io.rollcall.application.Caller;
-import io.rollcall.application.TokenService;
+import io.rollcall.application.VerifiedApiTokens;
 import io.rollcall.application.ratelimit.RateLimitDecision;
 import io.rollcall.application.ratelimit.RateLimitScope;
 import io.rollcall.application.ratelimit.RateLimiter;
@@ -33,14 +33,14 @@ public class BearerAuthentication implements ContainerRequestFilter {
     private static final String BEARER = "bearer ";
     private static final int MAX_CREDENTIAL_LENGTH = 8192;
 
-    private final TokenService tokens;
+    private final VerifiedApiTokens tokens;
     private final SessionService sessions;
     private final CallerContext context;
     private final SessionCookieCsrf csrf;
     private final RateLimiter rateLimiter;
 
     @Inject
-    public BearerAuthentication(TokenService tokens, SessionService sessions, CallerContext context,
+    public BearerAuthentication(VerifiedApiTokens tokens, SessionService sessions, CallerContext context,
             SessionCookieCsrf csrf, RateLimiter rateLimiter) {
         this.tokens = tokens;
         this.sessions = sessions;
@@ -84,6 +84,6 @@ public class BearerAuthentication implements ContainerRequestFilter {
             throw new UnauthenticatedException("the bearer token is invalid, expired or revoked");
         }
         return SessionTokens.looksLikeJwt(credential) ? sessions.authenticate(credential)
-                : tokens.authenticateApiToken(credential);
+                : tokens.authenticate(credential);
     }
 }

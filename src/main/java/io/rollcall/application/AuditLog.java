@@ -5,6 +5,7 @@ import io.rollcall.domain.audit.AuditRepository;
 import io.rollcall.domain.shared.Ids;
 import io.rollcall.infrastructure.logging.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
@@ -16,7 +17,9 @@ import java.util.Map;
 
 /**
  * Writes audit events in the caller's transaction, so that a change and its audit event commit or roll back together.
- * Summaries are small JSON objects of plain values; callers never put secrets in them.
+ * Summaries are small JSON objects of plain values; callers never put secrets in them. Every event of a workspace is
+ * also announced as {@link WorkspaceChanged} (to transactional observers: after commit), which is how caches of what a
+ * workspace allows learn of every change without each use case having to remember them.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -26,16 +29,18 @@ public class AuditLog {
 
     private final AuditRepository events;
     private final Clock clock;
+    private final Event<WorkspaceChanged> changes;
 
     @Inject
-    public AuditLog(AuditRepository events, Clock clock) {
+    public AuditLog(AuditRepository events, Clock clock, Event<WorkspaceChanged> changes) {
         this.events = events;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** For CDI proxies only. */
     protected AuditLog() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,6 +48,9 @@ public class AuditLog {
             Map<String, ?> summary) {
         events.add(new AuditEvent(Ids.newId(), workspaceId, clock.instant(), actor.type(), actor.id(), actor.label(),
                 action, targetType, targetId, toJson(summary), RequestIds.current()));
+        if (workspaceId != null) {
+            changes.fire(new WorkspaceChanged(workspaceId, action));
+        }
     }
 
     static String toJson(Map<String, ?> summary) {

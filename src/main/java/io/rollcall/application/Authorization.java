@@ -50,10 +50,15 @@ public class Authorization {
     public Member require(Caller caller, String workspaceId, Permission permission) {
         Member member = memberOf(caller, workspaceId);
         if (!effectivePermissions(member).allows(permission)) {
-            throw new ForbiddenException("missing-permission",
-                    "this action needs the permission '" + permission.value() + "' in workspace '" + workspaceId + "'");
+            throw missing(permission, workspaceId);
         }
         return member;
+    }
+
+    /** The 403 for a caller that lacks {@code permission} in the workspace ({@code code} {@code missing-permission}). */
+    public static ForbiddenException missing(Permission permission, String workspaceId) {
+        return new ForbiddenException("missing-permission",
+                "this action needs the permission '" + permission.value() + "' in workspace '" + workspaceId + "'");
     }
 
     /** Effective permissions of a member: direct role plus group roles, nothing when deactivated. */

@@ -1,34 +1,34 @@
 package io.rollcall.application;
 
-import io.rollcall.domain.identity.Member;
-import io.rollcall.domain.identity.MemberRepository;
 import io.rollcall.domain.rbac.Grant;
 import io.rollcall.domain.rbac.Permission;
 import io.rollcall.domain.shared.Ids;
 import io.rollcall.domain.shared.InvalidInputException;
+import io.rollcall.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** Answers "may member M do P?" for products built on Rollcall, with where the permission comes from. */
+/**
+ * Answers "may member M do P?" for products built on Rollcall, with where the permission comes from. The hot path of
+ * an embedding product: both the caller's and the member's permissions come from {@link PermissionSnapshots}, which
+ * reads the database only when the workspace changed (or every {@link PermissionSnapshots#TRUST_FOR}). No transaction
+ * of its own: the snapshots are read in theirs.
+ */
 @ApplicationScoped
-@Transactional
 public class AuthzService {
 
-    private final Authorization authorization;
-    private final MemberRepository members;
+    private final PermissionSnapshots snapshots;
 
     @Inject
-    public AuthzService(Authorization authorization, MemberRepository members) {
-        this.authorization = authorization;
-        this.members = members;
+    public AuthzService(PermissionSnapshots snapshots) {
+        this.snapshots = snapshots;
     }
 
     /** For CDI proxies only. */
     protected AuthzService() {
-        this(null, null);
+        this(null);
     }
 
     /** Why a check was denied, in the words the admin API shows ({@link #code()}). */
@@ -70,7 +70,11 @@ public class AuthzService {
      * @throws InvalidInputException if member or permission is missing, or the permission is not in the catalogue
      */
     public Decision check(Caller caller, String workspaceId, String memberId, String permission) {
-        authorization.require(caller, workspaceId, Permission.MEMBERS_READ);
+        PermissionSnapshot asker = snapshots.ofAccount(workspaceId, caller.accountId())
+                .orElseThrow(() -> new NotFoundException("workspace", workspaceId));
+        if (!asker.permissions().allows(Permission.MEMBERS_READ)) {
+            throw Authorization.missing(Permission.MEMBERS_READ, workspaceId);
+        }
         if (memberId == null || memberId.isBlank()) {
             throw new InvalidInputException("member", "'member' is required");
         }
@@ -78,16 +82,16 @@ public class AuthzService {
             throw new InvalidInputException("permission", "'permission' is required");
         }
         Permission perm = Permission.parse(permission);
-        Optional<Member> found = Ids.isUuid(memberId) ? members.find(workspaceId, memberId.toLowerCase())
-                : Optional.empty();
+        Optional<PermissionSnapshot> found = Ids.isUuid(memberId)
+                ? snapshots.ofMember(workspaceId, memberId.toLowerCase()) : Optional.empty();
         if (found.isEmpty()) {
             return Decision.denied(DenialReason.UNKNOWN_MEMBER);
         }
-        Member member = found.get();
+        PermissionSnapshot member = found.get();
         if (!member.active()) {
             return Decision.denied(DenialReason.MEMBER_DEACTIVATED);
         }
-        List<Grant> grants = authorization.effectivePermissions(member).grantedBy(perm);
+        List<Grant> grants = member.permissions().grantedBy(perm);
         return grants.isEmpty() ? Decision.denied(DenialReason.NO_PERMISSION) : new Decision(true, grants, null);
     }
 }

@@ -40,37 +40,49 @@ public class TokenService {
     private final AuditLog audit;
     private final Clock clock;
     private final Event<ScimTokenRevoked> scimTokenRevoked;
+    private final Event<ApiTokenRevoked> apiTokenRevoked;
 
     @Inject
     public TokenService(TokenRepository tokens, AccountRepository accounts, Authorization authorization,
-            AuditLog audit, Clock clock, Event<ScimTokenRevoked> scimTokenRevoked) {
+            AuditLog audit, Clock clock, Event<ScimTokenRevoked> scimTokenRevoked,
+            Event<ApiTokenRevoked> apiTokenRevoked) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.authorization = authorization;
         this.audit = audit;
         this.clock = clock;
         this.scimTokenRevoked = scimTokenRevoked;
+        this.apiTokenRevoked = apiTokenRevoked;
     }
 
     /** For CDI proxies only. */
     protected TokenService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /** A newly created token with its secret, which exists in plain text only in this response. */
     public record Issued<T>(T token, String secret) {
     }
 
-    /** Resolves a presented API token to its caller; every failure is the same 401, whatever the reason. */
-    public Caller authenticateApiToken(String presented) {
-        Instant now = clock.instant();
-        ApiToken token = tokens.findApiTokenByHash(SecretTokens.hash(presented))
+    /** A usable API token: its caller, and until when it may be used (null: no expiry). */
+    public record CheckedApiToken(Caller caller, Instant expiresAt) {
+    }
+
+    /**
+     * Resolves the SHA-256 of a presented API token against the database and records its use; callers go through
+     * {@link VerifiedApiTokens}, which asks this at most once per token every few seconds.
+     *
+     * @throws UnauthenticatedException if it is unknown, revoked or expired (the same 401 for each)
+     */
+    public CheckedApiToken checkApiToken(String tokenHash, Instant now) {
+        ApiToken token = tokens.findApiTokenByHash(tokenHash)
                 .filter(t -> t.usableAt(now))
                 .orElseThrow(() -> new UnauthenticatedException("the bearer token is invalid, expired or revoked"));
         Account account = accounts.find(token.accountId())
                 .orElseThrow(() -> new UnauthenticatedException("the bearer token is invalid, expired or revoked"));
         tokens.touchApiToken(token.id(), now);
-        return new Caller(account.id(), account.email(), Caller.Credential.API_TOKEN, token.id());
+        return new CheckedApiToken(new Caller(account.id(), account.email(), Caller.Credential.API_TOKEN, token.id()),
+                token.expiresAt());
     }
 
     /** Resolves a presented SCIM token; empty when it is unknown, expired or revoked. */
@@ -102,6 +114,7 @@ public class TokenService {
                 .orElseThrow(() -> new NotFoundException("token", tokenId));
         token.revoke(clock.instant());
         audit.record(null, caller.actor(), "api-token.revoked", "api-token", tokenId, Map.of("name", token.name()));
+        apiTokenRevoked.fire(new ApiTokenRevoked(tokenId));
     }
 
     /**

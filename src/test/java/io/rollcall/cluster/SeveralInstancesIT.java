@@ -2,6 +2,7 @@ package io.rollcall.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.rollcall.it.Api;
 import io.rollcall.it.ListeningSockets;
 import io.rollcall.it.OwnedWorkspace;
@@ -224,6 +225,78 @@ class SeveralInstancesIT {
         SamlTestIdp.Started again = SamlTestIdp.start(b.baseUrl(), ws);
         assertThat(SamlTestIdp.post(b.baseUrl(), ws, again.stateCookie(), idp.response(PUBLIC_URL, ws,
                 again.requestId(), "_a" + UUID.randomUUID(), "ada", email)).status()).isEqualTo(303);
+    void aMemberDeactivatedOnOneInstanceIsDeniedByTheChecksOfTheOtherWithinOneSecond() {
+        Api ownerOnA = new Api(a.baseUrl(), TOKEN);
+        Api.Reply user = scimClient(ownerOnA, "deactivated-check").send("POST", "/scim/v2/Users", "{\"schemas\":"
+                + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"checked-"
+                + Long.toHexString(System.nanoTime()) + "@example.com\"}", "application/scim+json");
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        String member = user.json().get("id").asText();
+        Api ownerOnB = new Api(b.baseUrl(), TOKEN);
+        // B now answers from its snapshot of the member (kept up to 5 s without a broadcast).
+        assertThat(check(ownerOnB, member, "workflows:read").get("allowed").asBoolean()).isTrue();
+
+        Api.Reply deactivated = ownerOnA.patch("/api/v1/workspaces/default/members/" + member, "{\"active\":false}");
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
+
+        JsonNode decision = checkUntilDenied(ownerOnB, member, "workflows:read", System.nanoTime());
+        assertThat(decision.get("allowed").asBoolean()).as("B's answer within 1 s of the change on A").isFalse();
+        assertThat(decision.get("reason").asText()).isEqualTo("member-deactivated");
+    }
+
+    @Test
+    void aPermissionRemovedFromARoleOnOneInstanceIsDeniedByTheOtherWithinOneSecond() {
+        Api ownerOnA = new Api(a.baseUrl(), TOKEN);
+        String roleId = "deployer-" + Long.toHexString(System.nanoTime());
+        Api.Reply role = ownerOnA.post("/api/v1/workspaces/default/roles", "{\"id\":\"" + roleId + "\",\"name\":\""
+                + roleId + "\",\"permissions\":[\"workflows:run\",\"workflows:read\"]}");
+        assertThat(role.status()).as(role.toString()).isEqualTo(201);
+        Api.Reply user = scimClient(ownerOnA, "role-check").send("POST", "/scim/v2/Users", "{\"schemas\":"
+                + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"deployer-"
+                + Long.toHexString(System.nanoTime()) + "@example.com\"}", "application/scim+json");
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        String member = user.json().get("id").asText();
+        assertThat(ownerOnA.patch("/api/v1/workspaces/default/members/" + member, "{\"role\":\"" + roleId + "\"}")
+                .status()).isEqualTo(200);
+        Api ownerOnB = new Api(b.baseUrl(), TOKEN);
+        assertThat(check(ownerOnB, member, "workflows:run").get("allowed").asBoolean()).isTrue();
+
+        Api.Reply edited = ownerOnA.patch("/api/v1/workspaces/default/roles/" + roleId,
+                "{\"permissions\":[\"workflows:read\"]}");
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+
+        JsonNode decision = checkUntilDenied(ownerOnB, member, "workflows:run", System.nanoTime());
+        assertThat(decision.get("allowed").asBoolean()).as("B's answer within 1 s of the change on A").isFalse();
+        assertThat(decision.get("reason").asText()).isEqualTo("no-permission");
+        assertThat(check(ownerOnB, member, "workflows:read").get("allowed").asBoolean()).isTrue();
+    }
+
+    private static Api scimClient(Api owner, String name) {
+        Api.Reply token = owner.post("/api/v1/workspaces/default/scim-tokens", "{\"name\":\"" + name + "\"}");
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        return owner.as(token.json().get("token").asText());
+    }
+
+    private static JsonNode check(Api api, String member, String permission) {
+        Api.Reply reply = api.post("/api/v1/workspaces/default/authz/check", "{\"member\":\"" + member
+                + "\",\"permission\":\"" + permission + "\"}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /** Asks until the answer is a denial or a second has passed since {@code since}; returns the last answer. */
+    private static JsonNode checkUntilDenied(Api api, String member, String permission, long since) {
+        JsonNode decision = check(api, member, permission);
+        while (decision.get("allowed").asBoolean() && System.nanoTime() - since < 1_000_000_000L) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            decision = check(api, member, permission);
+        }
+        return decision;
     }
 
     /** Last: it kills instance {@code a}. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rollcall.application.AuditLog;
+import io.rollcall.application.RecordedEvents;
+import io.rollcall.application.WorkspaceChanged;
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.GroupMembership;
 import io.rollcall.domain.group.GroupOrigin;
@@ -45,6 +47,7 @@ class ScimGroupServiceTest {
     private String engineering;
     private String sales;
     private String admins;
+    private final RecordedEvents<WorkspaceChanged> changes = new RecordedEvents<>();
 
     @BeforeEach
     void seed() throws Exception {
@@ -54,7 +57,7 @@ class ScimGroupServiceTest {
         service = new ScimGroupService(ResourceLocalRepositories.groups(em),
                 ResourceLocalRepositories.memberships(em), ResourceLocalRepositories.directory(em),
                 ResourceLocalRepositories.members(em),
-                new AuditLog(ResourceLocalRepositories.audit(em), Clock.systemUTC()),
+                new AuditLog(ResourceLocalRepositories.audit(em), Clock.systemUTC(), changes),
                 Clock.fixed(TestDatabase.at("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new JpaScimDirectory(em));
         alice = UUID.randomUUID().toString();
         bob = UUID.randomUUID().toString();
@@ -94,6 +97,9 @@ class ScimGroupServiceTest {
         assertThat(scimMembers(engineering)).containsExactlyInAnyOrder(alice, bob);
         assertThat(displayName(engineering)).isEqualTo("Engineering");
         assertThat(auditActions(engineering)).containsExactly("scim.group.updated");
+        // A SCIM PATCH of the members invalidates the workspace's cached permissions (after commit).
+        assertThat(changes.fired()).containsExactly(new WorkspaceChanged("ws1", "scim.group.updated"));
+        assertThat(changes.fired().get(0).changesPermissions()).isTrue();
     }
 
     @Test
@@ -105,6 +111,7 @@ class ScimGroupServiceTest {
         assertThat(displayName(engineering)).isEqualTo("Platform");
         assertThat(scimMembers(engineering)).containsExactly(bob);
         assertThat(auditActions(engineering)).containsExactly("scim.group.updated");
+        assertThat(changes.fired()).containsExactly(new WorkspaceChanged("ws1", "scim.group.updated"));
     }
 
     @Test
@@ -118,6 +125,7 @@ class ScimGroupServiceTest {
         assertThat(updated.versionBump()).isZero();
         assertThat(version(engineering)).isEqualTo(before);
         assertThat(auditActions(engineering)).isEmpty();
+        assertThat(changes.fired()).isEmpty();
     }
 
     @Test

@@ -1,14 +1,12 @@
 package io.rollcall.application.scim;
 
+import io.rollcall.application.MutableClock;
 import io.rollcall.application.ScimTokenRevoked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollcall.domain.identity.SecretTokens;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +16,7 @@ class VerifiedScimTokensTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(T0);
     private final CountingAuthenticator database = new CountingAuthenticator();
     private final VerifiedScimTokens tokens = new VerifiedScimTokens(database, clock);
 
@@ -88,29 +86,6 @@ class VerifiedScimTokensTest {
         public Optional<Checked> check(String tokenHash, Instant now) {
             checks++;
             return Optional.ofNullable(byHash.get(tokenHash));
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = T0;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -20,6 +20,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.rollcall.application.MutableClock;
 import io.rollcall.security.oidc.OidcRejection.Reason;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.rollcall.security.oidc;
+package io.rollcall.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A UTC clock for plain JUnit tests that stands still until moved by hand. Not thread-safe. */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    MutableClock(Instant now) {
-        this.now = now;
+    public MutableClock(Instant start) {
+        this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
