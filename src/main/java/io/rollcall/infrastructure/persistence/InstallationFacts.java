@@ -24,8 +24,10 @@ public class InstallationFacts {
 
     /** The value recorded with the fact, if it was recorded. */
     public java.util.Optional<String> value(String key) {
-        return em.createNativeQuery("SELECT fact_value FROM installation_fact WHERE fact_key = ?").setParameter(1, key)
-                .getResultStream().findFirst().map(String::valueOf);
+        // A native query is untyped: take the rows as Stream<?> rather than the raw Stream it returns.
+        java.util.stream.Stream<?> rows = em.createNativeQuery(
+                "SELECT fact_value FROM installation_fact WHERE fact_key = ?").setParameter(1, key).getResultStream();
+        return rows.findFirst().map(String::valueOf);
     }
 
     /** Inserts the fact; fails (and so rolls back the caller's transaction) when another instance recorded it first. */
