@@ -264,17 +264,7 @@ class ScimGroupServiceTest {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.clear();
-        }
+        return TestDatabase.inTransaction(em, work);
     }
 
     private long groupCount() {
@@ -295,7 +285,6 @@ class ScimGroupServiceTest {
     }
 
     private List<String> auditActions(String groupId) {
-        return em.createQuery("SELECT e.action FROM AuditEvent e WHERE e.targetId = :t", String.class)
-                .setParameter("t", groupId).getResultList();
+        return TestDatabase.auditActions(em, groupId);
     }
 }

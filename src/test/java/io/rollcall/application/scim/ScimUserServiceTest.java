@@ -153,21 +153,10 @@ class ScimUserServiceTest {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.clear();
-        }
+        return TestDatabase.inTransaction(em, work);
     }
 
     private List<String> auditActions(String memberId) {
-        return em.createQuery("SELECT e.action FROM AuditEvent e WHERE e.targetId = :t", String.class)
-                .setParameter("t", memberId).getResultList();
+        return TestDatabase.auditActions(em, memberId);
     }
 }
