@@ -1,6 +1,6 @@
 // Audit log: every change by the admin API, SCIM and SSO, filtered by actor, action and time, paged on the server.
 import { call, qs } from './api.js';
-import { h, replace, field, errorLine, showError, pager, table, when } from './dom.js';
+import { h, replace, field, errorLine, showError, statePager, table, when } from './dom.js';
 
 const PAGE_SIZE = 25;
 
@@ -44,10 +44,7 @@ export async function renderAudit(main, ctx) {
           h('td', {}, h('code', {}, e.action)),
           h('td', { class: 'long' }, `${e.targetType || ''} ${e.targetId || ''}`.trim() || '—'),
           h('td', { class: 'long' }, e.summary ? JSON.stringify(e.summary) : '—'))), 'No events match.'),
-      pager(state.page, PAGE_SIZE, page.total, (p) => {
-        state.page = p;
-        load();
-      }), error);
+      statePager(state, PAGE_SIZE, page.total, load), error);
     } catch (e) {
       replace(box, error);
       showError(error, e);

@@ -181,6 +181,14 @@ export function pager(page, size, total, onPage) {
     h('button', { type: 'button', disabled: page + 1 >= pages, onclick: () => onPage(page + 1) }, 'Next'));
 }
 
+/** A pager over state.page: another page sets state.page and calls reload(). */
+export function statePager(state, size, total, reload) {
+  return pager(state.page, size, total, (p) => {
+    state.page = p;
+    reload();
+  });
+}
+
 /** A copy button for a value shown beside it. */
 export function copyButton(value, what) {
   const button = h('button', {

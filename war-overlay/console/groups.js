@@ -1,7 +1,8 @@
 // Groups: static groups (members managed here) and dynamic groups (members from the IdP, kept by claim rules).
 import { call, seg, qs } from './api.js';
 import {
-  h, replace, field, errorLine, showError, openDialog, confirmDialog, menuButton, pager, table, uid, searchForm,
+  h, replace, field, errorLine, showError, openDialog,
+  confirmDialog, menuButton, pager, statePager, table, uid, searchForm,
 } from './dom.js';
 import { loadRoles, roleSelect, roleName } from './roles-cache.js';
 
@@ -49,10 +50,7 @@ export async function renderGroups(main, ctx) {
           }] : []),
         ]))));
       replace(box, table('Groups of the workspace', ['Name', 'Type', 'Description', 'Role', 'Members', 'Actions'],
-        rows, 'No groups yet.'), pager(state.page, PAGE_SIZE, page.total, (p) => {
-        state.page = p;
-        load();
-      }), error);
+        rows, 'No groups yet.'), statePager(state, PAGE_SIZE, page.total, load), error);
     } catch (e) {
       replace(box, error);
       showError(error, e);

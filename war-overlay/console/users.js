@@ -1,7 +1,8 @@
 // Users: the workspace's members (searched and paged on the server), invites, and each member's ⋮ actions.
 import { call, seg, qs } from './api.js';
 import {
-  h, replace, field, errorLine, showError, openDialog, confirmDialog, menuButton, pager, table, when, searchForm,
+  h, replace, field, errorLine, showError, openDialog,
+  confirmDialog, menuButton, pager, statePager, table, when, searchForm,
 } from './dom.js';
 import { loadRoles, roleSelect, roleName } from './roles-cache.js';
 
@@ -34,10 +35,7 @@ export async function renderUsers(main, ctx) {
         table('Members of the workspace', ['Name', 'E-mail', 'Role', 'Groups', 'Joined through', 'Status',
           manage ? 'Actions' : null].filter(Boolean), rows,
           state.q ? 'No member matches this search.' : 'No members yet.'),
-        pager(state.page, PAGE_SIZE, page.total, (p) => {
-          state.page = p;
-          loadMembers();
-        }), error);
+        statePager(state, PAGE_SIZE, page.total, loadMembers), error);
     } catch (e) {
       replace(membersBox, h('h2', { id: 'members-h' }, 'Members'), error);
       showError(error, e);

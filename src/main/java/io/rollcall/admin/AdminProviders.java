@@ -1,6 +1,5 @@
 package io.rollcall.admin;
 
-import io.rollcall.infrastructure.logging.MatchedRoute;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -21,7 +20,7 @@ public final class AdminProviders {
                 BearerAuthentication.class, StrictJson.class, StrictJsonBodies.class,
                 ExceptionMappers.Domain.class, ExceptionMappers.Web.class, ExceptionMappers.MalformedJson.class, ExceptionMappers.BodyRejected.class,
                 ExceptionMappers.MalformedJsonP.class, ExceptionMappers.Processing.class,
-                ExceptionMappers.OptimisticLock.class, ExceptionMappers.Fallback.class, MatchedRoute.class);
+                ExceptionMappers.OptimisticLock.class, ExceptionMappers.Fallback.class);
     }
 
     /** JSON-B that refuses unknown fields: a misspelt field is an error, not a silently ignored value. */

@@ -1,6 +1,6 @@
 package io.rollcall.admin;
 
-import io.rollcall.infrastructure.logging.RequestIds;
+import io.rollcall.application.RequestIds;
 import jakarta.json.Json;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Response;

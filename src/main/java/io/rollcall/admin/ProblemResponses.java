@@ -1,5 +1,6 @@
 package io.rollcall.admin;
 
+import io.rollcall.application.RequestIds;
 import io.rollcall.domain.shared.ConflictException;
 import io.rollcall.domain.shared.DomainException;
 import io.rollcall.domain.shared.ForbiddenException;
@@ -7,7 +8,6 @@ import io.rollcall.domain.shared.InvalidInputException;
 import io.rollcall.domain.shared.NotFoundException;
 import io.rollcall.domain.shared.PreconditionFailedException;
 import io.rollcall.domain.shared.UnauthenticatedException;
-import io.rollcall.infrastructure.logging.RequestIds;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 

@@ -34,7 +34,7 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return AdminProviders.classes();
+        return MatchedRoute.alongside(AdminProviders.classes());
     }
 
     /** No WADL: an OPTIONS answer would otherwise describe the server's internals (Jersey version, classes). */

@@ -1,7 +1,7 @@
 package io.rollcall.app;
 
 import io.rollcall.admin.Problem;
-import io.rollcall.infrastructure.logging.RequestIds;
+import io.rollcall.application.RequestIds;
 import io.rollcall.scim.ScimErrors;
 import io.rollcall.scim.ScimMediaTypes;
 import io.rollcall.sso.SsoErrorPages;

@@ -11,6 +11,6 @@ public class InviteApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return PeopleProviders.invite();
+        return MatchedRoute.alongside(PeopleProviders.invite());
     }
 }

@@ -11,6 +11,6 @@ public class LoginApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return PeopleProviders.login();
+        return MatchedRoute.alongside(PeopleProviders.login());
     }
 }

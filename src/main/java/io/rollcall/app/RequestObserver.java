@@ -1,7 +1,6 @@
 package io.rollcall.app;
 
-import io.rollcall.infrastructure.logging.MatchedRoute;
-import io.rollcall.infrastructure.logging.RequestIds;
+import io.rollcall.application.RequestIds;
 import io.rollcall.infrastructure.metrics.HttpMetrics;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

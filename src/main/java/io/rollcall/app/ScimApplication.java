@@ -15,7 +15,7 @@ public class ScimApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return ScimProviders.classes();
+        return MatchedRoute.alongside(ScimProviders.classes());
     }
 
     /** No WADL: an OPTIONS answer would otherwise describe the server's internals (Jersey version, classes). */

@@ -12,7 +12,7 @@ public class SsoApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return SsoProviders.sso();
+        return MatchedRoute.alongside(SsoProviders.sso());
     }
 
     /** No WADL: an OPTIONS answer would otherwise describe the server's internals (Jersey version, classes). */

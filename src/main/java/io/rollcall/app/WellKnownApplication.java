@@ -12,7 +12,7 @@ public class WellKnownApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return SsoProviders.wellKnown();
+        return MatchedRoute.alongside(SsoProviders.wellKnown());
     }
 
     /** No WADL: an OPTIONS answer would otherwise describe the server's internals (Jersey version, classes). */

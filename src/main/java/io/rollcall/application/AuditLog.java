@@ -3,7 +3,6 @@ package io.rollcall.application;
 import io.rollcall.domain.audit.AuditEvent;
 import io.rollcall.domain.audit.AuditRepository;
 import io.rollcall.domain.shared.Ids;
-import io.rollcall.infrastructure.logging.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -10,9 +10,6 @@ import io.rollcall.domain.identity.TokenRepository;
 import io.rollcall.domain.shared.Emails;
 import io.rollcall.domain.shared.Ids;
 import io.rollcall.domain.workspace.WorkspaceRepository;
-import io.rollcall.infrastructure.logging.ConsoleNotice;
-import io.rollcall.infrastructure.persistence.InstallationFacts;
-import io.rollcall.infrastructure.persistence.ConstraintViolations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -95,7 +92,7 @@ public class Bootstrap {
             }
         } catch (RuntimeException | SystemException | NotSupportedException | RollbackException
                 | HeuristicMixedException | HeuristicRollbackException e) {
-            if (!ConstraintViolations.causedBy(e)) {
+            if (!facts.recordedConcurrently(e)) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException("bootstrap failed", e);
             }
             LOG.info("Bootstrap skipped: another instance bootstrapped this database at the same time");

@@ -1,13 +1,13 @@
 package io.rollcall.people;
 
+import io.rollcall.application.RequestIds;
 import io.rollcall.application.ratelimit.TooManyRequestsException;
+import io.rollcall.domain.shared.ConcurrentWriteConflict;
 import io.rollcall.domain.shared.ConflictException;
 import io.rollcall.domain.shared.DomainException;
 import io.rollcall.domain.shared.ForbiddenException;
 import io.rollcall.domain.shared.InvalidInputException;
 import io.rollcall.domain.shared.NotFoundException;
-import io.rollcall.infrastructure.logging.RequestIds;
-import io.rollcall.infrastructure.persistence.ConstraintViolations;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
@@ -51,6 +51,14 @@ final class PeopleErrors {
 
         @Override
         public Response toResponse(DomainException e) {
+            if (e instanceof ConcurrentWriteConflict) {
+                // Persistence translated a unique-key race (two accepts of the same invite, say) into this type.
+                LOG.fine("concurrent people request");
+                String message = "Another request for the same person was completing at the same moment. Go back and"
+                        + " try again.";
+                return json(headers) ? json(409, "concurrent-request", message)
+                        : PeoplePages.error(409, message, RequestIds.current());
+            }
             int status = e instanceof InvalidInputException ? 400 : e instanceof ForbiddenException ? 403
                     : e instanceof NotFoundException ? 404 : e instanceof ConflictException ? 409 : 400;
             LOG.fine(() -> "people page refused: " + e.code());
@@ -87,13 +95,6 @@ final class PeopleErrors {
 
         @Override
         public Response toResponse(Throwable e) {
-            if (ConstraintViolations.causedBy(e)) {
-                LOG.log(Level.FINE, "concurrent accept", e);
-                String message = "Another request for the same person was completing at the same moment. Go back and"
-                        + " try again.";
-                return json(headers) ? json(409, "concurrent-request", message)
-                        : PeoplePages.error(409, message, RequestIds.current());
-            }
             return internal(headers, e);
         }
 

@@ -1,6 +1,5 @@
 package io.rollcall.people;
 
-import io.rollcall.infrastructure.logging.MatchedRoute;
 import java.util.Set;
 
 /** What the {@code /invite} and {@code /login} JAX-RS applications consist of. */
@@ -11,11 +10,11 @@ public final class PeopleProviders {
 
     public static Set<Class<?>> invite() {
         return Set.of(InvitePageResource.class, PeopleErrors.RateLimited.class, PeopleErrors.Domain.class,
-                PeopleErrors.Web.class, PeopleErrors.Fallback.class, MatchedRoute.class);
+                PeopleErrors.Web.class, PeopleErrors.Fallback.class);
     }
 
     public static Set<Class<?>> login() {
         return Set.of(LoginResource.class, PeopleErrors.RateLimited.class, PeopleErrors.Domain.class,
-                PeopleErrors.Web.class, PeopleErrors.Fallback.class, MatchedRoute.class);
+                PeopleErrors.Web.class, PeopleErrors.Fallback.class);
     }
 }

@@ -12,7 +12,6 @@ import io.rollcall.scim.patch.JsonFields;
 import io.rollcall.scim.patch.PatchOperation;
 import io.rollcall.scim.patch.PatchPath;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,9 +46,7 @@ public record GroupPatchPlan(List<MemberChange> memberChanges, List<PatchOperati
     /** A path-less value may mix members with other attributes: {"members": [...], "displayName": "x"}. */
     private static void split(PatchOperation operation, List<MemberChange> changes, List<PatchOperation> others) {
         ObjectNode rest = operation.value().deepCopy();
-        Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : operation.value().properties()) {
             if (field.getKey().equalsIgnoreCase("members")) {
                 changes.add(memberChange(operation.op(), PatchPath.parse("members"), field.getValue()));
                 rest.remove(field.getKey());

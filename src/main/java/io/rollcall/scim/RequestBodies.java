@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -53,9 +52,7 @@ public final class RequestBodies {
         if (node.isTextual()) {
             requireValidUnicode(node.textValue());
         } else if (node.isContainerNode()) {
-            Iterator<Map.Entry<String, JsonNode>> members = node.fields();
-            while (members.hasNext()) {
-                Map.Entry<String, JsonNode> member = members.next();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
                 requireValidUnicode(member.getKey());
                 requireValidUnicode(member.getValue());
             }

@@ -2,7 +2,7 @@ package io.rollcall.scim;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rollcall.infrastructure.logging.RequestIds;
+import io.rollcall.application.RequestIds;
 import jakarta.ws.rs.core.Response;
 
 /** Builds SCIM error responses (RFC 7644 section 3.12) with {@code application/scim+json}. */

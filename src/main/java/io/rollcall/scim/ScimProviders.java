@@ -1,6 +1,5 @@
 package io.rollcall.scim;
 
-import io.rollcall.infrastructure.logging.MatchedRoute;
 import java.util.Set;
 
 /**
@@ -27,7 +26,6 @@ public final class ScimProviders {
                 ErrorBodyFilter.class,
                 ScimExceptionMapper.class,
                 ScimTransactionalExceptionMapper.class,
-                ScimJsonWriter.class,
-                MatchedRoute.class);
+                ScimJsonWriter.class);
     }
 }

@@ -102,7 +102,7 @@ public final class UserJson {
         }
         if (m.storedValuesJson() != null) {
             try {
-                MAPPER.readTree(m.storedValuesJson()).fields().forEachRemaining(e -> user.set(e.getKey(), e.getValue()));
+                MAPPER.readTree(m.storedValuesJson()).properties().forEach(e -> user.set(e.getKey(), e.getValue()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("stored values of member " + m.id() + " are not JSON", e);
             }

@@ -1,8 +1,8 @@
 package io.rollcall.sso;
 
+import io.rollcall.application.RequestIds;
 import io.rollcall.application.sso.SsoFailure;
 import io.rollcall.domain.shared.ConcurrentWriteConflict;
-import io.rollcall.infrastructure.logging.RequestIds;
 import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;

@@ -1,6 +1,5 @@
 package io.rollcall.sso;
 
-import io.rollcall.infrastructure.logging.MatchedRoute;
 import java.util.Set;
 
 /** What the SSO and well-known JAX-RS applications consist of, listed so no admin-API provider applies to them. */
@@ -12,10 +11,10 @@ public final class SsoProviders {
     public static Set<Class<?>> sso() {
         return Set.of(SsoResource.class, FormPosts.class, SsoRateLimit.class, SsoErrorPages.Failures.class,
                 SsoErrorPages.Web.class,
-                SsoErrorPages.Fallback.class, MatchedRoute.class);
+                SsoErrorPages.Fallback.class);
     }
 
     public static Set<Class<?>> wellKnown() {
-        return Set.of(JwksResource.class, SsoErrorPages.Web.class, SsoErrorPages.Fallback.class, MatchedRoute.class);
+        return Set.of(JwksResource.class, SsoErrorPages.Web.class, SsoErrorPages.Fallback.class);
     }
 }

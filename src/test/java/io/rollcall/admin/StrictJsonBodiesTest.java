@@ -22,8 +22,8 @@ class StrictJsonBodiesTest {
     }
 
     private static Problem refusal(byte[] body, boolean array) {
-        StrictJsonBodies.Rejected e = catchThrowableOfType(() -> StrictJsonBodies.parse(body, array),
-                StrictJsonBodies.Rejected.class);
+        StrictJsonBodies.Rejected e = catchThrowableOfType(StrictJsonBodies.Rejected.class,
+                () -> StrictJsonBodies.parse(body, array));
         assertThat(e).as("refused").isNotNull();
         return new Problem(e.status(), e.code(), e.getMessage());
     }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,10 +70,8 @@ class OpenApiDocumentIT {
         JsonNode doc = anonymous.send("GET", "/openapi?format=json", null, null).json();
         Set<String> ids = new HashSet<>();
         List<String> problems = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
-                Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 if (!Set.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
                     continue;
                 }
@@ -99,7 +96,7 @@ class OpenApiDocumentIT {
                 if (!responses.has("401")) {
                     problems.add(where + ": no 401");
                 }
-                responses.fields().forEachRemaining(r -> {
+                responses.properties().forEach(r -> {
                     if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
                         String ref = r.getValue().at("/content/application~1problem+json/schema/$ref").asText();
                         if (!ref.equals("#/components/schemas/Problem")) {

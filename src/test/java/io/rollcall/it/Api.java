@@ -33,6 +33,11 @@ public final class Api {
 
     /** One answer. {@code json} is a MissingNode when the body is empty or not JSON. */
     public record Reply(int status, HttpHeaders headers, String body, JsonNode json) {
+        /** An answer whose {@code json} is parsed from {@code body} (a MissingNode when empty or not JSON). */
+        public static Reply of(int status, HttpHeaders headers, String body) {
+            return new Reply(status, headers, body, parse(body));
+        }
+
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
@@ -75,7 +80,7 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+            return Reply.of(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

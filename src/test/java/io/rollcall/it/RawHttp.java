@@ -1,8 +1,5 @@
 package io.rollcall.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -24,7 +21,6 @@ import java.util.TreeMap;
  */
 public final class RawHttp {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -38,7 +34,7 @@ public final class RawHttp {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Reply(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+            return Api.Reply.of(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -70,20 +66,9 @@ public final class RawHttp {
                         .add(lines[i].substring(colon + 1).trim());
             }
             String body = end < 0 ? "" : answer.substring(end + 4);
-            return new Api.Reply(status, HttpHeaders.of(headers, (name, value) -> true), body, parse(body));
+            return Api.Reply.of(status, HttpHeaders.of(headers, (name, value) -> true), body);
         } catch (IOException e) {
             throw new IllegalStateException("raw request to " + base + " failed", e);
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return MissingNode.getInstance();
         }
     }
 }

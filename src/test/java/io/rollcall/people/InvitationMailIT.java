@@ -8,15 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.rollcall.it.Api;
+import io.rollcall.it.ReceivedMail;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.TestAccounts;
 import io.rollcall.security.saml.TestCertificates;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +33,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -66,14 +64,9 @@ class InvitationMailIT {
 
     @BeforeAll
     static void startSmtpAndServer() {
-        smtpPort = freePort();
-        smtp = startSmtp();
-        server = RollcallServer.start(Map.of("ROLLCALL_SMTP_HOST", "127.0.0.1",
-                "ROLLCALL_SMTP_PORT", Integer.toString(smtpPort), "ROLLCALL_SMTP_TLS", "none",
-                "ROLLCALL_SMTP_FROM", "Rollcall <rollcall@it.example>", "ROLLCALL_MAIL_RETRY_INITIAL_SECONDS", "1",
-                "ROLLCALL_MAIL_RETRY_MAX_SECONDS", "2", "ROLLCALL_MAIL_POLL_SECONDS", "1",
-                // Every test here posts from 127.0.0.1: the per-IP limit is covered by LocalRequestBucketsTest.
-                "ROLLCALL_SIGNIN_RATE_PER_IP", "10000"));
+        smtpPort = RollcallServer.freePort();
+        smtp = ReceivedMail.startSmtp(smtpPort);
+        server = RollcallServer.start(ReceivedMail.smtpSettings(smtpPort));
         try {
             awaitMail(RollcallServer.OWNER_EMAIL, m -> subject(m).startsWith("Your sign-in link"));
             Thread.sleep(1000);
@@ -207,7 +200,7 @@ class InvitationMailIT {
             assertThat(failing.path("delivery").path("state").asText()).isEqualTo("queued");
             assertThat(failing.path("delivery").path("detail").asText()).isNotBlank();
         } finally {
-            smtp = startSmtp();
+            smtp = ReceivedMail.startSmtp(smtpPort);
         }
         MimeMessage message = awaitMail(email);
         assertThat(message.getSubject()).contains("Acme " + ws);
@@ -471,19 +464,5 @@ class InvitationMailIT {
     private static String sha256(String value) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.rollcall.scim;
 
 import static io.rollcall.it.Api.q;
+import static io.rollcall.scim.ScimWorkspace.PATCH;
 import static io.rollcall.scim.ScimWorkspace.SCIM_JSON;
 import static io.rollcall.scim.ScimWorkspace.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +23,6 @@ class ScimDiscoveryIT {
 
     private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-    private static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[";
 
     private ScimWorkspace w;
 

@@ -1,6 +1,7 @@
 package io.rollcall.scim;
 
 import static io.rollcall.it.Api.q;
+import static io.rollcall.scim.ScimWorkspace.PATCH;
 import static io.rollcall.scim.ScimWorkspace.assertScimError;
 import static io.rollcall.scim.ScimWorkspace.enc;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +26,6 @@ import org.junit.jupiter.api.Test;
 
 /** SCIM /Groups over HTTP on the real server (H2 and MariaDB); each test works in a workspace of its own. */
 class ScimGroupsIT {
-
-    private static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[";
 
     private ScimWorkspace w;
 

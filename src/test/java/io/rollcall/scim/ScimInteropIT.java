@@ -1,6 +1,7 @@
 package io.rollcall.scim;
 
 import static io.rollcall.it.Api.q;
+import static io.rollcall.scim.ScimWorkspace.PATCH;
 import static io.rollcall.scim.ScimWorkspace.SCIM_JSON;
 import static io.rollcall.scim.ScimWorkspace.assertScimError;
 import static io.rollcall.scim.ScimWorkspace.enc;
@@ -19,9 +20,6 @@ import org.junit.jupiter.api.Test;
  * (stored attributes), 4 and 12; each test in a workspace of its own.
  */
 class ScimInteropIT {
-
-    private static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[";
 
     private ScimWorkspace w;
 

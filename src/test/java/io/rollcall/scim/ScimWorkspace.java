@@ -18,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 final class ScimWorkspace {
 
     static final String SCIM_JSON = "application/scim+json";
+    /** The start of a PATCH body (RFC 7644 section 3.5.2): append operations and {@code "]}"}. */
+    static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+            + "\"Operations\":[";
 
     final RollcallServer server;
     final Person owner;

@@ -1,5 +1,6 @@
 package io.rollcall.infrastructure.logging;
 
+import io.rollcall.application.RequestIds;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

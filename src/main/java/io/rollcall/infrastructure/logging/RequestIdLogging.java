@@ -1,5 +1,6 @@
 package io.rollcall.infrastructure.logging;
 
+import io.rollcall.application.RequestIds;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;

@@ -15,6 +15,15 @@ class JpaWorkspaceRepository implements WorkspaceRepository {
     @PersistenceContext(unitName = "rollcall")
     private EntityManager em;
 
+    /** For CDI. */
+    JpaWorkspaceRepository() {
+    }
+
+    /** For tests with a resource-local entity manager. */
+    JpaWorkspaceRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public Optional<Workspace> find(String id) {
         return Optional.ofNullable(em.find(Workspace.class, id));

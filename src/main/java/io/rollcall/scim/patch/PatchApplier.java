@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollcall.application.scim.ScimProblem;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,17 +48,13 @@ public final class PatchApplier {
 
     /** A value object whose members are attributes, extension objects or (as Entra sends) dotted paths. */
     private void applyWithoutPath(ObjectNode resource, PatchOperation operation) {
-        Iterator<Map.Entry<String, JsonNode>> members = operation.value().fields();
-        while (members.hasNext()) {
-            Map.Entry<String, JsonNode> member = members.next();
+        for (Map.Entry<String, JsonNode> member : operation.value().properties()) {
             String name = member.getKey();
             if ("schemas".equalsIgnoreCase(name)) {
                 continue;
             }
             if (extensionSchemas.contains(name.toLowerCase(Locale.ROOT)) && member.getValue().isObject()) {
-                Iterator<Map.Entry<String, JsonNode>> inner = member.getValue().fields();
-                while (inner.hasNext()) {
-                    Map.Entry<String, JsonNode> attribute = inner.next();
+                for (Map.Entry<String, JsonNode> attribute : member.getValue().properties()) {
                     apply(resource, operation.op(), PatchPath.parse(name + ":" + attribute.getKey()),
                             attribute.getValue());
                 }
@@ -162,7 +157,7 @@ public final class PatchApplier {
     /** Complex single-valued attributes (name, manager) take the sub-attributes given; others are replaced. */
     private static void mergeOrSet(ObjectNode container, String name, JsonNode current, JsonNode value) {
         if (current instanceof ObjectNode object && value.isObject()) {
-            value.fields().forEachRemaining(e -> JsonFields.set(object, e.getKey(), e.getValue()));
+            value.properties().forEach(e -> JsonFields.set(object, e.getKey(), e.getValue()));
         } else {
             JsonFields.set(container, name, value.deepCopy());
         }
@@ -234,7 +229,7 @@ public final class PatchApplier {
                     setOrRemove(object, op, path.subAttribute(), value);
                 }
             } else if (value.isObject() && element instanceof ObjectNode object) {
-                value.fields().forEachRemaining(e -> JsonFields.set(object, e.getKey(), e.getValue()));
+                value.properties().forEach(e -> JsonFields.set(object, e.getKey(), e.getValue()));
             } else {
                 throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "the value must be an object");
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rollcall.application.scim.ScimProblem;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,9 +31,7 @@ public final class ReadOnlyValues {
      * @throws ScimProblem 400 {@code mutability} naming the first attribute that would change
      */
     public static void requireUnchanged(JsonNode sent, JsonNode current, Set<String> readOnly) {
-        Iterator<Map.Entry<String, JsonNode>> members = sent.fields();
-        while (members.hasNext()) {
-            Map.Entry<String, JsonNode> member = members.next();
+        for (Map.Entry<String, JsonNode> member : sent.properties()) {
             if (readOnly.contains(member.getKey().toLowerCase(java.util.Locale.ROOT))) {
                 requireUnchanged(member.getKey(), JsonFields.get(current, member.getKey()), member.getValue());
             }
@@ -74,9 +71,7 @@ public final class ReadOnlyValues {
     }
 
     private static boolean subset(JsonNode current, JsonNode sent) {
-        Iterator<Map.Entry<String, JsonNode>> members = sent.fields();
-        while (members.hasNext()) {
-            Map.Entry<String, JsonNode> member = members.next();
+        for (Map.Entry<String, JsonNode> member : sent.properties()) {
             if (!same(JsonFields.get(current, member.getKey()), member.getValue())) {
                 return false;
             }

@@ -9,6 +9,7 @@ import io.rollcall.application.WorkspaceChanged;
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.GroupMembership;
 import io.rollcall.domain.group.GroupOrigin;
+import io.rollcall.domain.group.MembershipDirectory;
 import io.rollcall.domain.group.MembershipSource;
 import io.rollcall.domain.group.MembershipType;
 import io.rollcall.domain.identity.Member;
@@ -16,6 +17,7 @@ import io.rollcall.domain.identity.MemberOrigin;
 import io.rollcall.domain.shared.ConflictException;
 import io.rollcall.domain.shared.InvalidInputException;
 import io.rollcall.domain.shared.NotFoundException;
+import io.rollcall.domain.shared.Page;
 import io.rollcall.domain.shared.PreconditionFailedException;
 import io.rollcall.infrastructure.persistence.ResourceLocalRepositories;
 import io.rollcall.infrastructure.persistence.scim.JpaScimDirectory;
@@ -32,8 +34,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ScimGroupService#update} on the production JPA repositories and migrations (H2), each test with its own
- * database: what a PUT or PATCH changes, what it refuses, and that a refused update changes nothing.
+ * {@link ScimGroupService} on the production JPA repositories and migrations (H2), each test with its own database:
+ * what a POST, PUT, PATCH or DELETE changes, what it refuses, that a refused call changes nothing, and what GET and
+ * list show (DYNAMIC groups of the caller's workspace only).
  */
 class ScimGroupServiceTest {
 
@@ -177,6 +180,91 @@ class ScimGroupServiceTest {
         assertThat(scimMembers(engineering)).containsExactly(alice);
     }
 
+    @Test
+    void creatingAGroupWritesItAsADynamicScimGroupWithItsDistinctMembersAndAuditsIt() {
+        ScimGroupView created = inTransaction(() -> service.create(CALLER, new GroupDraft("Support", "ext-9"),
+                List.of(alice, bob, alice)));
+
+        String id = created.group().id();
+        Group stored = em.find(Group.class, id);
+        assertThat(stored.displayName()).isEqualTo("Support");
+        assertThat(stored.externalId()).isEqualTo("ext-9");
+        assertThat(stored.isDynamic()).isTrue();
+        assertThat(scimMembers(id)).containsExactlyInAnyOrder(alice, bob);
+        assertThat(auditActions(id)).containsExactly("scim.group.created");
+    }
+
+    @Test
+    void creatingAGroupWithATakenNameOrAnUnknownMemberWritesNothing() {
+        long groupsBefore = groupCount();
+
+        assertThatThrownBy(() -> inTransaction(() -> service.create(CALLER, new GroupDraft("engineering", null),
+                List.of())))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("uniqueness"));
+        assertThatThrownBy(() -> inTransaction(() -> service.create(CALLER, new GroupDraft("Support", null),
+                List.of(alice, UUID.randomUUID().toString()))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist in this workspace");
+
+        assertThat(groupCount()).isEqualTo(groupsBefore);
+    }
+
+    @Test
+    void deletingAGroupRemovesItAndIsAudited() {
+        long version = version(engineering);
+
+        inTransaction(() -> {
+            service.delete(CALLER, engineering, version);
+            return null;
+        });
+
+        assertThat(em.find(Group.class, engineering)).isNull();
+        assertThat(auditActions(engineering)).containsExactly("scim.group.deleted");
+    }
+
+    @Test
+    void deletingWithAStaleVersionOrAStaticGroupIsRefusedAndKeepsTheGroup() {
+        long version = version(engineering);
+
+        assertThatThrownBy(() -> inTransaction(() -> {
+            service.delete(CALLER, engineering, version + 1);
+            return null;
+        })).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> inTransaction(() -> {
+            service.delete(CALLER, admins, null);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+
+        assertThat(em.find(Group.class, engineering)).isNotNull();
+        assertThat(em.find(Group.class, admins)).isNotNull();
+        assertThat(auditActions(engineering)).isEmpty();
+    }
+
+    @Test
+    void getShowsMembersOnlyWhenAskedAndNeverAStaticGroup() {
+        ScimGroupView withMembers = inTransaction(() -> service.get(CALLER, engineering, true));
+        ScimGroupView withoutMembers = inTransaction(() -> service.get(CALLER, engineering, false));
+
+        assertThat(withMembers.members()).extracting(MembershipDirectory.Reference::id).containsExactly(alice);
+        assertThat(withoutMembers.members()).isNull();
+        assertThatThrownBy(() -> inTransaction(() -> service.get(CALLER, admins, true)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> inTransaction(() -> service.get(CALLER, "not-a-uuid", true)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void listingShowsTheWorkspacesDynamicGroupsOnly() {
+        Page<ScimGroupView> page = inTransaction(() -> service.list(CALLER,
+                new SearchSpec(null, null, false, 0, 10), false));
+        Page<ScimGroupView> otherWorkspace = inTransaction(() -> service.list(new ScimCaller("ws2", "t", "n"),
+                new SearchSpec(null, null, false, 0, 10), false));
+
+        assertThat(page.items()).extracting(v -> v.group().displayName())
+                .containsExactlyInAnyOrder("Engineering", "Sales");
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(otherWorkspace.items()).isEmpty();
+    }
+
     private static Group group(String id, String name, MembershipType type) {
         return new Group(id, "ws1", name, null, type, null,
                 type == MembershipType.DYNAMIC ? GroupOrigin.SCIM : GroupOrigin.ADMIN,
@@ -184,17 +272,11 @@ class ScimGroupServiceTest {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.clear();
-        }
+        return TestDatabase.inTransaction(em, work);
+    }
+
+    private long groupCount() {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM member_group").getSingleResult()).longValue();
     }
 
     private long version(String groupId) {
@@ -211,7 +293,6 @@ class ScimGroupServiceTest {
     }
 
     private List<String> auditActions(String groupId) {
-        return em.createQuery("SELECT e.action FROM AuditEvent e WHERE e.targetId = :t", String.class)
-                .setParameter("t", groupId).getResultList();
+        return TestDatabase.auditActions(em, groupId);
     }
 }

@@ -5,6 +5,7 @@ import io.rollcall.domain.group.GroupRepository;
 import io.rollcall.domain.group.MembershipDirectory;
 import io.rollcall.domain.group.MembershipRepository;
 import io.rollcall.domain.identity.MemberRepository;
+import io.rollcall.domain.workspace.WorkspaceRepository;
 import jakarta.persistence.EntityManager;
 
 /** The production JPA repositories over a test's resource-local entity manager, for application service tests. */
@@ -31,5 +32,9 @@ public final class ResourceLocalRepositories {
 
     public static AuditRepository audit(EntityManager em) {
         return new JpaAuditRepository(em);
+    }
+
+    public static WorkspaceRepository workspaces(EntityManager em) {
+        return new JpaWorkspaceRepository(em);
     }
 }

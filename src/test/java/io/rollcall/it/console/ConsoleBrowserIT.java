@@ -7,16 +7,15 @@ import io.rollcall.it.Api;
 import io.rollcall.it.RollcallServer;
 import io.rollcall.it.keycloak.KeycloakAdmin;
 import io.rollcall.it.keycloak.KeycloakServer;
+import io.rollcall.it.keycloak.RollcallWithKeycloak;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,13 +45,11 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void startServers() {
         ConsoleBrowser.assumeInstalled();
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        CompletableFuture<KeycloakServer> idp = CompletableFuture.supplyAsync(KeycloakServer::shared);
-        rollcall = RollcallServer.start(Map.of("ROLLCALL_SECRET_KEY", Base64.getEncoder().encodeToString(key)));
-        keycloak = idp.join();
-        keycloakAdmin = new KeycloakAdmin(keycloak, KeycloakServer.REALM);
-        bootstrapOwner = new Api(rollcall.baseUrl(), rollcall.ownerToken());
+        RollcallWithKeycloak servers = RollcallWithKeycloak.start();
+        rollcall = servers.rollcall();
+        keycloak = servers.keycloak();
+        keycloakAdmin = servers.keycloakAdmin();
+        bootstrapOwner = servers.owner();
     }
 
     @AfterAll

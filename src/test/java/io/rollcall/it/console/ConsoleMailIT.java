@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.rollcall.it.Api;
+import io.rollcall.it.ReceivedMail;
 import io.rollcall.it.RollcallServer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -47,12 +46,8 @@ class ConsoleMailIT {
     static void startSmtpAndServer() {
         ConsoleBrowser.assumeInstalled();
         smtpPort = RollcallServer.freePort();
-        smtp = startSmtp();
-        rollcall = RollcallServer.start(Map.of("ROLLCALL_SMTP_HOST", "127.0.0.1",
-                "ROLLCALL_SMTP_PORT", Integer.toString(smtpPort), "ROLLCALL_SMTP_TLS", "none",
-                "ROLLCALL_SMTP_FROM", "Rollcall <rollcall@it.example>", "ROLLCALL_MAIL_RETRY_INITIAL_SECONDS", "1",
-                "ROLLCALL_MAIL_RETRY_MAX_SECONDS", "2", "ROLLCALL_MAIL_POLL_SECONDS", "1",
-                "ROLLCALL_SIGNIN_RATE_PER_IP", "10000"));
+        smtp = ReceivedMail.startSmtp(smtpPort);
+        rollcall = RollcallServer.start(ReceivedMail.smtpSettings(smtpPort));
         try {
             // The bootstrap link first, so that each test can tell later sign-in e-mails from it.
             awaitMail(RollcallServer.OWNER_EMAIL, m -> subject(m).startsWith("Your sign-in link"));
@@ -149,7 +144,7 @@ class ConsoleMailIT {
                 browser.screenshot("users-invite-delivery-retrying");
                 browser.assertAccessible("Users with an invite being retried");
             } finally {
-                smtp = startSmtp();
+                smtp = ReceivedMail.startSmtp(smtpPort);
             }
             awaitInvite(api, ws, invitee, i -> "sent".equals(i.path("delivery").path("state").asText()));
             reloadUntil(browser, inviteRow, "e-mail sent");
@@ -231,11 +226,5 @@ class ConsoleMailIT {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
     }
 }

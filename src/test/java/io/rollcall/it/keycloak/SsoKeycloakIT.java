@@ -21,12 +21,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,13 +45,11 @@ class SsoKeycloakIT {
 
     @BeforeAll
     static void startServers() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        CompletableFuture<KeycloakServer> idp = CompletableFuture.supplyAsync(KeycloakServer::shared);
-        rollcall = RollcallServer.start(Map.of("ROLLCALL_SECRET_KEY", Base64.getEncoder().encodeToString(key)));
-        keycloak = idp.join();
-        keycloakAdmin = new KeycloakAdmin(keycloak, KeycloakServer.REALM);
-        owner = new Api(rollcall.baseUrl(), rollcall.ownerToken());
+        RollcallWithKeycloak servers = RollcallWithKeycloak.start();
+        rollcall = servers.rollcall();
+        keycloak = servers.keycloak();
+        keycloakAdmin = servers.keycloakAdmin();
+        owner = servers.owner();
     }
 
     @AfterAll

@@ -9,8 +9,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -54,6 +56,27 @@ public final class TestDatabase implements AutoCloseable {
 
     public static Instant at(String instant) {
         return Instant.parse(instant);
+    }
+
+    /** Runs {@code work} in a resource-local transaction of {@code em} and commits; rolls back if it throws. */
+    public static <T> T inTransaction(EntityManager em, Supplier<T> work) {
+        em.getTransaction().begin();
+        try {
+            T result = work.get();
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.clear();
+        }
+    }
+
+    /** The actions of the audit events whose target is {@code targetId}, in no particular order. */
+    public static List<String> auditActions(EntityManager em, String targetId) {
+        return em.createQuery("SELECT e.action FROM AuditEvent e WHERE e.targetId = :t", String.class)
+                .setParameter("t", targetId).getResultList();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.rollcall.infrastructure.logging;
+package io.rollcall.application;
 
 import jakarta.json.Json;
 import java.io.PrintStream;

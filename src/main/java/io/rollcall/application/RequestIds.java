@@ -1,11 +1,14 @@
-package io.rollcall.infrastructure.logging;
+package io.rollcall.application;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The id of the request the current thread serves. Set by {@link RequestIdFilter} for every HTTP request (admin API,
- * SCIM, SSO), echoed in the {@code X-Request-Id} response header, in every error body and in every log line.
+ * The id of the request the current thread serves. Begun by the request-id servlet filter of
+ * {@code infrastructure.logging} (and by the container-error filter of {@code app}) for every HTTP request (admin API,
+ * SCIM, SSO, people pages), echoed in the {@code X-Request-Id} response header, in every error body, in audit events
+ * and in every log line. An application-level type so that the entry points' error writers and the audit log read it
+ * without reaching into infrastructure.
  */
 public final class RequestIds {
 
@@ -41,6 +44,7 @@ public final class RequestIds {
         return true;
     }
 
+    /** Forgets the current thread's id; called by whoever {@link #beginIfAbsent began} it, when the request ends. */
     public static void end() {
         CURRENT.remove();
     }

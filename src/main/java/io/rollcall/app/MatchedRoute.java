@@ -1,4 +1,4 @@
-package io.rollcall.infrastructure.logging;
+package io.rollcall.app;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
@@ -40,6 +40,19 @@ public class MatchedRoute implements ContainerResponseFilter {
     }
 
     /** Joins the parts into one template: leading slash, no doubled or trailing slash, no regular expressions. */
+    /**
+     * {@code providers} plus this filter: every JAX-RS application of the bundle registers it through here, so that
+     * each request's route template reaches the access log and the HTTP metrics.
+     *
+     * @param providers the resources and providers of one JAX-RS application
+     * @return an unmodifiable set holding {@code providers} and {@code MatchedRoute}
+     */
+    public static java.util.Set<Class<?>> alongside(java.util.Set<Class<?>> providers) {
+        java.util.Set<Class<?>> all = new java.util.HashSet<>(providers);
+        all.add(MatchedRoute.class);
+        return java.util.Set.copyOf(all);
+    }
+
     static String template(String applicationPath, Path classPath, Path methodPath) {
         StringBuilder joined = new StringBuilder();
         for (String part : new String[] {applicationPath, classPath == null ? null : classPath.value(),

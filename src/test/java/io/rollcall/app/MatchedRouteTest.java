@@ -1,4 +1,4 @@
-package io.rollcall.infrastructure.logging;
+package io.rollcall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.rollcall.application;
+package io.rollcall.infrastructure.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

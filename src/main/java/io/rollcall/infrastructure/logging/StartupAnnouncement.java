@@ -1,4 +1,4 @@
-package io.rollcall.application;
+package io.rollcall.infrastructure.logging;
 
 import io.rollcall.domain.workspace.WorkspaceRepository;
 import io.rollcall.infrastructure.persistence.DatabaseSettings;
