@@ -47,13 +47,15 @@ export async function renderUsers(main, ctx) {
   async function loadInvites(page = 0) {
     const error = errorLine();
     try {
-      const invites = await call('GET', `${ctx.base}/invites${qs({ page, size: PAGE_SIZE })}`);
+      // Open invites only: an accepted one is a member now (listed above), a revoked one is in the audit log.
+      const invites = await call('GET', `${ctx.base}/invites${qs({ state: 'pending,expired', page, size: PAGE_SIZE })}`);
       const rows = invites.items.map((i) => inviteRow(ctx, roles, i, manage, () => loadInvites(page)));
-      replace(invitesBox, h('h2', { id: 'invites-h' }, 'Invites'),
-        table('Invites and their state', ['E-mail', 'Role', 'State', 'Expires', 'Actions'], rows, 'No invites.'),
+      replace(invitesBox, h('h2', { id: 'invites-h' }, 'Pending invites'),
+        table('Invites not yet accepted, with their delivery', ['E-mail', 'Role', 'State', 'Expires', 'Actions'], rows,
+          'No pending invites.'),
         pager(page, PAGE_SIZE, invites.total, loadInvites), error);
     } catch (e) {
-      replace(invitesBox, h('h2', { id: 'invites-h' }, 'Invites'), error);
+      replace(invitesBox, h('h2', { id: 'invites-h' }, 'Pending invites'), error);
       showError(error, e);
     }
   }
