@@ -73,6 +73,17 @@ class ConsoleBrowserIT {
             browser.waitFor(By.xpath("//td[normalize-space()='" + bob + "']"));
             browser.screenshot("users");
             browser.assertAccessible("Users");
+            // The owner's own invite was accepted at sign-in: a member now, no longer under Pending invites.
+            By invites = By.cssSelector("section[aria-labelledby='invites-h']");
+            browser.waitForText(invites, "Pending invites");
+            assertThat(browser.driver.findElement(invites).getText()).doesNotContain(owner.email());
+            assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/invites?state=accepted").body())
+                    .contains(owner.email());
+            assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/invites?state=pending,expired").body())
+                    .doesNotContain(owner.email());
+            Api.Reply unknownState = ws.owner.get("/api/v1/workspaces/" + ws.id + "/invites?state=sent");
+            assertThat(unknownState.status()).isEqualTo(400);
+            assertThat(unknownState.body()).contains("\"field\":\"state\"");
 
             // Server-side search.
             browser.waitFor(By.name("q")).sendKeys("carol", Keys.ENTER);
@@ -109,7 +120,10 @@ class ConsoleBrowserIT {
             browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Close']"));
             browser.waitForText(inviteRow, "pending");
             browser.click(By.xpath("//button[@aria-label='Revoke the invite to " + invitee + "']"));
-            browser.waitForText(inviteRow, "revoked");
+            // Pending invites lists open invites only: the revoked one leaves it (the API still has it, as revoked).
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(inviteRow));
+            assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/invites?state=revoked").body())
+                    .contains(invitee);
 
             // Change Bob's role through the row's ⋮ menu.
             rowAction(browser, bob, "Change role");
@@ -352,6 +366,25 @@ class ConsoleBrowserIT {
             });
             browser.screenshot("audit");
             browser.assertAccessible("Audit log");
+
+            // By actor, named by e-mail (not an id): only the signed-in owner's own changes, such as the role created.
+            WebElement actionFilter = browser.driver.findElement(By.name("action"));
+            actionFilter.clear();
+            browser.waitFor(By.name("actorEmail")).sendKeys(owner.email().toUpperCase(java.util.Locale.ROOT),
+                    Keys.ENTER);
+            browser.wait.until(d -> {
+                List<WebElement> rows = d.findElements(By.cssSelector("main tbody tr"));
+                return rows.size() > 1 && rows.stream().allMatch(r -> r.findElements(By.tagName("td")).size() == 5
+                        && r.findElements(By.tagName("td")).get(1).getText().equals(owner.email()));
+            });
+            browser.waitForText(By.tagName("main"), "role.created");
+            browser.driver.findElement(By.name("actorEmail")).clear();
+            browser.driver.findElement(By.name("actorEmail")).sendKeys("nobody-" + hex() + "@example.com", Keys.ENTER);
+            browser.waitForText(By.tagName("main"), "No events match.");
+            Api.Reply both = ws.owner.get("/api/v1/workspaces/" + ws.id + "/audit-events?actor=x&actorEmail="
+                    + owner.email());
+            assertThat(both.status()).isEqualTo(400);
+            assertThat(both.body()).contains("\"field\":\"actorEmail\"");
         }
     }
 
