@@ -231,7 +231,9 @@ function staticMembers(ctx, g, manage, content, done) {
             showPending();
           },
         }, 'Add')));
-      }), 'No member matches.'));
+      }), 'No member matches.'), found.total > found.items.length
+        ? h('p', { class: 'hint', role: 'status' }, `Showing ${found.items.length} of ${found.total} matches:`
+          + ' type more of the name or e-mail to narrow them.') : null);
     } catch (e) {
       showError(error, e);
     }
