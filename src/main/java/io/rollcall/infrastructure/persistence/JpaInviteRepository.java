@@ -20,6 +20,15 @@ class JpaInviteRepository implements InviteRepository {
     @PersistenceContext(unitName = "rollcall")
     private EntityManager em;
 
+    /** For CDI. */
+    JpaInviteRepository() {
+    }
+
+    /** For tests with a resource-local entity manager. */
+    JpaInviteRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public Optional<Invite> find(String workspaceId, String inviteId) {
         return Optional.ofNullable(em.find(Invite.class, inviteId)).filter(i -> i.workspaceId().equals(workspaceId));
