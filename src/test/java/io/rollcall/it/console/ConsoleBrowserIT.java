@@ -552,7 +552,9 @@ class ConsoleBrowserIT {
             for (Map<String, Object> call : calls) {
                 String url = call.get("url").toString();
                 String path = URI.create(url).getPath();
-                if (path.matches(".*/(members|invites|groups|audit-events)")) {
+                // Resource Timing records no method: the Save's POST (add a member) is the one call without a query.
+                boolean addMemberPost = path.endsWith("/groups/" + groupId + "/members") && !url.contains("?");
+                if (path.matches(".*/(members|invites|groups|audit-events)") && !addMemberPost) {
                     assertThat(url).as("a listing asks for one page").containsPattern("[?&]size=([1-9]|1\\d|2[0-5])(&|$)");
                 }
                 assertThat(((Number) call.get("bytes")).longValue()).as(url).isLessThan(64 * 1024);
