@@ -16,7 +16,8 @@ export async function renderAudit(main, ctx) {
     main.append(h('p', {}, 'The audit log needs the audit:read permission.'));
     return;
   }
-  const actor = h('input', { name: 'actor', placeholder: 'member or account id' });
+  // People are named by e-mail (the API resolves it to their account and member ids); ids stay in the API only.
+  const actor = h('input', { name: 'actorEmail', type: 'email', placeholder: 'ada@example.com', autocomplete: 'off' });
   const action = h('input', { name: 'action', placeholder: 'member.updated' });
   const since = h('input', { name: 'since', type: 'datetime-local' });
   const until = h('input', { name: 'until', type: 'datetime-local' });
@@ -28,11 +29,11 @@ export async function renderAudit(main, ctx) {
       event.preventDefault();
       state.page = 0;
       state.filters = {
-        actor: actor.value.trim(), action: action.value.trim(), since: instant(since.value), until: instant(until.value),
+        actorEmail: actor.value.trim(), action: action.value.trim(), since: instant(since.value), until: instant(until.value),
       };
       load();
     },
-  }, field('Actor id', actor), field('Action', action), field('From', since), field('Until', until),
+  }, field('Actor e-mail', actor), field('Action', action), field('From', since), field('Until', until),
   h('button', { type: 'submit' }, 'Filter')), box);
 
   async function load() {

@@ -83,11 +83,34 @@ export function openDialog(title, build) {
     else document.getElementById('main')?.focus();
   });
   dialog.append(h('h2', { id: titleId }, title), ...[build(close)].flat());
+  // showModal() makes the page behind inert, but Tab past the last control still leaves for the browser's own UI:
+  // wrap it, so keyboard users cycle through the dialog's controls until Escape or a button closes it.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const controls = focusable(dialog);
+    if (!controls.length) return;
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
   document.body.append(dialog);
   dialog.showModal();
-  const first = dialog.querySelector('input, select, textarea, button:not(.close-x)');
+  const first = dialog.querySelector('input:not([disabled]), select, textarea, button:not(.close-x)');
   if (first) first.focus();
   return dialog;
+}
+
+/** The controls Tab stops at inside el, in order: enabled, shown, and of a radio group only its checked radio. */
+function focusable(el) {
+  return [...el.querySelectorAll('input, select, textarea, button, a[href]')].filter((c) => !c.disabled
+    && c.tabIndex >= 0 && c.getClientRects().length > 0
+    && !(c.type === 'radio' && !c.checked && el.querySelector(`input[type=radio][name="${c.name}"]:checked`)));
 }
 
 /** A confirmation dialog; resolves true when the person confirms. */

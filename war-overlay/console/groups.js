@@ -68,11 +68,15 @@ function typeBadge(g) {
   return h('span', { class: g.membershipType === 'DYNAMIC' ? 'badge dynamic' : 'badge static' }, typeName(g));
 }
 
+const expired = (t) => t.expiresAt && new Date(t.expiresAt) <= new Date();
+
 /** Why Dynamic cannot be chosen, or null: a dynamic group needs an SSO connection or a SCIM token. */
 async function dynamicBlocked(ctx) {
   const [sso, tokens] = await Promise.all([
-    call('GET', `${ctx.base}/sso`).then(() => true).catch((e) => (e.status === 404 ? false : null)),
-    call('GET', `${ctx.base}/scim-tokens`).then((list) => list.some((t) => !t.revokedAt)).catch(() => null),
+    // Without a connection the API answers 200 {"configured": false}, not 404.
+    call('GET', `${ctx.base}/sso`).then((sso) => Boolean(sso && sso.configured)).catch(() => null),
+    call('GET', `${ctx.base}/scim-tokens`).then((list) => list.some((t) => !t.revokedAt && !expired(t)))
+      .catch(() => null),
   ]);
   if (sso || tokens || sso === null || tokens === null) return null;
   return 'Dynamic groups take their members from your identity provider: set up SSO or create a SCIM token first.';
@@ -229,7 +233,9 @@ function staticMembers(ctx, g, manage, content, done) {
             showPending();
           },
         }, 'Add')));
-      }), 'No member matches.'));
+      }), 'No member matches.'), found.total > found.items.length
+        ? h('p', { class: 'hint', role: 'status' }, `Showing ${found.items.length} of ${found.total} matches:`
+          + ' type more of the name or e-mail to narrow them.') : null);
     } catch (e) {
       showError(error, e);
     }

@@ -45,13 +45,15 @@ export async function renderUsers(main, ctx) {
   async function loadInvites(page = 0) {
     const error = errorLine();
     try {
-      const invites = await call('GET', `${ctx.base}/invites${qs({ page, size: PAGE_SIZE })}`);
+      // Open invites only: an accepted one is a member now (listed above), a revoked one is in the audit log.
+      const invites = await call('GET', `${ctx.base}/invites${qs({ state: 'pending,expired', page, size: PAGE_SIZE })}`);
       const rows = invites.items.map((i) => inviteRow(ctx, roles, i, manage, () => loadInvites(page)));
-      replace(invitesBox, h('h2', { id: 'invites-h' }, 'Invites'),
-        table('Invites and their state', ['E-mail', 'Role', 'State', 'Expires', 'Actions'], rows, 'No invites.'),
+      replace(invitesBox, h('h2', { id: 'invites-h' }, 'Pending invites'),
+        table('Invites not yet accepted, with their delivery', ['E-mail', 'Role', 'State', 'Expires', 'Actions'], rows,
+          'No pending invites.'),
         pager(page, PAGE_SIZE, invites.total, loadInvites), error);
     } catch (e) {
-      replace(invitesBox, h('h2', { id: 'invites-h' }, 'Invites'), error);
+      replace(invitesBox, h('h2', { id: 'invites-h' }, 'Pending invites'), error);
       showError(error, e);
     }
   }
@@ -86,7 +88,7 @@ function memberRow(ctx, roles, m, manage, reload) {
     },
   ];
   return h('tr', { 'data-member': m.id },
-    h('td', { class: 'long' }, h('button', { type: 'button', class: 'link', onclick: () => memberPanel(ctx, roles, m) },
+    h('td', { class: 'long' }, h('button', { type: 'button', class: 'link', onclick: () => memberPanel(ctx, roles, m, reload) },
       name)),
     h('td', { class: 'long' }, m.email || '—'),
     h('td', {}, roleName(roles, m.role)),
@@ -218,11 +220,11 @@ function inviteRow(ctx, roles, invite, manage, reload) {
         'aria-label': `Revoke the invite to ${invite.email}` }, 'Revoke')] : null, error));
 }
 
-async function memberPanel(ctx, roles, m) {
+async function memberPanel(ctx, roles, m, reload) {
   const name = m.displayName || m.userName;
   openDialog(name, (close) => {
     const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
-    call('GET', `${ctx.base}/members/${seg(m.id)}/permissions`).then((effective) => {
+    const show = (effective) => {
       const rows = effective.permissions.map((p) => h('tr', {},
         h('td', {}, h('code', {}, p.permission)),
         h('td', {}, p.grantedBy.map((g) => (g.type === 'group'
@@ -231,11 +233,34 @@ async function memberPanel(ctx, roles, m) {
         h('dl', { class: 'facts' }, h('dt', {}, 'E-mail'), h('dd', {}, m.email || '—'), h('dt', {}, 'User name'),
           h('dd', {}, m.userName), h('dt', {}, 'Direct role'), h('dd', {}, roleName(roles, m.role)),
           h('dt', {}, 'Status'), h('dd', {}, m.active ? 'Active' : 'Deactivated (no permissions)'),
-          m.role === 'owner' ? [h('dt', {}, 'Break-glass owner'), h('dd', {}, m.breakGlass
-            ? `Yes: ${BREAK_GLASS_HINT.toLowerCase()}` : 'No')] : null),
+          m.role === 'owner' ? [h('dt', {}, 'Break-glass owner'), h('dd', {}, h('span', { id: 'break-glass-state' },
+            m.breakGlass ? `Yes: ${BREAK_GLASS_HINT.toLowerCase()}` : 'No'), breakGlassToggle(effective))] : null),
         table('Effective permissions and what grants each', ['Permission', 'Granted by'], rows,
           'No permissions.'));
-    }).catch((e) => {
+    };
+    // Where an owner looks at another owner: the break-glass switch sits with the fact it changes (also in ⋮).
+    const breakGlassToggle = (effective) => {
+      if (!isOwner(ctx)) return null;
+      const error = errorLine();
+      const toggle = h('button', {
+        type: 'button', class: 'small break-glass-toggle', 'aria-describedby': 'break-glass-state',
+        onclick: async () => {
+          toggle.disabled = true;
+          try {
+            const updated = await call('PATCH', `${ctx.base}/members/${seg(m.id)}`, { breakGlass: !m.breakGlass });
+            m.breakGlass = updated ? Boolean(updated.breakGlass) : !m.breakGlass;
+            show(effective);
+            body.querySelector('.break-glass-toggle')?.focus();
+            reload();
+          } catch (e) {
+            showError(error, e);
+            toggle.disabled = false;
+          }
+        },
+      }, m.breakGlass ? 'Remove break-glass' : 'Mark as break-glass');
+      return h('div', {}, toggle, error);
+    };
+    call('GET', `${ctx.base}/members/${seg(m.id)}/permissions`).then(show).catch((e) => {
       const error = errorLine();
       replace(body, error);
       showError(error, e);

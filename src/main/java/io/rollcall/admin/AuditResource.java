@@ -13,11 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A workspace's audit log, newest first, filtered by {@code actor} (id), {@code action}, {@code since} (inclusive)
- * and {@code until} (exclusive), both ISO-8601 instants.
+ * A workspace's audit log, newest first, filtered by {@code actor} (id) or {@code actorEmail} (a person's e-mail),
+ * {@code action}, {@code since} (inclusive) and {@code until} (exclusive), both ISO-8601 instants.
  */
 @Tag(name = "audit-events", description = "The audit log of a workspace")
 @Path("/v1/workspaces/{ws}/audit-events")
@@ -30,14 +31,20 @@ public class AuditResource {
     CallerContext caller;
 
     @Operation(operationId = "listAuditEvents",
-            summary = "List audit events, newest first, filtered by actor, action and since")
+            summary = "List audit events, newest first, filtered by actor (id or e-mail), action and time range")
     @GET
-    public Views.PageView<Views.AuditEventView> list(@PathParam("ws") String ws, @QueryParam("actor") String actor,
+    public Views.PageView<Views.AuditEventView> list(@PathParam("ws") String ws,
+            @Parameter(description = "The actor's id (an account, member, SCIM token or system id)")
+            @QueryParam("actor") String actor,
+            @Parameter(description = "The actor's e-mail: events by that person's account and by their member in this"
+                    + " workspace (SSO). Not together with actor.", example = "ada@example.com")
+            @QueryParam("actorEmail") String actorEmail,
             @QueryParam("action") String action, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
-        return Views.PageView.of(audit.search(caller.caller(), ws, actor, action, parse("since", since),
-                parse("until", until), request), request,
+        var filter = new AuditQueryService.Filter(actor, actorEmail, action, parse("since", since),
+                parse("until", until));
+        return Views.PageView.of(audit.search(caller.caller(), ws, filter, request), request,
                 Views.AuditEventView::of);
     }
 

@@ -2,6 +2,7 @@ package io.rollcall.admin;
 
 import io.rollcall.application.InviteService;
 import io.rollcall.application.PageRequest;
+import io.rollcall.domain.identity.Invite;
 import io.rollcall.domain.shared.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -18,11 +19,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,14 +67,34 @@ public class InvitesResource {
                 .entity(Views.InviteView.issued(issued, clock.instant())).build();
     }
 
-    @Operation(operationId = "listInvites", summary = "List invites")
+    @Operation(operationId = "listInvites", summary = "List invites, newest first, optionally only those in given states")
     @GET
-    public Views.PageView<Views.InviteView> list(@PathParam("ws") String ws, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Views.PageView<Views.InviteView> list(@PathParam("ws") String ws,
+            @Parameter(description = "Comma-separated states to list: pending, expired, accepted, revoked (any case)."
+                    + " Absent: all invites. The console lists open invites with state=pending,expired.",
+                    example = "pending,expired") @QueryParam("state") String state,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
         var now = clock.instant();
-        return Views.PageView.of(invites.list(caller.caller(), ws, request), request,
+        return Views.PageView.of(invites.list(caller.caller(), ws, states(state), request), request,
                 i -> Views.InviteView.of(i, now));
+    }
+
+    /** "pending,expired" -> {PENDING, EXPIRED}; blank -> empty (all); an unknown state is the caller's mistake. */
+    static Set<Invite.State> states(String value) {
+        Set<Invite.State> states = EnumSet.noneOf(Invite.State.class);
+        if (value == null || value.isBlank()) {
+            return states;
+        }
+        for (String part : value.split(",", -1)) {
+            try {
+                states.add(Invite.State.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("state", "'state' takes pending, expired, accepted or revoked,"
+                        + " comma-separated");
+            }
+        }
+        return states;
     }
 
     @Operation(operationId = "getInvite", summary = "Read an invite")

@@ -122,9 +122,10 @@ public class InviteService {
         return issued(invite, token.plain(), caller);
     }
 
-    public Page<Invite> list(Caller caller, String workspaceId, PageRequest page) {
+    /** The workspace's invites, newest first, in one of {@code states} (any state when empty). */
+    public Page<Invite> list(Caller caller, String workspaceId, java.util.Set<Invite.State> states, PageRequest page) {
         authorization.require(caller, workspaceId, Permission.MEMBERS_MANAGE);
-        return invites.list(workspaceId, page.offset(), page.size());
+        return invites.list(workspaceId, states, clock.instant(), page.offset(), page.size());
     }
 
     public Invite get(Caller caller, String workspaceId, String inviteId) {

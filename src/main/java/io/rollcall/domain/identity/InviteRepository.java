@@ -17,7 +17,12 @@ public interface InviteRepository {
     /** Pending invites for this email in any workspace. */
     List<Invite> findPendingForEmail(String normalisedEmail);
 
-    Page<Invite> list(String workspaceId, int offset, int limit);
+    /**
+     * The workspace's invites, newest first, limited to those whose {@link Invite#stateAt state} at {@code now} is one
+     * of {@code states} (all invites when it is empty).
+     */
+    Page<Invite> list(String workspaceId, java.util.Set<Invite.State> states, java.time.Instant now, int offset,
+            int limit);
 
     void add(Invite invite);
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 @ApplicationScoped
 class JpaAuditRepository implements AuditRepository {
@@ -30,11 +32,14 @@ class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
-    public Page<AuditEvent> search(String workspaceId, String actorId, String action, Instant since, Instant until,
-            int offset, int limit) {
+    public Page<AuditEvent> search(String workspaceId, Set<String> actorIds, String action, Instant since,
+            Instant until, int offset, int limit) {
+        if (actorIds != null && actorIds.isEmpty()) {
+            return new Page<>(List.of(), 0);
+        }
         StringBuilder where = new StringBuilder(" WHERE e.workspaceId = :ws");
-        if (actorId != null) {
-            where.append(" AND e.actorId = :actor");
+        if (actorIds != null) {
+            where.append(" AND e.actorId IN :actors");
         }
         if (action != null) {
             where.append(" AND e.action = :action");
@@ -48,10 +53,10 @@ class JpaAuditRepository implements AuditRepository {
         TypedQuery<AuditEvent> items = em.createQuery("SELECT e FROM AuditEvent e" + where
                 + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
-        for (TypedQuery<?> q : java.util.List.of(items, count)) {
+        for (TypedQuery<?> q : List.of(items, count)) {
             q.setParameter("ws", workspaceId);
-            if (actorId != null) {
-                q.setParameter("actor", actorId);
+            if (actorIds != null) {
+                q.setParameter("actors", List.copyOf(actorIds));
             }
             if (action != null) {
                 q.setParameter("action", action);

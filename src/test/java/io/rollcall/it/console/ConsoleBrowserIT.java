@@ -14,6 +14,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +76,17 @@ class ConsoleBrowserIT {
             browser.waitFor(By.xpath("//td[normalize-space()='" + bob + "']"));
             browser.screenshot("users");
             browser.assertAccessible("Users");
+            // The owner's own invite was accepted at sign-in: a member now, no longer under Pending invites.
+            By invites = By.cssSelector("section[aria-labelledby='invites-h']");
+            browser.waitForText(invites, "Pending invites");
+            assertThat(browser.driver.findElement(invites).getText()).doesNotContain(owner.email());
+            assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/invites?state=accepted").body())
+                    .contains(owner.email());
+            assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/invites?state=pending,expired").body())
+                    .doesNotContain(owner.email());
+            Api.Reply unknownState = ws.owner.get("/api/v1/workspaces/" + ws.id + "/invites?state=sent");
+            assertThat(unknownState.status()).isEqualTo(400);
+            assertThat(unknownState.body()).contains("\"field\":\"state\"");
 
             // Server-side search.
             browser.waitFor(By.name("q")).sendKeys("carol", Keys.ENTER);
@@ -106,7 +123,10 @@ class ConsoleBrowserIT {
             browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Close']"));
             browser.waitForText(inviteRow, "pending");
             browser.click(By.xpath("//button[@aria-label='Revoke the invite to " + invitee + "']"));
-            browser.waitForText(inviteRow, "revoked");
+            // Pending invites lists open invites only: the revoked one leaves it (the API still has it, as revoked).
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(inviteRow));
+            assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/invites?state=revoked").body())
+                    .contains(invitee);
 
             // Change Bob's role through the row's ⋮ menu.
             rowAction(browser, bob, "Change role");
@@ -157,6 +177,21 @@ class ConsoleBrowserIT {
             browser.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
                     memberRow(founder), "Break-glass")));
             assertThat(ws.member(ws.memberIdByName(founder)).path("breakGlass").asBoolean()).isFalse();
+            // The same switch in the owner's member panel, next to the fact it changes.
+            browser.click(By.xpath("//td/button[normalize-space()='" + founder + "']"));
+            browser.waitForText(By.id("break-glass-state"), "No");
+            browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Mark as break-glass']"));
+            browser.waitForText(By.id("break-glass-state"), "Yes");
+            assertThat(ws.member(ws.memberIdByName(founder)).path("breakGlass").asBoolean()).isTrue();
+            browser.waitForText(memberRow(founder), "Break-glass");
+            assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Remove break-glass");
+            browser.screenshot("users-member-panel-break-glass");
+            browser.assertAccessible("Member panel with break-glass");
+            browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Remove break-glass']"));
+            browser.waitForText(By.id("break-glass-state"), "No");
+            assertThat(ws.member(ws.memberIdByName(founder)).path("breakGlass").asBoolean()).isFalse();
+            new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+            browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("dialog[open]"), 0));
             rowAction(browser, founder, "Delete");
             browser.waitFor(By.cssSelector("dialog[open]")).findElement(By.cssSelector("button.danger")).click();
             browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(memberRow(founder)));
@@ -349,6 +384,25 @@ class ConsoleBrowserIT {
             });
             browser.screenshot("audit");
             browser.assertAccessible("Audit log");
+
+            // By actor, named by e-mail (not an id): only the signed-in owner's own changes, such as the role created.
+            WebElement actionFilter = browser.driver.findElement(By.name("action"));
+            actionFilter.clear();
+            browser.waitFor(By.name("actorEmail")).sendKeys(owner.email().toUpperCase(java.util.Locale.ROOT),
+                    Keys.ENTER);
+            browser.wait.until(d -> {
+                List<WebElement> rows = d.findElements(By.cssSelector("main tbody tr"));
+                return rows.size() > 1 && rows.stream().allMatch(r -> r.findElements(By.tagName("td")).size() == 5
+                        && r.findElements(By.tagName("td")).get(1).getText().equals(owner.email()));
+            });
+            browser.waitForText(By.tagName("main"), "role.created");
+            browser.driver.findElement(By.name("actorEmail")).clear();
+            browser.driver.findElement(By.name("actorEmail")).sendKeys("nobody-" + hex() + "@example.com", Keys.ENTER);
+            browser.waitForText(By.tagName("main"), "No events match.");
+            Api.Reply both = ws.owner.get("/api/v1/workspaces/" + ws.id + "/audit-events?actor=x&actorEmail="
+                    + owner.email());
+            assertThat(both.status()).isEqualTo(400);
+            assertThat(both.body()).contains("\"field\":\"actorEmail\"");
         }
     }
 
@@ -423,6 +477,265 @@ class ConsoleBrowserIT {
             HttpResponse<String> own = cookiePost(invites, session.getValue(), body,
                     Map.of("X-Rollcall-Csrf", "1", "Origin", rollcall.baseUrl().toString().replaceAll("/$", "")));
             assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aWorkspaceOfTenThousandMembersIsPagedAndSearchedOnTheServer() throws Exception {
+        Workspace ws = workspace("big");
+        Person owner = ws.person("bigowner", "owner");
+        int seeded = 10_000;
+        ws.seedMembers(seeded);
+        ws.seedAuditEvents(seeded);
+        String group = "Big static " + hex();
+        assertThat(ws.owner.post("/api/v1/workspaces/" + ws.id + "/groups", "{\"name\":" + Api.q(group)
+                + ",\"membershipType\":\"STATIC\"}").status()).isEqualTo(201);
+        try (ConsoleBrowser browser = ConsoleBrowser.open(1280)) {
+            signIn(browser, ws, owner);
+            // The founder, the signed-in owner and the seeded members: the total comes from the server.
+            int total = seeded + 2;
+            String pages = "Page 1 of " + (total + 19) / 20 + " (" + total + " in all)";
+            By members = By.cssSelector("section[aria-labelledby='members-h']");
+            browser.waitForText(members, pages);
+            assertThat(browser.driver.findElements(By.cssSelector("section[aria-labelledby='members-h'] tbody tr")))
+                    .hasSize(20);
+            browser.screenshot("users-10000-members");
+            browser.click(By.xpath("//section[@aria-labelledby='members-h']//button[normalize-space()='Next']"));
+            browser.waitForText(members, "Page 2 of " + (total + 19) / 20);
+
+            // Member search runs on the server: one of 10,000.
+            browser.waitFor(By.name("q")).sendKeys("seed-4242@", Keys.ENTER);
+            browser.waitForText(members, "(1 in all)");
+            assertThat(browser.driver.findElement(members).getText()).contains("Seed Person 4242");
+
+            // "Add members" of a Static group searches the workspace: ten shown, and how many more there are.
+            page(browser, "Groups");
+            rowAction(browser, "static group " + group, "Manage members");
+            browser.waitFor(By.name("memberSearch")).sendKeys("seed-1", Keys.ENTER);
+            // seed-1, seed-10..19, seed-100..199, seed-1000..1999
+            browser.waitForText(By.cssSelector("dialog[open]"), "Showing 10 of 1111 matches");
+            assertThat(browser.driver.findElements(By.cssSelector("dialog[open] button[aria-label^='Add ']")))
+                    .hasSize(10);
+            WebElement add = browser.driver.findElements(By.cssSelector("dialog[open] button[aria-label^='Add ']"))
+                    .get(0);
+            String added = add.getAttribute("aria-label").substring("Add ".length());
+            add.click();
+            browser.click(By.xpath("//dialog[@open]//button[normalize-space()='Save']"));
+            browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("dialog[open]"), 0));
+            browser.wait.until(d -> d.findElement(By.xpath("//tr[td[normalize-space()='" + group + "']]"))
+                    .findElements(By.tagName("td")).get(4).getText().equals("1"));
+            String groupId = browser.driver.findElement(By.xpath("//tr[td[normalize-space()='" + group + "']]"))
+                    .getAttribute("data-group");
+            String memberId = ws.memberIdByName(added);
+            assertThat(ws.owner.get("/api/v1/workspaces/" + ws.id + "/groups/" + groupId + "/members").body())
+                    .contains(memberId);
+
+            // The audit log of 10,000 seeded events (and the real ones), 25 a page.
+            page(browser, "Audit log");
+            browser.waitForText(By.tagName("main"), "Page 1 of ");
+            assertThat(browser.driver.findElements(By.cssSelector("main tbody tr"))).hasSize(25);
+            String pager = browser.driver.findElement(By.cssSelector("main .pager")).getText();
+            java.util.regex.Matcher inAll = java.util.regex.Pattern.compile("\\((\\d+) in all\\)")
+                    .matcher(pager);
+            assertThat(inAll.find()).as(pager).isTrue();
+            assertThat(Integer.parseInt(inAll.group(1))).isGreaterThan(seeded);
+            browser.screenshot("audit-10000-events");
+
+            // Never everything: every admin API call the console made asked for one page, and got a small answer.
+            List<Map<String, Object>> calls = apiCalls(browser);
+            assertThat(calls).extracting(c -> c.get("url").toString())
+                    .anyMatch(u -> u.contains("/members?") && u.contains("q=seed-4242"))
+                    .anyMatch(u -> u.contains("/members?") && u.contains("q=seed-1"))
+                    .anyMatch(u -> u.contains("/audit-events?"));
+            for (Map<String, Object> call : calls) {
+                String url = call.get("url").toString();
+                String path = URI.create(url).getPath();
+                // Resource Timing records no method: the Save's POST (add a member) is the one call without a query.
+                boolean addMemberPost = path.endsWith("/groups/" + groupId + "/members") && !url.contains("?");
+                if (path.matches(".*/(members|invites|groups|audit-events)") && !addMemberPost) {
+                    assertThat(url).as("a listing asks for one page").containsPattern("[?&]size=([1-9]|1\\d|2[0-5])(&|$)");
+                }
+                assertThat(((Number) call.get("bytes")).longValue()).as(url).isLessThan(64 * 1024);
+            }
+        }
+    }
+
+    /** The admin API calls the page made since it loaded (Resource Timing): url and decoded body size in bytes. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> apiCalls(ConsoleBrowser browser) {
+        return (List<Map<String, Object>>) browser.driver.executeScript("return performance.getEntriesByType("
+                + "'resource').filter(e => e.initiatorType === 'fetch' && new URL(e.name).pathname.startsWith("
+                + "'/api/v1/')).map(e => ({url: e.name, bytes: e.decodedBodySize}));");
+    }
+
+    @Test
+    void keyboardOnlyDialogsKeepFocusInsideCloseOnEscapeAndReturnFocus() {
+        Workspace ws = workspace("keys");
+        Person owner = ws.person("keyowner", "owner");
+        String kim = ws.scimMember("Kim Keys");
+        try (ConsoleBrowser browser = ConsoleBrowser.open(1280)) {
+            signIn(browser, ws, owner);
+            browser.waitFor(memberRow(kim));
+
+            // Change role, from the row's ⋮ menu, by keyboard only.
+            WebElement kebab = browser.waitFor(By.cssSelector("button.kebab[aria-label='Actions for " + kim + "']"));
+            kebab.sendKeys(Keys.ENTER);
+            browser.wait.until(d -> "Change role".equals(d.switchTo().activeElement().getText()));
+            keys(browser, Keys.ENTER);
+            browser.waitFor(By.cssSelector("dialog[open]"));
+            assertTabCycle(browser, "Change role");
+            escapeReturnsFocusTo(browser, "Actions for " + kim);
+            browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            browser.wait.until(d -> "Change role".equals(d.switchTo().activeElement().getText()));
+            keys(browser, Keys.ENTER);
+            browser.wait.until(d -> "role".equals(d.switchTo().activeElement().getAttribute("name")));
+            browser.driver.switchTo().activeElement().sendKeys("Creator");
+            keys(browser, Keys.TAB, Keys.TAB, Keys.ENTER); // Cancel, then Save
+            browser.waitForText(memberRow(kim), "Creator");
+            assertThat(ws.member(kim).path("role").asText()).isEqualTo("creator");
+
+            // Delete confirmation: focus starts on Cancel (the safe choice); Escape deletes nothing.
+            browser.waitFor(By.cssSelector("button.kebab[aria-label='Actions for " + kim + "']")).sendKeys(Keys.ENTER);
+            browser.wait.until(d -> "Change role".equals(d.switchTo().activeElement().getText()));
+            keys(browser, Keys.ARROW_UP); // wraps to the last entry
+            assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Delete");
+            keys(browser, Keys.ENTER);
+            browser.waitForText(By.cssSelector("dialog[open]"), "Delete " + kim);
+            assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Cancel");
+            assertTabCycle(browser, "Delete confirmation");
+            escapeReturnsFocusTo(browser, "Actions for " + kim);
+            assertThat(ws.memberIdByName(kim)).as("Escape deleted nothing").isNotBlank();
+
+            // Create group: with neither SSO nor a SCIM token, Dynamic is disabled and says why.
+            assertThat(ws.owner.delete("/api/v1/workspaces/" + ws.id + "/sso").status()).isEqualTo(204);
+            for (JsonNode token : ws.owner.get("/api/v1/workspaces/" + ws.id + "/scim-tokens").json()) {
+                assertThat(ws.owner.delete("/api/v1/workspaces/" + ws.id + "/scim-tokens/" + token.path("id").asText())
+                        .status()).isEqualTo(204);
+            }
+            page(browser, "Groups");
+            browser.waitFor(By.xpath("//button[normalize-space()='Create group']")).sendKeys(Keys.ENTER);
+            WebElement dynamic = browser.waitFor(By.cssSelector("dialog[open] input[value='DYNAMIC']"));
+            browser.wait.until(d -> !dynamic.isEnabled());
+            String reasonId = dynamic.getAttribute("aria-describedby");
+            assertThat(browser.driver.findElement(By.id(reasonId)).getText())
+                    .contains("set up SSO or create a SCIM token");
+            browser.screenshot("groups-create-dynamic-disabled");
+            browser.assertAccessible("Create group dialog, Dynamic disabled");
+            assertTabCycle(browser, "Create group");
+            escapeReturnsFocusTo(browser, "Create group");
+            // With a SCIM token, Dynamic can be chosen and the reason is gone.
+            assertThat(ws.owner.post("/api/v1/workspaces/" + ws.id + "/scim-tokens", "{\"name\":\"again\"}")
+                    .status()).isEqualTo(201);
+            browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            WebElement enabled = browser.waitFor(By.cssSelector("dialog[open] input[value='DYNAMIC']"));
+            browser.settle();
+            assertThat(enabled.isEnabled()).isTrue();
+            assertThat(enabled.getAttribute("aria-describedby")).isNull();
+            // Keyboard: a name, then the radio group by arrow key, and Enter creates it.
+            browser.driver.switchTo().activeElement().sendKeys("Keyboard dynamic");
+            keys(browser, Keys.TAB, Keys.TAB, Keys.ARROW_DOWN);
+            assertThat(enabled.isSelected()).isTrue();
+            assertTabCycle(browser, "Create group, Dynamic enabled");
+            escapeReturnsFocusTo(browser, "Create group");
+
+            // Custom role dialog: every permission checkbox is reached by Tab.
+            page(browser, "Roles");
+            browser.waitFor(By.xpath("//button[normalize-space()='Create role']")).sendKeys(Keys.ENTER);
+            browser.waitFor(By.cssSelector("dialog[open] input[name=id]"));
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("name")).isEqualTo("id");
+            int reached = assertTabCycle(browser, "Custom role");
+            assertThat(reached).isGreaterThan(browser.driver.findElements(
+                    By.cssSelector("dialog[open] input[name=permission]")).size());
+            escapeReturnsFocusTo(browser, "Create role");
+        }
+    }
+
+    static void keys(ConsoleBrowser browser, CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(keys).perform();
+    }
+
+    /**
+     * Tabs once round the open dialog: every control Tab should stop at (enabled, shown; of a radio group the checked
+     * one) is reached, focus never leaves the dialog, and it wraps back to where it started; Shift+Tab goes back.
+     * Returns how many controls there are.
+     */
+    @SuppressWarnings("unchecked")
+    static int assertTabCycle(ConsoleBrowser browser, String dialogName) {
+        browser.settle();
+        WebElement dialog = browser.driver.findElement(By.cssSelector("dialog[open]"));
+        List<WebElement> expected = (List<WebElement>) browser.driver.executeScript("const d = arguments[0];"
+                + "return [...d.querySelectorAll('input, select, textarea, button, a[href]')].filter(c => !c.disabled"
+                + " && c.tabIndex >= 0 && c.getClientRects().length > 0 && !(c.type === 'radio' && !c.checked"
+                + " && d.querySelector(`input[type=radio][name=\"${c.name}\"]:checked`)));", dialog);
+        WebElement start = browser.driver.switchTo().activeElement();
+        List<WebElement> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            WebElement active = browser.driver.switchTo().activeElement();
+            assertThat((Boolean) browser.driver.executeScript("return arguments[0].contains(arguments[1])", dialog,
+                    active)).as(dialogName + ": focus stays in the dialog").isTrue();
+            seen.add(active);
+            keys(browser, Keys.TAB);
+        }
+        assertThat(seen).as(dialogName + ": Tab reaches every control once").containsExactlyInAnyOrderElementsOf(
+                expected);
+        assertThat(browser.driver.switchTo().activeElement()).as(dialogName + ": Tab wraps round").isEqualTo(start);
+        new org.openqa.selenium.interactions.Actions(browser.driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB)
+                .keyUp(Keys.SHIFT).perform();
+        assertThat(browser.driver.switchTo().activeElement()).as(dialogName + ": Shift+Tab goes back")
+                .isEqualTo(seen.get(seen.size() - 1));
+        keys(browser, Keys.TAB);
+        return expected.size();
+    }
+
+    /** Escape closes the open dialog and focus is back on the control that opened it (by text or aria-label). */
+    static void escapeReturnsFocusTo(ConsoleBrowser browser, String opener) {
+        keys(browser, Keys.ESCAPE);
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("dialog[open]"), 0));
+        WebElement active = browser.driver.switchTo().activeElement();
+        assertThat(List.of(active.getText(), String.valueOf(active.getAttribute("aria-label")))).contains(opener);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPageFitsAt800And1280PixelsWithItsPrimaryActionInReach() {
+        Workspace ws = workspace("narrow");
+        Person owner = ws.person("narrowowner", "owner");
+        ws.scimMember("Nora Narrow-Window");
+        Map<String, String> primary = Map.of("Users", "Invite", "Groups", "Create group", "Roles", "Create role",
+                "SSO & SCIM", "Create SCIM token", "Audit log", "Filter");
+        for (int width : new int[] {800, 1280}) {
+            try (ConsoleBrowser browser = ConsoleBrowser.open(width)) {
+                signIn(browser, ws, owner);
+                for (String title : List.of("Users", "Groups", "Roles", "SSO & SCIM", "Audit log")) {
+                    page(browser, title);
+                    browser.waitFor(By.cssSelector("main table"));
+                    browser.settle();
+                    Map<String, Object> fit = (Map<String, Object>) browser.driver.executeScript(
+                            "const m = document.getElementById('main');"
+                            + "return {page: document.scrollingElement.scrollWidth, view: window.innerWidth,"
+                            + " main: m.scrollWidth, mainBox: m.clientWidth};");
+                    assertThat(((Number) fit.get("page")).intValue()).as(title + " at " + width + " px: page width")
+                            .isLessThanOrEqualTo(((Number) fit.get("view")).intValue());
+                    assertThat(((Number) fit.get("main")).intValue()).as(title + " at " + width + " px: main")
+                            .isLessThanOrEqualTo(((Number) fit.get("mainBox")).intValue());
+                    WebElement action = browser.waitFor(By.xpath("//main//button[normalize-space()='"
+                            + primary.get(title) + "']"));
+                    assertThat((Boolean) browser.driver.executeScript("const b = arguments[0];"
+                            + " b.scrollIntoView({block: 'center'}); const r = b.getBoundingClientRect();"
+                            + " const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                            + " return r.left >= 0 && r.right <= window.innerWidth && (hit === b || b.contains(hit));",
+                            action)).as(title + " at " + width + " px: " + primary.get(title) + " is on screen and"
+                                    + " not covered").isTrue();
+                    browser.screenshot(title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-") + "-"
+                            + width + "px");
+                }
+                // The primary action works at this width: Invite opens its dialog, which fits too.
+                page(browser, "Users");
+                browser.click(By.xpath("//main//button[normalize-space()='Invite']"));
+                WebElement dialog = browser.waitFor(By.cssSelector("dialog[open]"));
+                assertThat(dialog.getRect().getX() + dialog.getRect().getWidth()).isLessThanOrEqualTo(width);
+                keys(browser, Keys.ESCAPE);
+            }
         }
     }
 
@@ -507,13 +820,64 @@ class ConsoleBrowserIT {
             return displayName;
         }
 
+        /** Inserts {@code count} SCIM-origin viewers "Seed Person n" (seed-n@big.example) in batches, by SQL. */
+        void seedMembers(int count) throws java.sql.SQLException {
+            Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+            try (Connection c = rollcall.jdbc(); PreparedStatement insert = c.prepareStatement("INSERT INTO member"
+                    + " (id, workspace_id, role_id, user_name, user_name_lower, display_name, active, origin,"
+                    + " created_at, updated_at, version) VALUES (?, ?, 'viewer', ?, ?, ?, TRUE, 'SCIM', ?, ?, 1)")) {
+                c.setAutoCommit(false);
+                for (int n = 0; n < count; n++) {
+                    String userName = "seed-" + n + "@big.example";
+                    insert.setString(1, java.util.UUID.randomUUID().toString());
+                    insert.setString(2, id);
+                    insert.setString(3, userName);
+                    insert.setString(4, userName);
+                    insert.setString(5, "Seed Person " + n);
+                    insert.setTimestamp(6, now);
+                    insert.setTimestamp(7, now);
+                    insert.addBatch();
+                    if (n % 2000 == 1999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+        }
+
+        /** Inserts {@code count} audit events of a SCIM token, a second apart (the newest an hour ago), by SQL. */
+        void seedAuditEvents(int count) throws java.sql.SQLException {
+            LocalDateTime newest = LocalDateTime.now(ZoneOffset.UTC).minusHours(1);
+            try (Connection c = rollcall.jdbc(); PreparedStatement insert = c.prepareStatement("INSERT INTO"
+                    + " audit_event (id, workspace_id, occurred_at, actor_type, actor_id, actor_label, action,"
+                    + " target_type, target_id) VALUES (?, ?, ?, 'SCIM_TOKEN', 'seed', 'seed', 'scim.user.created',"
+                    + " 'member', ?)")) {
+                c.setAutoCommit(false);
+                for (int n = 0; n < count; n++) {
+                    insert.setString(1, java.util.UUID.randomUUID().toString());
+                    insert.setString(2, id);
+                    insert.setTimestamp(3, Timestamp.valueOf(newest.minusSeconds(n)));
+                    insert.setString(4, "seed-" + n);
+                    insert.addBatch();
+                    if (n % 2000 == 1999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+        }
+
         JsonNode member(String idOrName) {
             String memberId = idOrName.contains(" ") ? memberIdByName(idOrName) : idOrName;
             return owner.get("/api/v1/workspaces/" + id + "/members/" + memberId).json();
         }
 
         String memberIdByName(String displayName) {
-            for (JsonNode m : owner.get("/api/v1/workspaces/" + id + "/members?size=100").json().path("items")) {
+            String search = "/api/v1/workspaces/" + id + "/members?size=100&q="
+                    + java.net.URLEncoder.encode(displayName, java.nio.charset.StandardCharsets.UTF_8);
+            for (JsonNode m : owner.get(search).json().path("items")) {
                 String name = m.path("displayName").isTextual() ? m.path("displayName").asText()
                         : m.path("userName").asText();
                 if (name.equals(displayName)) {
