@@ -1,6 +1,6 @@
 package io.rollcall.app;
 
-import io.rollcall.infrastructure.metrics.HttpMetrics;
+import io.rollcall.application.HttpRequestMetrics;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -32,7 +32,7 @@ public class HttpEdge implements ServletContextListener {
         long timeoutSeconds = positive(config, "rollcall.http.body.timeout.seconds", DEFAULT_TIMEOUT_SECONDS);
         long maxBytes = positive(config, "rollcall.http.max.body.bytes", DEFAULT_MAX_BODY_BYTES);
         FilterRegistration.Dynamic observer = event.getServletContext().addFilter("requestObserver",
-                new RequestObserver(CDI.current().select(HttpMetrics.class).get()));
+                new RequestObserver(CDI.current().select(HttpRequestMetrics.class).get()));
         observer.setAsyncSupported(true);
         // REQUEST only: an asynchronously completed request is observed by its async listener, once.
         observer.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");

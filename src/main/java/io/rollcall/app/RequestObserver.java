@@ -1,7 +1,7 @@
 package io.rollcall.app;
 
+import io.rollcall.application.HttpRequestMetrics;
 import io.rollcall.application.RequestIds;
-import io.rollcall.infrastructure.metrics.HttpMetrics;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -16,7 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Observes every HTTP request once it is complete: one access-log line and the HTTP metrics ({@link HttpMetrics}).
+ * Observes every HTTP request once it is complete: one access-log line and the HTTP metrics ({@link HttpRequestMetrics}).
  * The line, at INFO on the logger {@code io.rollcall.access}, is
  *
  * <pre>[requestId=…] access method=GET route=/api/v1/workspaces/{ws}/members/{id} status=404 durationMs=3 caller=api-token</pre>
@@ -36,9 +36,9 @@ final class RequestObserver extends HttpFilter {
     private static final Set<String> FIXED = Set.of("/", "/index.html", "/health", "/health/live", "/health/ready",
             "/metrics", "/openapi");
 
-    private final transient HttpMetrics metrics;
+    private final transient HttpRequestMetrics metrics;
 
-    RequestObserver(HttpMetrics metrics) {
+    RequestObserver(HttpRequestMetrics metrics) {
         this.metrics = metrics;
     }
 

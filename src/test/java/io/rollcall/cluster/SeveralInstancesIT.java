@@ -225,6 +225,9 @@ class SeveralInstancesIT {
         SamlTestIdp.Started again = SamlTestIdp.start(b.baseUrl(), ws);
         assertThat(SamlTestIdp.post(b.baseUrl(), ws, again.stateCookie(), idp.response(PUBLIC_URL, ws,
                 again.requestId(), "_a" + UUID.randomUUID(), "ada", email)).status()).isEqualTo(303);
+    }
+
+    @Test
     void aMemberDeactivatedOnOneInstanceIsDeniedByTheChecksOfTheOtherWithinOneSecond() {
         Api ownerOnA = new Api(a.baseUrl(), TOKEN);
         Api.Reply user = scimClient(ownerOnA, "deactivated-check").send("POST", "/scim/v2/Users", "{\"schemas\":"

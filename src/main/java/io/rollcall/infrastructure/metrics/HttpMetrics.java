@@ -1,5 +1,6 @@
 package io.rollcall.infrastructure.metrics;
 
+import io.rollcall.application.HttpRequestMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * outside the standard ones count as {@code OTHER}. Never throws into the request.
  */
 @ApplicationScoped
-public class HttpMetrics {
+public class HttpMetrics implements HttpRequestMetrics {
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
             "TRACE");
@@ -52,6 +53,7 @@ public class HttpMetrics {
      * @param status the response status
      * @param elapsed time from the request's arrival at the first filter to its completion
      */
+    @Override
     public void request(String route, String method, int status, Duration elapsed) {
         String m = method == null ? "OTHER" : method.toUpperCase(Locale.ROOT);
         m = METHODS.contains(m) ? m : "OTHER";

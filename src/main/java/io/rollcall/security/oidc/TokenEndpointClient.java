@@ -47,9 +47,9 @@ public final class TokenEndpointClient {
         Secret secret = new Secret(client.clientSecret());
         ClientAuthentication authentication = client.method() == ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC
                 ? new ClientSecretBasic(clientId, secret) : new ClientSecretPost(clientId, secret);
-        HTTPRequest nimbus = new TokenRequest(OidcHttp.requireSecure(tokenEndpoint), authentication,
+        HTTPRequest nimbus = new TokenRequest.Builder(OidcHttp.requireSecure(tokenEndpoint), authentication,
                 new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier)))
-                .toHTTPRequest();
+                .build().toHTTPRequest();
         HttpRequest.Builder request = HttpRequest.newBuilder(tokenEndpoint).timeout(http.timeout())
                 .header("Accept", "application/json");
         for (Map.Entry<String, List<String>> header : nimbus.getHeaderMap().entrySet()) {

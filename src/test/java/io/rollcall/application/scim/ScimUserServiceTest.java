@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rollcall.application.AuditLog;
 import io.rollcall.application.LastOwnerGuard;
+import io.rollcall.application.RecordedEvents;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.identity.MemberOrigin;
 import io.rollcall.domain.shared.ConflictException;
@@ -47,7 +48,7 @@ class ScimUserServiceTest {
         var workspaces = ResourceLocalRepositories.workspaces(em);
         service = new ScimUserService(members, workspaces, ResourceLocalRepositories.directory(em),
                 new LastOwnerGuard(workspaces, members),
-                new AuditLog(ResourceLocalRepositories.audit(em), Clock.systemUTC()),
+                new AuditLog(ResourceLocalRepositories.audit(em), Clock.systemUTC(), new RecordedEvents<>()),
                 Clock.fixed(TestDatabase.at("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new JpaScimDirectory(em));
         alice = UUID.randomUUID().toString();
         owner = UUID.randomUUID().toString();

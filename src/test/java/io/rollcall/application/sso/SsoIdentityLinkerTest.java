@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rollcall.application.AuditLog;
+import io.rollcall.application.RecordedEvents;
 import io.rollcall.application.InviteService;
 import io.rollcall.application.UsageMetrics;
 import io.rollcall.domain.audit.AuditEvent;
@@ -31,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +60,7 @@ class SsoIdentityLinkerTest {
     void setUp() {
         workspace = new Workspace(WS, "Acme", NOW);
         workspaces.all.add(workspace);
-        AuditLog audit = new AuditLog(events, clock);
+        AuditLog audit = new AuditLog(events, clock, new RecordedEvents<>());
         InviteService inviteService = new InviteService(invites, members, accounts, null, workspaces, null, audit,
                 null, clock, new NoMetrics());
         linker = new SsoIdentityLinker(members, accounts, invites, workspaces, inviteService, audit, clock,
@@ -410,7 +412,7 @@ class SsoIdentityLinkerTest {
         }
 
         @Override
-        public Page<Invite> list(String workspaceId, int offset, int limit) {
+        public Page<Invite> list(String workspaceId, Set<Invite.State> states, Instant now, int offset, int limit) {
             throw new UnsupportedOperationException();
         }
 
@@ -482,7 +484,7 @@ class SsoIdentityLinkerTest {
         }
 
         @Override
-        public Page<AuditEvent> search(String workspaceId, String actorId, String action, Instant since,
+        public Page<AuditEvent> search(String workspaceId, Set<String> actorIds, String action, Instant since,
                 Instant until, int offset, int limit) {
             throw new UnsupportedOperationException();
         }
