@@ -1,11 +1,11 @@
 package io.rollcall.config;
 
+import io.rollcall.security.crypto.SecretKeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,9 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Typed SSO settings (kept beside {@link RollcallConfig} rather than in it so that the SSO branch does not rewrite the
  * core constructor). Environment variables:
  * <ul>
- * <li>{@code ROLLCALL_SECRET_KEY}: base64 of 32 random bytes; encrypts OIDC client secrets and session signing keys at
- * rest (AES-256-GCM). No default: a key stored beside the data it protects protects nothing. Required before an OIDC
- * connection can be configured.</li>
+ * <li>{@code ROLLCALL_SECRET_KEY}: a key ring, comma-separated base64 of 32 random bytes each, newest first
+ * ({@link SecretKeyRing}); encrypts OIDC client secrets and session signing keys at rest (AES-256-GCM): the newest
+ * key encrypts, all keys decrypt. No default: a key stored beside the data it protects protects nothing. Required
+ * before an OIDC connection can be configured.</li>
  * <li>{@code ROLLCALL_SAML_CLOCK_SKEW_SECONDS} (60): tolerated IdP clock skew on every SAML/OIDC time check.</li>
  * <li>{@code ROLLCALL_SESSION_LIFETIME_MINUTES} (480): lifetime of a session JWT.</li>
  * <li>{@code ROLLCALL_SESSION_KEY_ROTATION_DAYS} (30): a new signing key after this many days.</li>
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SsoSettings {
 
-    private final Optional<byte[]> secretKey;
+    private final Optional<SecretKeyRing> secretKey;
     private final Duration clockSkew;
     private final Duration sessionLifetime;
     private final Duration keyRotation;
@@ -38,7 +39,7 @@ public class SsoSettings {
             @ConfigProperty(name = "rollcall.session.lifetime.minutes", defaultValue = "480") long sessionMinutes,
             @ConfigProperty(name = "rollcall.session.key.rotation.days", defaultValue = "30") long rotationDays,
             @ConfigProperty(name = "rollcall.sso.login.timeout.minutes", defaultValue = "10") long loginMinutes) {
-        this.secretKey = secretKey.map(String::trim).filter(s -> !s.isEmpty()).map(SsoSettings::decodeKey);
+        this.secretKey = secretKey.map(String::trim).filter(s -> !s.isEmpty()).map(SsoSettings::parseKeyRing);
         this.clockSkew = bounded("ROLLCALL_SAML_CLOCK_SKEW_SECONDS", Duration.ofSeconds(skewSeconds), 0, 600);
         this.sessionLifetime = bounded("ROLLCALL_SESSION_LIFETIME_MINUTES", Duration.ofMinutes(sessionMinutes), 1,
                 7 * 24 * 60 * 60);
@@ -62,17 +63,13 @@ public class SsoSettings {
         clockSkew();
     }
 
-    static byte[] decodeKey(String base64) {
-        byte[] key;
+    static SecretKeyRing parseKeyRing(String setting) {
         try {
-            key = Base64.getDecoder().decode(base64);
+            return SecretKeyRing.parse(setting);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("ROLLCALL_SECRET_KEY is not base64", e);
+            // The message names the setting and the entry's position, never the value.
+            throw new IllegalStateException(e.getMessage());
         }
-        if (key.length != 32) {
-            throw new IllegalStateException("ROLLCALL_SECRET_KEY must be 32 bytes (base64), got " + key.length);
-        }
-        return key;
     }
 
     private static Duration bounded(String name, Duration value, long minSeconds, long maxSeconds) {
@@ -82,9 +79,9 @@ public class SsoSettings {
         return value;
     }
 
-    /** The 32-byte master key, if configured. */
-    public Optional<byte[]> secretKey() {
-        return secretKey.map(byte[]::clone);
+    /** The keys that encrypt secrets at rest (newest first), if configured. */
+    public Optional<SecretKeyRing> secretKey() {
+        return secretKey;
     }
 
     public Duration clockSkew() {

@@ -22,17 +22,27 @@ import java.util.Map;
  * <p>Payara Micro keeps running when the application fails to deploy, answering every request with "No Application
  * deployed". An instance without its application is useless and hides the failure from a supervisor, so after boot
  * this class checks that the application is deployed and otherwise exits with status {@value #EXIT_NOT_DEPLOYED}.
+ *
+ * <p>Sub-command: {@code java -jar rollcall.jar reencrypt-secrets} re-encrypts the stored secrets with the newest key
+ * of {@code ROLLCALL_SECRET_KEY} and exits, without starting a server (see the README, "Key rotation").
  */
 public final class RollcallLauncher {
 
     static final String PAYARA_UBER_JAR_MAIN = "fish.payara.micro.boot.PayaraMicroLauncher";
     /** Exit status when Payara Micro did not boot or the application did not deploy. */
     static final int EXIT_NOT_DEPLOYED = 3;
+    /** The sub-command that re-encrypts stored secrets, and the application class that implements it. */
+    static final String REENCRYPT_SECRETS = "reencrypt-secrets";
+    static final String REENCRYPT_SECRETS_COMMAND = "io.rollcall.infrastructure.secrets.ReencryptSecretsCommand";
 
     private RollcallLauncher() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && REENCRYPT_SECRETS.equals(args[0])) {
+            System.exit(ApplicationCommand.run(REENCRYPT_SECRETS_COMMAND, args));
+            return;
+        }
         String port = firstNonBlank(System.getProperty("rollcall.port"), System.getenv("ROLLCALL_PORT"));
         if (port != null && System.getProperty("payaramicro.port") == null) {
             System.setProperty("payaramicro.port", validPort(port, "ROLLCALL_PORT"));

@@ -4,10 +4,9 @@ import io.rollcall.config.SsoSettings;
 import io.rollcall.security.crypto.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.util.Optional;
 
-/** The {@link SecretBox} under ROLLCALL_SECRET_KEY, when that key is configured. */
+/** The {@link SecretBox} under the ROLLCALL_SECRET_KEY key ring, when that setting is configured. */
 @ApplicationScoped
 public class SecretVault {
 
@@ -15,7 +14,7 @@ public class SecretVault {
 
     @Inject
     public SecretVault(SsoSettings settings) {
-        this.box = settings.secretKey().map(key -> new SecretBox(key, new SecureRandom()));
+        this.box = settings.secretKey().map(SecretBox::new);
     }
 
     /** For CDI proxies only. */

@@ -114,7 +114,8 @@ public class SessionKeyRing implements SessionKeys {
         SessionKey key = SessionKey.generate(kid, now.plus(settings.keyRotation()));
         Optional<SecretBox> box = vault.box();
         if (box.isEmpty()) {
-            LOG.warning("ROLLCALL_SECRET_KEY is not set: the session signing key is stored unencrypted");
+            LOG.warning("ROLLCALL_SECRET_KEY is not set: the session signing key is stored unencrypted (once it is"
+                    + " set, 'java -jar rollcall.jar reencrypt-secrets' encrypts stored keys)");
         }
         String privateJwk = key.jwk().toJSONString();
         SigningKeyRecord record = new SigningKeyRecord(kid, "ES256", key.jwk().toPublicJWK().toJSONString(),

@@ -45,7 +45,8 @@ public record DatabaseSettings(String url, String user, String password, Vendor 
         return url + (url.indexOf('?') >= 0 ? "&" : "?") + "useServerPrepStmts=true";
     }
 
-    static String defaultH2Url() {
+    /** The embedded H2 file database used without {@code ROLLCALL_DB_URL}: {@code ./data/rollcall}, absolute. */
+    public static String defaultH2Url() {
         Path file = Path.of("data", "rollcall").toAbsolutePath().normalize();
         return String.format(Locale.ROOT, DEFAULT_H2_URL_TEMPLATE, file);
     }
