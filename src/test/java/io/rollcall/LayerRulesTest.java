@@ -17,31 +17,59 @@ import com.tngtech.archunit.lang.ArchRule;
 class LayerRulesTest {
 
     /** The HTTP entry points: JAX-RS resources, servlet filters and their error writers. */
-    private static final String[] WEB = {"io.rollcall.admin..", "io.rollcall.scim..", "io.rollcall.sso..",
-        "io.rollcall.people..", "io.rollcall.console..", "io.rollcall.app.."};
+    private static final String[] WEB = {
+        "io.rollcall.admin..",
+        "io.rollcall.scim..",
+        "io.rollcall.sso..",
+        "io.rollcall.people..",
+        "io.rollcall.console..",
+        "io.rollcall.app.."
+    };
 
     @ArchTest
-    static final ArchRule domainKnowsNoEntryPoint = noClasses().that().resideInAPackage("io.rollcall.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(WEB)
+    static final ArchRule domainKnowsNoEntryPoint = noClasses()
+            .that()
+            .resideInAPackage("io.rollcall.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(WEB)
             .because("the domain is used by every entry point and must not depend on one");
 
     @ArchTest
-    static final ArchRule domainRunsNoQuery = noClasses().that().resideInAPackage("io.rollcall.domain..")
-            .should().dependOnClassesThat().resideInAPackage("jakarta.persistence.criteria..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.Query")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.TypedQuery")
+    static final ArchRule domainRunsNoQuery = noClasses()
+            .that()
+            .resideInAPackage("io.rollcall.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("jakarta.persistence.criteria..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("jakarta.persistence.EntityManager")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("jakarta.persistence.Query")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("jakarta.persistence.TypedQuery")
             .because("queries live behind the repository interfaces, in infrastructure (entity mapping annotations"
                     + " are allowed)");
 
     @ArchTest
-    static final ArchRule domainUsesNoScimple = noClasses().that().resideInAPackage("io.rollcall.domain..")
-            .should().dependOnClassesThat().resideInAPackage("org.apache.directory.scim..")
+    static final ArchRule domainUsesNoScimple = noClasses()
+            .that()
+            .resideInAPackage("io.rollcall.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.apache.directory.scim..")
             .because("SCIMple serves the SCIM layer (filter parsing, schema model, discovery), not the domain");
 
     @ArchTest
-    static final ArchRule entryPointsDoNotReachIntoInfrastructure = noClasses().that().resideInAnyPackage(WEB)
-            .should().dependOnClassesThat().resideInAPackage("io.rollcall.infrastructure..")
+    static final ArchRule entryPointsDoNotReachIntoInfrastructure = noClasses()
+            .that()
+            .resideInAnyPackage(WEB)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.rollcall.infrastructure..")
             .because("entry points call application use cases; infrastructure implements their ports");
 
     /**
@@ -49,12 +77,19 @@ class LayerRulesTest {
      * container-level errors with each protocol's own error writer (one per protocol). The entry points never call it.
      */
     @ArchTest
-    static final ArchRule entryPointsDoNotDependOnTheCompositionRoot = noClasses().that()
-            .resideInAnyPackage("io.rollcall.admin..", "io.rollcall.scim..", "io.rollcall.sso..",
-                    "io.rollcall.people..", "io.rollcall.console..")
-            .should().dependOnClassesThat().resideInAPackage("io.rollcall.app..");
+    static final ArchRule entryPointsDoNotDependOnTheCompositionRoot = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "io.rollcall.admin..",
+                    "io.rollcall.scim..",
+                    "io.rollcall.sso..",
+                    "io.rollcall.people..",
+                    "io.rollcall.console..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.rollcall.app..");
 
     @ArchTest
-    static final ArchRule topLevelPackagesFormNoCycle = slices().matching("io.rollcall.(*)..").should()
-            .beFreeOfCycles();
+    static final ArchRule topLevelPackagesFormNoCycle =
+            slices().matching("io.rollcall.(*)..").should().beFreeOfCycles();
 }

@@ -27,25 +27,35 @@ public class AuditResource {
 
     @Inject
     AuditQueryService audit;
+
     @Inject
     CallerContext caller;
 
-    @Operation(operationId = "listAuditEvents",
+    @Operation(
+            operationId = "listAuditEvents",
             summary = "List audit events, newest first, filtered by actor (id or e-mail), action and time range")
     @GET
-    public Views.PageView<Views.AuditEventView> list(@PathParam("ws") String ws,
+    public Views.PageView<Views.AuditEventView> list(
+            @PathParam("ws") String ws,
             @Parameter(description = "The actor's id (an account, member, SCIM token or system id)")
-            @QueryParam("actor") String actor,
-            @Parameter(description = "The actor's e-mail: events by that person's account and by their member in this"
-                    + " workspace (SSO). Not together with actor.", example = "ada@example.com")
-            @QueryParam("actorEmail") String actorEmail,
-            @QueryParam("action") String action, @QueryParam("since") String since,
-            @QueryParam("until") String until, @QueryParam("page") String page, @QueryParam("size") String size) {
+                    @QueryParam("actor")
+                    String actor,
+            @Parameter(
+                            description =
+                                    "The actor's e-mail: events by that person's account and by their member in this"
+                                            + " workspace (SSO). Not together with actor.",
+                            example = "ada@example.com")
+                    @QueryParam("actorEmail")
+                    String actorEmail,
+            @QueryParam("action") String action,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
-        var filter = new AuditQueryService.Filter(actor, actorEmail, action, parse("since", since),
-                parse("until", until));
-        return Views.PageView.of(audit.search(caller.caller(), ws, filter, request), request,
-                Views.AuditEventView::of);
+        var filter =
+                new AuditQueryService.Filter(actor, actorEmail, action, parse("since", since), parse("until", until));
+        return Views.PageView.of(audit.search(caller.caller(), ws, filter, request), request, Views.AuditEventView::of);
     }
 
     private static Instant parse(String name, String value) {
@@ -55,8 +65,8 @@ public class AuditResource {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "'" + name + "' must be an ISO-8601 instant such as"
-                    + " 2026-01-31T12:00:00Z");
+            throw new InvalidInputException(
+                    name, "'" + name + "' must be an ISO-8601 instant such as" + " 2026-01-31T12:00:00Z");
         }
     }
 }

@@ -23,14 +23,23 @@ public class AuthzResource {
 
     @Inject
     AuthzService authz;
+
     @Inject
     CallerContext caller;
 
-    @Operation(operationId = "checkPermission",
+    @Operation(
+            operationId = "checkPermission",
             summary = "May this member do this? With the grants that allow it, or the reason for a denial")
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(ref = "AuthzCheck"),
-            examples = @ExampleObject(name = "example",
-                    value = "{\"member\":\"6f1c2a9e-3b7d-4c55-9a41-0c2f8e7d5b13\",\"permission\":\"secrets:read\"}")))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(ref = "AuthzCheck"),
+                            examples =
+                                    @ExampleObject(
+                                            name = "example",
+                                            value =
+                                                    "{\"member\":\"6f1c2a9e-3b7d-4c55-9a41-0c2f8e7d5b13\",\"permission\":\"secrets:read\"}")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.DecisionView check(@PathParam("ws") String ws, Requests.AuthzCheck body) {

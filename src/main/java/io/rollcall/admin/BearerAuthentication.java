@@ -6,8 +6,8 @@ import io.rollcall.application.ratelimit.RateLimitDecision;
 import io.rollcall.application.ratelimit.RateLimitScope;
 import io.rollcall.application.ratelimit.RateLimiter;
 import io.rollcall.application.sso.SessionService;
-import io.rollcall.security.session.SessionTokens;
 import io.rollcall.domain.shared.UnauthenticatedException;
+import io.rollcall.security.session.SessionTokens;
 import io.rollcall.sso.Cookies;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -40,8 +40,12 @@ public class BearerAuthentication implements ContainerRequestFilter {
     private final RateLimiter rateLimiter;
 
     @Inject
-    public BearerAuthentication(VerifiedApiTokens tokens, SessionService sessions, CallerContext context,
-            SessionCookieCsrf csrf, RateLimiter rateLimiter) {
+    public BearerAuthentication(
+            VerifiedApiTokens tokens,
+            SessionService sessions,
+            CallerContext context,
+            SessionCookieCsrf csrf,
+            RateLimiter rateLimiter) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.context = context;
@@ -53,13 +57,19 @@ public class BearerAuthentication implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Caller caller = authenticate(request);
         // A session's limit is its account's: each login mints a new JWT, an API token keeps its id.
-        String key = caller.credential() == Caller.Credential.API_TOKEN ? caller.credentialId()
+        String key = caller.credential() == Caller.Credential.API_TOKEN
+                ? caller.credentialId()
                 : "account:" + caller.accountId();
         RateLimitDecision decision = rateLimiter.acquire(RateLimitScope.API_TOKEN, key, null);
         if (!decision.allowed()) {
-            request.abortWith(Response.fromResponse(ProblemResponses.of(429, "Too Many Requests", "rate-limited",
-                    "too many requests with this credential; retry after " + decision.retryAfterSeconds() + " s"))
-                    .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build());
+            request.abortWith(Response.fromResponse(ProblemResponses.of(
+                            429,
+                            "Too Many Requests",
+                            "rate-limited",
+                            "too many requests with this credential; retry after " + decision.retryAfterSeconds()
+                                    + " s"))
+                    .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds())
+                    .build());
             return;
         }
         context.set(caller);
@@ -75,7 +85,8 @@ public class BearerAuthentication implements ContainerRequestFilter {
             }
             return sessions.authenticate(cookie.getValue());
         }
-        if (header == null || header.length() <= BEARER.length()
+        if (header == null
+                || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new UnauthenticatedException("a bearer token is required (Authorization: Bearer <token>)");
         }
@@ -83,7 +94,8 @@ public class BearerAuthentication implements ContainerRequestFilter {
         if (credential.isEmpty() || credential.length() > MAX_CREDENTIAL_LENGTH) {
             throw new UnauthenticatedException("the bearer token is invalid, expired or revoked");
         }
-        return SessionTokens.looksLikeJwt(credential) ? sessions.authenticate(credential)
+        return SessionTokens.looksLikeJwt(credential)
+                ? sessions.authenticate(credential)
                 : tokens.authenticate(credential);
     }
 }

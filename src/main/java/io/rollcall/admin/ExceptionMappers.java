@@ -20,8 +20,7 @@ final class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
 
-    private ExceptionMappers() {
-    }
+    private ExceptionMappers() {}
 
     /** Domain refusals: 400/401/403/404/409/412. */
     public static class Domain implements ExceptionMapper<DomainException> {
@@ -45,25 +44,29 @@ final class ExceptionMappers {
                 return e.getResponse();
             }
             Throwable cause = e.getCause();
-            if (status == 400 && (cause instanceof JsonbException || cause instanceof JsonException
-                    || cause instanceof ProcessingException)) {
+            if (status == 400
+                    && (cause instanceof JsonbException
+                            || cause instanceof JsonException
+                            || cause instanceof ProcessingException)) {
                 return malformedJson();
             }
             String reason = e.getResponse().getStatusInfo().getReasonPhrase();
-            String code = switch (status) {
-                case 404 -> "not-found";
-                case 405 -> "method-not-allowed";
-                case 406 -> "not-acceptable";
-                case 415 -> "unsupported-media-type";
-                default -> "bad-request";
-            };
-            String detail = switch (status) {
-                case 404 -> "no such resource";
-                case 405 -> "this method is not allowed on this resource";
-                case 415 -> "the request body must be application/json";
-                case 406 -> "this resource answers with application/json only";
-                default -> "the request could not be understood";
-            };
+            String code =
+                    switch (status) {
+                        case 404 -> "not-found";
+                        case 405 -> "method-not-allowed";
+                        case 406 -> "not-acceptable";
+                        case 415 -> "unsupported-media-type";
+                        default -> "bad-request";
+                    };
+            String detail =
+                    switch (status) {
+                        case 404 -> "no such resource";
+                        case 405 -> "this method is not allowed on this resource";
+                        case 415 -> "the request body must be application/json";
+                        case 406 -> "this resource answers with application/json only";
+                        default -> "the request could not be understood";
+                    };
             return ProblemResponses.of(status, reason, code, detail);
         }
     }
@@ -110,7 +113,10 @@ final class ExceptionMappers {
     public static class OptimisticLock implements ExceptionMapper<OptimisticLockException> {
         @Override
         public Response toResponse(OptimisticLockException e) {
-            return ProblemResponses.of(409, "Conflict", "concurrent-change",
+            return ProblemResponses.of(
+                    409,
+                    "Conflict",
+                    "concurrent-change",
                     "the resource was changed by another request at the same time; retry");
         }
     }
@@ -133,7 +139,10 @@ final class ExceptionMappers {
                 return ProblemResponses.of(domain);
             }
             if (find(e, OptimisticLockException.class) != null) {
-                return ProblemResponses.of(409, "Conflict", "concurrent-change",
+                return ProblemResponses.of(
+                        409,
+                        "Conflict",
+                        "concurrent-change",
                         "the resource was changed by another request at the same time; retry");
             }
             return internal(e);
@@ -141,7 +150,10 @@ final class ExceptionMappers {
 
         static Response internal(Throwable e) {
             LOG.log(Level.WARNING, "internal error", e);
-            return ProblemResponses.of(500, "Internal Server Error", "internal-error",
+            return ProblemResponses.of(
+                    500,
+                    "Internal Server Error",
+                    "internal-error",
                     "an internal error occurred; quote the request id when reporting it");
         }
 
@@ -158,7 +170,7 @@ final class ExceptionMappers {
     }
 
     private static Response malformedJson() {
-        return ProblemResponses.of(400, "Bad Request", "malformed-json",
-                "the request body is not valid JSON of the expected shape");
+        return ProblemResponses.of(
+                400, "Bad Request", "malformed-json", "the request body is not valid JSON of the expected shape");
     }
 }

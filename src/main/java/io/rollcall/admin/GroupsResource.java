@@ -37,26 +37,33 @@ public class GroupsResource {
 
     @Inject
     GroupService groups;
+
     @Inject
     CallerContext caller;
 
     @Operation(operationId = "createGroup", summary = "Create a group")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "GroupView")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "GroupView")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("ws") String ws, Requests.CreateGroup body) {
         Requests.required(body);
-        var group = groups.create(caller.caller(), ws, body.name(), body.description(), body.membershipType(),
-                body.role());
+        var group =
+                groups.create(caller.caller(), ws, body.name(), body.description(), body.membershipType(), body.role());
         return Response.created(URI.create("/api/v1/workspaces/" + ws + "/groups/" + group.id()))
-                .entity(Views.GroupView.of(group)).build();
+                .entity(Views.GroupView.of(group))
+                .build();
     }
 
     @Operation(operationId = "listGroups", summary = "List or search groups")
     @GET
-    public Views.PageView<Views.GroupView> list(@PathParam("ws") String ws, @QueryParam("q") String q,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Views.PageView<Views.GroupView> list(
+            @PathParam("ws") String ws,
+            @QueryParam("q") String q,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
         return Views.PageView.of(groups.list(caller.caller(), ws, q, request), request, Views.GroupView::of);
     }
@@ -70,19 +77,30 @@ public class GroupsResource {
 
     /** {@code {name?, description?, role? (null removes it)}}; {@code membershipType} may only repeat the current one. */
     @Operation(operationId = "updateGroup", summary = "Rename a group, change its description or role")
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
-            properties = {
-                    @SchemaProperty(name = "name", type = SchemaType.STRING),
-                    @SchemaProperty(name = "description", type = SchemaType.STRING),
-                    @SchemaProperty(name = "role", type = SchemaType.STRING)})))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = {
+                                                @SchemaProperty(name = "name", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "description", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "role", type = SchemaType.STRING)
+                                            })))
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.GroupView update(@PathParam("ws") String ws, @PathParam("id") String id, JsonObject body) {
         Requests.onlyKnown(body, Set.of("name", "description", "role", "membershipType"));
         boolean clearRole = body.containsKey("role") && body.get("role") == JsonValue.NULL;
-        var changes = new GroupService.Changes(Requests.string(body, "name"), Requests.string(body, "description"),
-                clearRole ? null : Requests.string(body, "role"), clearRole, Requests.string(body, "membershipType"));
+        var changes = new GroupService.Changes(
+                Requests.string(body, "name"),
+                Requests.string(body, "description"),
+                clearRole ? null : Requests.string(body, "role"),
+                clearRole,
+                Requests.string(body, "membershipType"));
         return Views.GroupView.of(groups.update(caller.caller(), ws, id, changes));
     }
 
@@ -98,11 +116,13 @@ public class GroupsResource {
     @Operation(operationId = "listGroupMembers", summary = "List a group's members with the source of each membership")
     @GET
     @Path("/{id}/members")
-    public Views.PageView<Views.GroupMemberView> members(@PathParam("ws") String ws, @PathParam("id") String id,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Views.PageView<Views.GroupMemberView> members(
+            @PathParam("ws") String ws,
+            @PathParam("id") String id,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
-        return Views.PageView.of(groups.members(caller.caller(), ws, id, request), request,
-                Views.GroupMemberView::of);
+        return Views.PageView.of(groups.members(caller.caller(), ws, id, request), request, Views.GroupMemberView::of);
     }
 
     @Operation(operationId = "addGroupMember", summary = "Add a member to a STATIC group")
@@ -120,8 +140,8 @@ public class GroupsResource {
     @APIResponse(responseCode = "204", description = "Done; no body")
     @DELETE
     @Path("/{id}/members/{memberId}")
-    public Response removeMember(@PathParam("ws") String ws, @PathParam("id") String id,
-            @PathParam("memberId") String memberId) {
+    public Response removeMember(
+            @PathParam("ws") String ws, @PathParam("id") String id, @PathParam("memberId") String memberId) {
         groups.removeMember(caller.caller(), ws, id, memberId);
         return Response.noContent().build();
     }
@@ -130,19 +150,24 @@ public class GroupsResource {
     @GET
     @Path("/{id}/claim-rules")
     public List<Views.ClaimRuleView> claimRules(@PathParam("ws") String ws, @PathParam("id") String id) {
-        return groups.claimRules(caller.caller(), ws, id).stream().map(Views.ClaimRuleView::of).toList();
+        return groups.claimRules(caller.caller(), ws, id).stream()
+                .map(Views.ClaimRuleView::of)
+                .toList();
     }
 
     @Operation(operationId = "replaceClaimRules", summary = "Replace a DYNAMIC group's claim rules")
     @PUT
     @Path("/{id}/claim-rules")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<Views.ClaimRuleView> replaceClaimRules(@PathParam("ws") String ws, @PathParam("id") String id,
-            List<Requests.ClaimRule> rules) {
-        List<GroupService.ClaimRuleInput> inputs = rules == null ? null : rules.stream()
-                .map(r -> r == null ? null : new GroupService.ClaimRuleInput(r.claim(), r.match(), r.value()))
-                .toList();
-        return groups.replaceClaimRules(caller.caller(), ws, id, inputs).stream().map(Views.ClaimRuleView::of)
+    public List<Views.ClaimRuleView> replaceClaimRules(
+            @PathParam("ws") String ws, @PathParam("id") String id, List<Requests.ClaimRule> rules) {
+        List<GroupService.ClaimRuleInput> inputs = rules == null
+                ? null
+                : rules.stream()
+                        .map(r -> r == null ? null : new GroupService.ClaimRuleInput(r.claim(), r.match(), r.value()))
+                        .toList();
+        return groups.replaceClaimRules(caller.caller(), ws, id, inputs).stream()
+                .map(Views.ClaimRuleView::of)
                 .toList();
     }
 }

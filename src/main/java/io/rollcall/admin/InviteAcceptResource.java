@@ -18,6 +18,7 @@ public class InviteAcceptResource {
 
     @Inject
     InviteService invites;
+
     @Inject
     CallerContext caller;
 

@@ -40,44 +40,65 @@ public class InvitesResource {
 
     @Inject
     InviteService invites;
+
     @Inject
     CallerContext caller;
+
     @Inject
     Clock clock;
 
     @Operation(operationId = "createInvite", summary = "Invite one e-mail address with one role")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "InviteView")))
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
-            properties = {
-                    @SchemaProperty(name = "email", type = SchemaType.STRING),
-                    @SchemaProperty(name = "role", type = SchemaType.STRING)})))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "InviteView")))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = {
+                                                @SchemaProperty(name = "email", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "role", type = SchemaType.STRING)
+                                            })))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("ws") String ws, JsonValue body) {
         // One invite per request: an array (a bulk invite) is refused explicitly.
         if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidInputException(null, "the body must be one JSON object {email, role};"
-                    + " invites are created one at a time");
+            throw new InvalidInputException(
+                    null, "the body must be one JSON object {email, role};" + " invites are created one at a time");
         }
         JsonObject invite = Requests.onlyKnown(body.asJsonObject(), java.util.Set.of("email", "role"));
-        var issued = invites.create(caller.caller(), ws, Requests.string(invite, "email"),
-                Requests.string(invite, "role"));
-        return Response.created(URI.create("/api/v1/workspaces/" + ws + "/invites/" + issued.invite().id()))
-                .entity(Views.InviteView.issued(issued, clock.instant())).build();
+        var issued =
+                invites.create(caller.caller(), ws, Requests.string(invite, "email"), Requests.string(invite, "role"));
+        return Response.created(URI.create("/api/v1/workspaces/" + ws + "/invites/"
+                        + issued.invite().id()))
+                .entity(Views.InviteView.issued(issued, clock.instant()))
+                .build();
     }
 
-    @Operation(operationId = "listInvites", summary = "List invites, newest first, optionally only those in given states")
+    @Operation(
+            operationId = "listInvites",
+            summary = "List invites, newest first, optionally only those in given states")
     @GET
-    public Views.PageView<Views.InviteView> list(@PathParam("ws") String ws,
-            @Parameter(description = "Comma-separated states to list: pending, expired, accepted, revoked (any case)."
-                    + " Absent: all invites. The console lists open invites with state=pending,expired.",
-                    example = "pending,expired") @QueryParam("state") String state,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Views.PageView<Views.InviteView> list(
+            @PathParam("ws") String ws,
+            @Parameter(
+                            description =
+                                    "Comma-separated states to list: pending, expired, accepted, revoked (any case)."
+                                            + " Absent: all invites. The console lists open invites with state=pending,expired.",
+                            example = "pending,expired")
+                    @QueryParam("state")
+                    String state,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
         var now = clock.instant();
-        return Views.PageView.of(invites.list(caller.caller(), ws, states(state), request), request,
-                i -> Views.InviteView.of(i, now));
+        return Views.PageView.of(
+                invites.list(caller.caller(), ws, states(state), request), request, i -> Views.InviteView.of(i, now));
     }
 
     /** "pending,expired" -> {PENDING, EXPIRED}; blank -> empty (all); an unknown state is the caller's mistake. */
@@ -90,8 +111,8 @@ public class InvitesResource {
             try {
                 states.add(Invite.State.valueOf(part.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("state", "'state' takes pending, expired, accepted or revoked,"
-                        + " comma-separated");
+                throw new InvalidInputException(
+                        "state", "'state' takes pending, expired, accepted or revoked," + " comma-separated");
             }
         }
         return states;

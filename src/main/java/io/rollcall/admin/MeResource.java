@@ -29,10 +29,13 @@ public class MeResource {
 
     @Inject
     AccountService accounts;
+
     @Inject
     TokenService tokens;
+
     @Inject
     CallerContext caller;
+
     @Inject
     RollcallConfig config;
 
@@ -53,27 +56,35 @@ public class MeResource {
     @Path("/session")
     public Response signOut() {
         caller.caller();
-        return Response.noContent().header("Set-Cookie", Cookies.clearSession(config.publicUrl()))
-                .header("Cache-Control", "no-store").build();
+        return Response.noContent()
+                .header("Set-Cookie", Cookies.clearSession(config.publicUrl()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @Operation(operationId = "createApiToken", summary = "Create a personal API token (the secret is shown once)")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "TokenView")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TokenView")))
     @POST
     @Path("/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createToken(Requests.CreateToken body) {
         Requests.required(body);
         var issued = tokens.createApiToken(caller.caller(), body.name(), body.expiresInDays());
-        return Response.status(201).entity(Views.TokenView.of(issued.token(), issued.secret())).build();
+        return Response.status(201)
+                .entity(Views.TokenView.of(issued.token(), issued.secret()))
+                .build();
     }
 
     @Operation(operationId = "listApiTokens", summary = "List the caller's API tokens (without secrets)")
     @GET
     @Path("/tokens")
     public List<Views.TokenView> listTokens() {
-        return tokens.listApiTokens(caller.caller()).stream().map(t -> Views.TokenView.of(t, null)).toList();
+        return tokens.listApiTokens(caller.caller()).stream()
+                .map(t -> Views.TokenView.of(t, null))
+                .toList();
     }
 
     @Operation(operationId = "revokeApiToken", summary = "Revoke one of the caller's API tokens")

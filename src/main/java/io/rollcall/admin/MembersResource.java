@@ -33,16 +33,22 @@ public class MembersResource {
 
     @Inject
     MemberService members;
+
     @Inject
     CallerContext caller;
 
     @Operation(operationId = "listMembers", summary = "List or search members")
     @GET
-    public Views.PageView<Views.MemberView> list(@PathParam("ws") String ws, @QueryParam("q") String q,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Views.PageView<Views.MemberView> list(
+            @PathParam("ws") String ws,
+            @QueryParam("q") String q,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
         var listed = members.listWithGroups(caller.caller(), ws, q, request);
-        return Views.PageView.of(listed.page(), request,
+        return Views.PageView.of(
+                listed.page(),
+                request,
                 m -> Views.MemberView.of(m, listed.groupNames().getOrDefault(m.id(), List.of())));
     }
 
@@ -53,7 +59,8 @@ public class MembersResource {
         return Views.MemberView.of(members.get(caller.caller(), ws, id));
     }
 
-    @Operation(operationId = "getMemberPermissions",
+    @Operation(
+            operationId = "getMemberPermissions",
             summary = "A member's effective permissions and where each comes from")
     @GET
     @Path("/{id}/permissions")
@@ -63,8 +70,7 @@ public class MembersResource {
     }
 
     /** One IdP identity a member is bound to. */
-    public record LinkedIdentityView(String subject) {
-    }
+    public record LinkedIdentityView(String subject) {}
 
     /**
      * The member's linked SSO identities: {@code [{"subject":"https://idp.example|nameid"}]}, or {@code []} when none
@@ -74,7 +80,8 @@ public class MembersResource {
     @GET
     @Path("/{id}/identities")
     public List<LinkedIdentityView> identities(@PathParam("ws") String ws, @PathParam("id") String id) {
-        return members.linkedIdentity(caller.caller(), ws, id).map(LinkedIdentityView::new).stream().toList();
+        return members.linkedIdentity(caller.caller(), ws, id).map(LinkedIdentityView::new).stream()
+                .toList();
     }
 
     /** Unlinks the member's SSO identity (204); its next login links by verified e-mail. Audited. */
@@ -88,19 +95,28 @@ public class MembersResource {
     }
 
     /** {@code {role?, active?, breakGlass?}}; breakGlass is owner-only and only for owners */
-    @Operation(operationId = "updateMember", summary = "Change a member's direct role, active state or break-glass flag")
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
-            properties = {
-                    @SchemaProperty(name = "role", type = SchemaType.STRING),
-                    @SchemaProperty(name = "active", type = SchemaType.BOOLEAN),
-                    @SchemaProperty(name = "breakGlass", type = SchemaType.BOOLEAN)})))
+    @Operation(
+            operationId = "updateMember",
+            summary = "Change a member's direct role, active state or break-glass flag")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = {
+                                                @SchemaProperty(name = "role", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "active", type = SchemaType.BOOLEAN),
+                                                @SchemaProperty(name = "breakGlass", type = SchemaType.BOOLEAN)
+                                            })))
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.MemberView update(@PathParam("ws") String ws, @PathParam("id") String id, JsonObject body) {
         Requests.onlyKnown(body, Set.of("role", "active", "breakGlass"));
-        var changes = new MemberService.Changes(Requests.string(body, "role"), Requests.bool(body, "active"),
-                Requests.bool(body, "breakGlass"));
+        var changes = new MemberService.Changes(
+                Requests.string(body, "role"), Requests.bool(body, "active"), Requests.bool(body, "breakGlass"));
         return Views.MemberView.of(members.update(caller.caller(), ws, id, changes));
     }
 

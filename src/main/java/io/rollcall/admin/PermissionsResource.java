@@ -18,6 +18,8 @@ public class PermissionsResource {
     @Operation(operationId = "listPermissions", summary = "The permission catalogue")
     @GET
     public List<Views.PermissionView> list() {
-        return Arrays.stream(io.rollcall.domain.rbac.Permission.values()).map(Views.PermissionView::of).toList();
+        return Arrays.stream(io.rollcall.domain.rbac.Permission.values())
+                .map(Views.PermissionView::of)
+                .toList();
     }
 }

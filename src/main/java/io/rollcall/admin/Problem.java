@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
  *  "detail":"member 'a@x.com' is the workspace's last active owner; ...","code":"last-owner","requestId":"..."}</pre>
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "code", "field", "requestId"})
-public record Problem(String type, String title, int status, String detail, String code, String field,
-        String requestId) {
+public record Problem(
+        String type, String title, int status, String detail, String code, String field, String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://rollcall.dev/problems/";
@@ -29,9 +29,12 @@ public record Problem(String type, String title, int status, String detail, Stri
      */
     public static String json(int status, String code, String detail) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        var body = Json.createObjectBuilder().add("type", TYPE_BASE + code)
-                .add("title", known == null ? "Error" : known.getReasonPhrase()).add("status", status)
-                .add("detail", detail).add("code", code);
+        var body = Json.createObjectBuilder()
+                .add("type", TYPE_BASE + code)
+                .add("title", known == null ? "Error" : known.getReasonPhrase())
+                .add("status", status)
+                .add("detail", detail)
+                .add("code", code);
         String requestId = RequestIds.current();
         if (requestId != null) {
             body.add("requestId", requestId);

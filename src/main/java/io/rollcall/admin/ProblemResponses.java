@@ -14,8 +14,7 @@ import jakarta.ws.rs.core.Response;
 /** Builds problem-details responses; the one place that decides which domain error is which HTTP status. */
 final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static Response of(DomainException e) {
         int status;
@@ -55,6 +54,7 @@ final class ProblemResponses {
     static Response of(int status, String title, String code, String detail) {
         return Response.status(status)
                 .entity(Problem.of(status, title, code, detail, null, RequestIds.current()))
-                .type(Problem.MEDIA_TYPE).build();
+                .type(Problem.MEDIA_TYPE)
+                .build();
     }
 }

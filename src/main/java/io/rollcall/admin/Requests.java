@@ -6,39 +6,30 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Request bodies of the admin API, and strict reading of PATCH objects (absent, null and wrong types told apart). */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
-    public record CreateWorkspace(String id, String name) {
-    }
+    public record CreateWorkspace(String id, String name) {}
 
-    public record AcceptInvite(String token) {
-    }
+    public record AcceptInvite(String token) {}
 
-    public record CreateGroup(String name, String description, String membershipType, String role) {
-    }
+    public record CreateGroup(String name, String description, String membershipType, String role) {}
 
-    public record AddGroupMember(String memberId) {
-    }
+    public record AddGroupMember(String memberId) {}
 
-    public record CreateRole(String id, String name, String description, List<String> permissions) {
-    }
+    public record CreateRole(String id, String name, String description, List<String> permissions) {}
 
-    public record AuthzCheck(String member, String permission) {
-    }
+    public record AuthzCheck(String member, String permission) {}
 
-    public record CreateToken(String name, Integer expiresInDays) {
-    }
+    public record CreateToken(String name, Integer expiresInDays) {}
 
-    public record ClaimRule(String claim, String match, String value) {
-    }
+    public record ClaimRule(String claim, String match, String value) {}
 
     static <T> T required(T body) {
         if (body == null) {

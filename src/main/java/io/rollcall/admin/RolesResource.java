@@ -33,6 +33,7 @@ public class RolesResource {
 
     @Inject
     RoleService roles;
+
     @Inject
     CallerContext caller;
 
@@ -43,15 +44,18 @@ public class RolesResource {
     }
 
     @Operation(operationId = "createRole", summary = "Create a custom role")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "RoleView")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RoleView")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("ws") String ws, Requests.CreateRole body) {
         Requests.required(body);
         var role = roles.create(caller.caller(), ws, body.id(), body.name(), body.description(), body.permissions());
         return Response.created(URI.create("/api/v1/workspaces/" + ws + "/roles/" + role.id()))
-                .entity(Views.RoleView.of(role)).build();
+                .entity(Views.RoleView.of(role))
+                .build();
     }
 
     @Operation(operationId = "getRole", summary = "Read a role")
@@ -63,17 +67,29 @@ public class RolesResource {
 
     /** {@code {name?, description?, permissions?}} */
     @Operation(operationId = "updateRole", summary = "Change a custom role")
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
-            properties = {
-                    @SchemaProperty(name = "name", type = SchemaType.STRING),
-                    @SchemaProperty(name = "description", type = SchemaType.STRING),
-                    @SchemaProperty(name = "permissions", type = SchemaType.ARRAY, implementation = String.class)})))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = {
+                                                @SchemaProperty(name = "name", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "description", type = SchemaType.STRING),
+                                                @SchemaProperty(
+                                                        name = "permissions",
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = String.class)
+                                            })))
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.RoleView update(@PathParam("ws") String ws, @PathParam("id") String id, JsonObject body) {
         Requests.onlyKnown(body, Set.of("name", "description", "permissions"));
-        var changes = new RoleService.Changes(Requests.string(body, "name"), Requests.string(body, "description"),
+        var changes = new RoleService.Changes(
+                Requests.string(body, "name"),
+                Requests.string(body, "description"),
                 Requests.strings(body, "permissions"));
         return Views.RoleView.of(roles.update(caller.caller(), ws, id, changes));
     }

@@ -26,18 +26,22 @@ public class ScimTokensResource {
 
     @Inject
     TokenService tokens;
+
     @Inject
     CallerContext caller;
 
     @Operation(operationId = "createScimToken", summary = "Create a SCIM token (the secret is shown once)")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "TokenView")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TokenView")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("ws") String ws, Requests.CreateToken body) {
         Requests.required(body);
         var issued = tokens.createScimToken(caller.caller(), ws, body.name(), body.expiresInDays());
-        return Response.status(201).entity(Views.TokenView.of(issued.token(), caller.caller().email(), issued.secret()))
+        return Response.status(201)
+                .entity(Views.TokenView.of(issued.token(), caller.caller().email(), issued.secret()))
                 .build();
     }
 
@@ -45,7 +49,8 @@ public class ScimTokensResource {
     @GET
     public List<Views.TokenView> list(@PathParam("ws") String ws) {
         return tokens.listScimTokens(caller.caller(), ws).stream()
-                .map(t -> Views.TokenView.of(t.token(), t.createdByEmail(), null)).toList();
+                .map(t -> Views.TokenView.of(t.token(), t.createdByEmail(), null))
+                .toList();
     }
 
     @Operation(operationId = "revokeScimToken", summary = "Revoke a SCIM token")

@@ -59,7 +59,8 @@ public class SessionCookieCsrf {
 
     static String origin(URI url) {
         int port = url.getPort();
-        boolean defaultPort = port == -1 || ("http".equals(url.getScheme()) && port == 80)
+        boolean defaultPort = port == -1
+                || ("http".equals(url.getScheme()) && port == 80)
                 || ("https".equals(url.getScheme()) && port == 443);
         return url.getScheme() + "://" + url.getHost() + (defaultPort ? "" : ":" + port);
     }

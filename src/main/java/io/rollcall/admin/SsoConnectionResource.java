@@ -7,7 +7,6 @@ import io.rollcall.domain.shared.InvalidInputException;
 import io.rollcall.domain.sso.SsoConnection;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -52,55 +51,94 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SsoConnectionResource {
 
-    private static final Set<String> SAML_FIELDS = Set.of("type", "idpEntityId", "ssoUrl", "certificates",
-            "metadataXml", "groupsClaim", "relinkByEmail");
-    private static final Set<String> OIDC_FIELDS = Set.of("type", "issuer", "clientId", "clientSecret", "scopes",
-            "groupsClaim", "relinkByEmail");
+    private static final Set<String> SAML_FIELDS =
+            Set.of("type", "idpEntityId", "ssoUrl", "certificates", "metadataXml", "groupsClaim", "relinkByEmail");
+    private static final Set<String> OIDC_FIELDS =
+            Set.of("type", "issuer", "clientId", "clientSecret", "scopes", "groupsClaim", "relinkByEmail");
 
     @Inject
     SsoConnectionService service;
+
     @Inject
     CallerContext caller;
+
     @Inject
     RollcallConfig config;
 
     /** The connection as shown to owners, with Rollcall's own URLs to enter at the IdP. */
-    public record SsoView(boolean configured, String type, String idpEntityId, String ssoUrl,
-            List<String> certificates, Boolean metadataImported, String issuer, String clientId,
-            Boolean clientSecretSet, List<String> scopes, String groupsClaim, Boolean relinkByEmail,
-            Map<String, String> serviceProvider, Instant createdAt, Instant updatedAt) {
-    }
+    public record SsoView(
+            boolean configured,
+            String type,
+            String idpEntityId,
+            String ssoUrl,
+            List<String> certificates,
+            Boolean metadataImported,
+            String issuer,
+            String clientId,
+            Boolean clientSecretSet,
+            List<String> scopes,
+            String groupsClaim,
+            Boolean relinkByEmail,
+            Map<String, String> serviceProvider,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** One group a dry run would give. */
-    public record DryRunGroup(String id, String name) {
-    }
+    public record DryRunGroup(String id, String name) {}
 
     /** Dry-run answer. */
-    public record DryRunView(List<DryRunGroup> groups, boolean overage) {
-    }
+    public record DryRunView(List<DryRunGroup> groups, boolean overage) {}
 
     @Operation(operationId = "getSsoConnection", summary = "Read the SSO connection")
     @GET
     public SsoView get(@PathParam("ws") String ws) {
-        return service.find(caller.caller(), ws).map(c -> view(ws, c))
-                .orElseGet(() -> new SsoView(false, null, null, null, null, null, null, null, null, null, null, null,
-                        serviceProvider(ws), null, null));
+        return service.find(caller.caller(), ws)
+                .map(c -> view(ws, c))
+                .orElseGet(() -> new SsoView(
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        serviceProvider(ws),
+                        null,
+                        null));
     }
 
     @Operation(operationId = "putSsoConnection", summary = "Create or replace the SSO connection (SAML or OIDC)")
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
-            properties = {
-                    @SchemaProperty(name = "type", type = SchemaType.STRING),
-                    @SchemaProperty(name = "idpEntityId", type = SchemaType.STRING),
-                    @SchemaProperty(name = "ssoUrl", type = SchemaType.STRING),
-                    @SchemaProperty(name = "certificates", type = SchemaType.ARRAY, implementation = String.class),
-                    @SchemaProperty(name = "metadataXml", type = SchemaType.STRING),
-                    @SchemaProperty(name = "issuer", type = SchemaType.STRING),
-                    @SchemaProperty(name = "clientId", type = SchemaType.STRING),
-                    @SchemaProperty(name = "clientSecret", type = SchemaType.STRING),
-                    @SchemaProperty(name = "scopes", type = SchemaType.ARRAY, implementation = String.class),
-                    @SchemaProperty(name = "groupsClaim", type = SchemaType.STRING),
-                    @SchemaProperty(name = "relinkByEmail", type = SchemaType.BOOLEAN)})))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = {
+                                                @SchemaProperty(name = "type", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "idpEntityId", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "ssoUrl", type = SchemaType.STRING),
+                                                @SchemaProperty(
+                                                        name = "certificates",
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = String.class),
+                                                @SchemaProperty(name = "metadataXml", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "issuer", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "clientId", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "clientSecret", type = SchemaType.STRING),
+                                                @SchemaProperty(
+                                                        name = "scopes",
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = String.class),
+                                                @SchemaProperty(name = "groupsClaim", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "relinkByEmail", type = SchemaType.BOOLEAN)
+                                            })))
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public SsoView put(@PathParam("ws") String ws, JsonObject body) {
@@ -108,17 +146,27 @@ public class SsoConnectionResource {
         String type = Requests.string(body, "type");
         if ("saml".equals(type)) {
             Requests.onlyKnown(body, SAML_FIELDS);
-            return view(ws, service.putSaml(caller.caller(), ws, new SsoConnectionService.SamlInput(
-                    Requests.string(body, "idpEntityId"), Requests.string(body, "ssoUrl"),
-                    Requests.strings(body, "certificates"), Requests.string(body, "metadataXml"),
-                    Requests.string(body, "groupsClaim"), relinkByEmail(body))));
+            return view(
+                    ws,
+                    service.putSaml(
+                            caller.caller(),
+                            ws,
+                            new SsoConnectionService.SamlInput(
+                                    Requests.string(body, "idpEntityId"), Requests.string(body, "ssoUrl"),
+                                    Requests.strings(body, "certificates"), Requests.string(body, "metadataXml"),
+                                    Requests.string(body, "groupsClaim"), relinkByEmail(body))));
         }
         if ("oidc".equals(type)) {
             Requests.onlyKnown(body, OIDC_FIELDS);
-            return view(ws, service.putOidc(caller.caller(), ws, new SsoConnectionService.OidcInput(
-                    Requests.string(body, "issuer"), Requests.string(body, "clientId"),
-                    Requests.string(body, "clientSecret"), Requests.strings(body, "scopes"),
-                    Requests.string(body, "groupsClaim"), relinkByEmail(body))));
+            return view(
+                    ws,
+                    service.putOidc(
+                            caller.caller(),
+                            ws,
+                            new SsoConnectionService.OidcInput(
+                                    Requests.string(body, "issuer"), Requests.string(body, "clientId"),
+                                    Requests.string(body, "clientSecret"), Requests.strings(body, "scopes"),
+                                    Requests.string(body, "groupsClaim"), relinkByEmail(body))));
         }
         throw new InvalidInputException("type", "'type' must be \"saml\" or \"oidc\"");
     }
@@ -137,9 +185,14 @@ public class SsoConnectionResource {
      * {@code {"_claim_names": {"groups": "src1"}, "_claim_sources": {"src1": {"endpoint": "https://..."}}}}.
      */
     @Operation(operationId = "dryRunSsoLogin", summary = "The dynamic groups a login with these claims would give")
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
-            properties = {
-                    @SchemaProperty(name = "claims", type = SchemaType.OBJECT)})))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = {@SchemaProperty(name = "claims", type = SchemaType.OBJECT)})))
     @POST
     @Path("/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -152,7 +205,10 @@ public class SsoConnectionResource {
         Map<String, Object> values = new LinkedHashMap<>();
         claims.forEach((name, value) -> values.put(name, Requests.plain(value)));
         var result = service.dryRun(caller.caller(), ws, values);
-        return new DryRunView(result.groups().stream().map(g -> new DryRunGroup(g.id(), g.displayName())).toList(),
+        return new DryRunView(
+                result.groups().stream()
+                        .map(g -> new DryRunGroup(g.id(), g.displayName()))
+                        .toList(),
                 result.overage());
     }
 
@@ -162,14 +218,41 @@ public class SsoConnectionResource {
 
     private SsoView view(String ws, SsoConnection c) {
         if (c.type() == SsoConnection.Type.SAML) {
-            return new SsoView(true, "saml", c.samlIdpEntityId(), c.samlSsoUrl(), pemBlocks(c.samlCertificates()),
-                    c.samlMetadataXml() != null, null, null, null, null, c.groupsClaim(), c.relinkByEmail(),
-                    serviceProvider(ws), c.createdAt(), c.updatedAt());
+            return new SsoView(
+                    true,
+                    "saml",
+                    c.samlIdpEntityId(),
+                    c.samlSsoUrl(),
+                    pemBlocks(c.samlCertificates()),
+                    c.samlMetadataXml() != null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    c.groupsClaim(),
+                    c.relinkByEmail(),
+                    serviceProvider(ws),
+                    c.createdAt(),
+                    c.updatedAt());
         }
-        return new SsoView(true, "oidc", null, null, null, false, c.oidcIssuer(), c.oidcClientId(),
-                c.oidcClientSecretEncrypted() != null, c.oidcScopes() == null ? List.of()
-                        : Arrays.asList(c.oidcScopes().split(" ")), c.groupsClaim(), c.relinkByEmail(),
-                serviceProvider(ws), c.createdAt(), c.updatedAt());
+        return new SsoView(
+                true,
+                "oidc",
+                null,
+                null,
+                null,
+                false,
+                c.oidcIssuer(),
+                c.oidcClientId(),
+                c.oidcClientSecretEncrypted() != null,
+                c.oidcScopes() == null
+                        ? List.of()
+                        : Arrays.asList(c.oidcScopes().split(" ")),
+                c.groupsClaim(),
+                c.relinkByEmail(),
+                serviceProvider(ws),
+                c.createdAt(),
+                c.updatedAt());
     }
 
     /** Rollcall's own URLs for both protocols, so an owner can prepare either at the IdP. */
@@ -189,6 +272,9 @@ public class SsoConnectionResource {
             return List.of();
         }
         String end = "-----END CERTIFICATE-----";
-        return Arrays.stream(pem.split("(?<=" + end + ")")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(pem.split("(?<=" + end + ")"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

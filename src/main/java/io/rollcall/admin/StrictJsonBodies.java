@@ -50,7 +50,10 @@ public class StrictJsonBodies implements ReaderInterceptor {
     public static final int MAX_DEPTH = 32;
 
     private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -93,8 +96,7 @@ public class StrictJsonBodies implements ReaderInterceptor {
         }
 
         jakarta.ws.rs.core.Response response() {
-            return ProblemResponses.of(status, status == 413 ? "Content Too Large" : "Bad Request", code,
-                    getMessage());
+            return ProblemResponses.of(status, status == 413 ? "Content Too Large" : "Bad Request", code, getMessage());
         }
     }
 

@@ -33,27 +33,40 @@ public class WorkspacesResource {
 
     @Inject
     WorkspaceService workspaces;
+
     @Inject
     CallerContext caller;
 
     @Operation(operationId = "listWorkspaces", summary = "The workspaces the caller is a member of")
     @GET
     public List<Views.WorkspaceView> list() {
-        return workspaces.listMine(caller.caller()).stream().map(Views.WorkspaceView::of).toList();
+        return workspaces.listMine(caller.caller()).stream()
+                .map(Views.WorkspaceView::of)
+                .toList();
     }
 
     @Operation(operationId = "createWorkspace", summary = "Create a workspace; the caller becomes its owner")
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(ref = "CreateWorkspace"),
-            examples = @ExampleObject(name = "example", value = "{\"id\":\"acme\",\"name\":\"Acme Inc.\"}")))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "WorkspaceView")))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(ref = "CreateWorkspace"),
+                            examples =
+                                    @ExampleObject(
+                                            name = "example",
+                                            value = "{\"id\":\"acme\",\"name\":\"Acme Inc.\"}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "WorkspaceView")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(Requests.CreateWorkspace body) {
         Requests.required(body);
         var created = workspaces.create(caller.caller(), body.id(), body.name());
         return Response.created(URI.create("/api/v1/workspaces/" + created.id()))
-                .entity(Views.WorkspaceView.of(created)).build();
+                .entity(Views.WorkspaceView.of(created))
+                .build();
     }
 
     @Operation(operationId = "getWorkspace", summary = "Read a workspace")
@@ -65,12 +78,19 @@ public class WorkspacesResource {
 
     /** {@code {name?, jit?: {enabled?, domains?, role?}, scim?: {defaultRole?}, sso?: {required?}}}; sso is owner-only */
     @Operation(operationId = "updateWorkspace", summary = "Rename a workspace or change its JIT, SCIM or SSO settings")
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
-            properties = {
-                    @SchemaProperty(name = "name", type = SchemaType.STRING),
-                    @SchemaProperty(name = "jit", type = SchemaType.OBJECT),
-                    @SchemaProperty(name = "scim", type = SchemaType.OBJECT),
-                    @SchemaProperty(name = "sso", type = SchemaType.OBJECT)})))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            properties = {
+                                                @SchemaProperty(name = "name", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "jit", type = SchemaType.OBJECT),
+                                                @SchemaProperty(name = "scim", type = SchemaType.OBJECT),
+                                                @SchemaProperty(name = "sso", type = SchemaType.OBJECT)
+                                            })))
     @PATCH
     @Path("/{ws}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -88,7 +108,8 @@ public class WorkspacesResource {
         if (scim != null) {
             Requests.onlyKnown(scim, Set.of("defaultRole"));
         }
-        var changes = new WorkspaceService.Changes(Requests.string(body, "name"),
+        var changes = new WorkspaceService.Changes(
+                Requests.string(body, "name"),
                 jit == null ? null : Requests.bool(jit, "enabled"),
                 jit == null ? null : Requests.strings(jit, "domains"),
                 jit == null ? null : Requests.string(jit, "role"),

@@ -3,7 +3,6 @@ package io.rollcall.app;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -194,18 +193,23 @@ public class AdminApiDocument implements OASFilter {
             }
         }
         boolean writes = method != PathItem.HttpMethod.GET;
-        boolean takesInput = operation.getRequestBody() != null || (operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> p.getIn() != null
-                        && "query".equals(p.getIn().toString())));
-        addProblem(responses, "400", "The request is malformed or a field is invalid (see 'field')",
-                takesInput || writes);
+        boolean takesInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null
+                        && operation.getParameters().stream()
+                                .anyMatch(p -> p.getIn() != null
+                                        && "query".equals(p.getIn().toString())));
+        addProblem(
+                responses, "400", "The request is malformed or a field is invalid (see 'field')", takesInput || writes);
         addProblem(responses, "401", "No valid bearer token", true);
-        addProblem(responses, "403", "The caller lacks the permission this needs in the workspace",
-                path.contains("{ws}"));
-        addProblem(responses, "404", "The workspace or resource does not exist, or is not visible to the caller",
+        addProblem(
+                responses, "403", "The caller lacks the permission this needs in the workspace", path.contains("{ws}"));
+        addProblem(
+                responses,
+                "404",
+                "The workspace or resource does not exist, or is not visible to the caller",
                 path.contains("{"));
-        addProblem(responses, "409", "The change conflicts with the current state (see 'code', e.g. last-owner)",
-                writes);
+        addProblem(
+                responses, "409", "The change conflicts with the current state (see 'code', e.g. last-owner)", writes);
         addProblem(responses, "500", "Rollcall failed; the log has the detail under 'requestId'", true);
     }
 
@@ -213,21 +217,36 @@ public class AdminApiDocument implements OASFilter {
         if (!applies || responses.hasAPIResponse(status)) {
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(PROBLEM_MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+        responses.addAPIResponse(
+                status,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        PROBLEM_MEDIA_TYPE,
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref(PROBLEM_REF)))));
     }
 
     /** The JSON shape of {@code io.rollcall.admin.Problem} (RFC 9457 §3 members plus Rollcall's). */
     private static Schema problemSchema() {
-        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .type(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details")
-                .addRequired("type").addRequired("title").addRequired("status").addRequired("code")
+                .addRequired("type")
+                .addRequired("title")
+                .addRequired("status")
+                .addRequired("code")
                 .addRequired("requestId")
                 .addProperty("type", string("URI of the problem type, https://rollcall.dev/problems/<code>"))
                 .addProperty("title", string("HTTP reason phrase"))
-                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER)
-                        .format("int32").description("HTTP status"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .type(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .description("HTTP status"))
                 .addProperty("detail", string("What is wrong, for a person"))
                 .addProperty("code", string("Stable machine-readable reason, e.g. last-owner"))
                 .addProperty("field", string("The offending input field, where there is one"))

@@ -18,15 +18,25 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @ApplicationPath("/api")
 @OpenAPIDefinition(
-        info = @Info(title = "Rollcall admin API", version = "1",
-                description = "Workspaces, members, invites, groups, roles, tokens, SSO and audit. Errors are RFC 9457"
-                        + " problem details (application/problem+json) with a stable 'code' and the 'requestId'.",
-                license = @License(name = "Apache-2.0")),
+        info =
+                @Info(
+                        title = "Rollcall admin API",
+                        version = "1",
+                        description =
+                                "Workspaces, members, invites, groups, roles, tokens, SSO and audit. Errors are RFC 9457"
+                                        + " problem details (application/problem+json) with a stable 'code' and the 'requestId'.",
+                        license = @License(name = "Apache-2.0")),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "sessionCookie")})
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        securitySchemeName = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "A personal API token (rcp_...) or the session JWT of an SSO login")
-@SecurityScheme(securitySchemeName = "sessionCookie", type = SecuritySchemeType.APIKEY,
-        in = org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn.COOKIE, apiKeyName = "rollcall_session",
+@SecurityScheme(
+        securitySchemeName = "sessionCookie",
+        type = SecuritySchemeType.APIKEY,
+        in = org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn.COOKIE,
+        apiKeyName = "rollcall_session",
         description = "The console's sign-in: the rollcall_session cookie, accepted only with the header"
                 + " X-Rollcall-Csrf: 1 and, when the browser sends them, a same-origin Origin and a Sec-Fetch-Site"
                 + " that is not cross-site (else 403 code csrf). DELETE /api/v1/me/session signs out.")

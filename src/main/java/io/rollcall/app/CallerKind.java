@@ -10,7 +10,12 @@ import java.util.Locale;
  * the status. The credential itself is never kept.
  */
 enum CallerKind {
-    API_TOKEN, SCIM_TOKEN, SESSION, SESSION_COOKIE, OTHER, ANONYMOUS;
+    API_TOKEN,
+    SCIM_TOKEN,
+    SESSION,
+    SESSION_COOKIE,
+    OTHER,
+    ANONYMOUS;
 
     static final String SESSION_COOKIE_NAME = "rollcall_session";
 

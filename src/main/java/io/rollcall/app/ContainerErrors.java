@@ -51,8 +51,8 @@ public class ContainerErrors extends HttpFilter {
 
     // RFC 9110 section 8.3: type "/" subtype *( OWS ";" OWS parameter ), tokens and quoted strings only.
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-    private static final Pattern MEDIA_TYPE = Pattern.compile(TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN
-            + "=(" + TOKEN + "|\"([^\"\\\\]|\\\\.)*\"))*\\s*;?\\s*");
+    private static final Pattern MEDIA_TYPE = Pattern.compile(
+            TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"([^\"\\\\]|\\\\.)*\"))*\\s*;?\\s*");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -72,8 +72,8 @@ public class ContainerErrors extends HttpFilter {
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Protocol protocol = Protocol.of(request.getRequestURI());
-        Refusal refusal = refusal(request.getMethod(), request.getRequestURI(), request.getQueryString(),
-                request::getHeader);
+        Refusal refusal =
+                refusal(request.getMethod(), request.getRequestURI(), request.getQueryString(), request::getHeader);
         if (refusal == null) {
             refusal = pathRefusal(request.getRequestURI());
         }
@@ -92,14 +92,18 @@ public class ContainerErrors extends HttpFilter {
                 throw e;
             }
             LOG.log(Level.WARNING, "unhandled error below the JAX-RS applications", e);
-            write(response, protocol, wantsJson(request), 500, "internal-error",
+            write(
+                    response,
+                    protocol,
+                    wantsJson(request),
+                    500,
+                    "internal-error",
                     "an internal error occurred; quote the request id when reporting it");
         }
     }
 
     /** A request refused before any application sees it. */
-    record Refusal(int status, String code, String detail) {
-    }
+    record Refusal(int status, String code, String detail) {}
 
     /**
      * The refusal of a request that must not reach the container's own error handling, or null.
@@ -112,8 +116,7 @@ public class ContainerErrors extends HttpFilter {
             return new Refusal(405, "method-not-allowed", "the method " + method + " is not allowed");
         }
         if (uri.length() + (query == null ? 0 : query.length()) > MAX_URI_CHARS) {
-            return new Refusal(414, "uri-too-long", "the request URI is longer than " + MAX_URI_CHARS
-                    + " characters");
+            return new Refusal(414, "uri-too-long", "the request URI is longer than " + MAX_URI_CHARS + " characters");
         }
         String contentType = header.apply("Content-Type");
         if (contentType != null && !MEDIA_TYPE.matcher(contentType).matches()) {
@@ -122,8 +125,8 @@ public class ContainerErrors extends HttpFilter {
         for (String name : new String[] {"If-Match", "If-None-Match"}) {
             String value = header.apply(name);
             if (value != null && (value.length() > MAX_PRECONDITION_CHARS || !printableAscii(value))) {
-                return new Refusal(400, "bad-precondition", "the " + name + " header is not a list of entity"
-                        + " tags");
+                return new Refusal(
+                        400, "bad-precondition", "the " + name + " header is not a list of entity" + " tags");
             }
         }
         return null;
@@ -158,8 +161,11 @@ public class ContainerErrors extends HttpFilter {
             bytes[length++] = (byte) b;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length));
             return null;
         } catch (CharacterCodingException e) {
             return badPath();
@@ -167,8 +173,10 @@ public class ContainerErrors extends HttpFilter {
     }
 
     private static Refusal badPath() {
-        return new Refusal(400, "bad-path", "the request path is not valid percent-encoded UTF-8 without NUL,"
-                + " backslash or encoded slash");
+        return new Refusal(
+                400,
+                "bad-path",
+                "the request path is not valid percent-encoded UTF-8 without NUL," + " backslash or encoded slash");
     }
 
     static boolean printableAscii(String value) {
@@ -196,8 +204,8 @@ public class ContainerErrors extends HttpFilter {
      * @param code stable machine-readable reason, e.g. {@code request-timeout}
      * @param detail text safe to show the client
      */
-    static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
-            String detail) throws IOException {
+    static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail)
+            throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         response.setHeader("Connection", "close");
         boolean began = RequestIds.beginIfAbsent(response.getHeader(RequestIds.HEADER));
@@ -210,8 +218,9 @@ public class ContainerErrors extends HttpFilter {
         }
     }
 
-    static void write(HttpServletResponse response, Protocol protocol, boolean json, int status, String code,
-            String detail) throws IOException {
+    static void write(
+            HttpServletResponse response, Protocol protocol, boolean json, int status, String code, String detail)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -252,7 +261,9 @@ public class ContainerErrors extends HttpFilter {
 
     /** Which protocol a path belongs to; the WAR is deployed at the root context. */
     enum Protocol {
-        SCIM, SSO, PROBLEM;
+        SCIM,
+        SSO,
+        PROBLEM;
 
         static Protocol of(String uri) {
             if (uri.equals("/scim/v2") || uri.startsWith("/scim/v2/")) {
@@ -289,21 +300,25 @@ public class ContainerErrors extends HttpFilter {
         }
 
         private void render(int status) throws IOException {
-            String code = switch (status) {
-                case 400 -> "bad-request";
-                case 404 -> "not-found";
-                case 405 -> "method-not-allowed";
-                case 406 -> "not-acceptable";
-                case 413 -> "payload-too-large";
-                case 415 -> "unsupported-media-type";
-                default -> status >= 500 ? "internal-error" : "error";
-            };
-            String detail = switch (status) {
-                case 404 -> "no such resource";
-                case 405 -> "this method is not allowed on this resource";
-                default -> status >= 500 ? "an internal error occurred; quote the request id when reporting it"
-                        : "the request could not be understood";
-            };
+            String code =
+                    switch (status) {
+                        case 400 -> "bad-request";
+                        case 404 -> "not-found";
+                        case 405 -> "method-not-allowed";
+                        case 406 -> "not-acceptable";
+                        case 413 -> "payload-too-large";
+                        case 415 -> "unsupported-media-type";
+                        default -> status >= 500 ? "internal-error" : "error";
+                    };
+            String detail =
+                    switch (status) {
+                        case 404 -> "no such resource";
+                        case 405 -> "this method is not allowed on this resource";
+                        default ->
+                            status >= 500
+                                    ? "an internal error occurred; quote the request id when reporting it"
+                                    : "the request could not be understood";
+                    };
             write((HttpServletResponse) getResponse(), protocol, json, status, code, detail);
         }
     }

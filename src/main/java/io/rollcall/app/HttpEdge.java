@@ -31,13 +31,16 @@ public class HttpEdge implements ServletContextListener {
         Config config = ConfigProvider.getConfig();
         long timeoutSeconds = positive(config, "rollcall.http.body.timeout.seconds", DEFAULT_TIMEOUT_SECONDS);
         long maxBytes = positive(config, "rollcall.http.max.body.bytes", DEFAULT_MAX_BODY_BYTES);
-        FilterRegistration.Dynamic observer = event.getServletContext().addFilter("requestObserver",
-                new RequestObserver(CDI.current().select(HttpRequestMetrics.class).get()));
+        FilterRegistration.Dynamic observer = event.getServletContext()
+                .addFilter(
+                        "requestObserver",
+                        new RequestObserver(
+                                CDI.current().select(HttpRequestMetrics.class).get()));
         observer.setAsyncSupported(true);
         // REQUEST only: an asynchronously completed request is observed by its async listener, once.
         observer.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        FilterRegistration.Dynamic registration = event.getServletContext().addFilter("requestBodyDeadline",
-                new RequestBodyDeadline(maxBytes, timeoutSeconds * 1000));
+        FilterRegistration.Dynamic registration = event.getServletContext()
+                .addFilter("requestBodyDeadline", new RequestBodyDeadline(maxBytes, timeoutSeconds * 1000));
         registration.setAsyncSupported(true);
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), true, "/*");
     }
@@ -45,8 +48,8 @@ public class HttpEdge implements ServletContextListener {
     private static long positive(Config config, String name, long fallback) {
         long value = config.getOptionalValue(name, Long.class).orElse(fallback);
         if (value <= 0) {
-            throw new IllegalStateException(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
-                    + " must be a positive number, got: " + value);
+            throw new IllegalStateException(name.toUpperCase(java.util.Locale.ROOT)
+                            .replace('.', '_') + " must be a positive number, got: " + value);
         }
         return value;
     }

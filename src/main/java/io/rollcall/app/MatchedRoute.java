@@ -25,6 +25,7 @@ public class MatchedRoute implements ContainerResponseFilter {
 
     @Context
     private ResourceInfo resource;
+
     @Context
     private HttpServletRequest request;
 
@@ -35,8 +36,9 @@ public class MatchedRoute implements ContainerResponseFilter {
         if (type == null || method == null || request == null) {
             return;
         }
-        request.setAttribute(ATTRIBUTE, template(request.getServletPath(), type.getAnnotation(Path.class),
-                method.getAnnotation(Path.class)));
+        request.setAttribute(
+                ATTRIBUTE,
+                template(request.getServletPath(), type.getAnnotation(Path.class), method.getAnnotation(Path.class)));
     }
 
     /** Joins the parts into one template: leading slash, no doubled or trailing slash, no regular expressions. */
@@ -55,13 +57,17 @@ public class MatchedRoute implements ContainerResponseFilter {
 
     static String template(String applicationPath, Path classPath, Path methodPath) {
         StringBuilder joined = new StringBuilder();
-        for (String part : new String[] {applicationPath, classPath == null ? null : classPath.value(),
-                methodPath == null ? null : methodPath.value()}) {
+        for (String part : new String[] {
+            applicationPath,
+            classPath == null ? null : classPath.value(),
+            methodPath == null ? null : methodPath.value()
+        }) {
             if (part != null && !part.isEmpty()) {
                 joined.append('/').append(part);
             }
         }
-        String template = joined.toString().replaceAll("\\{\\s*([A-Za-z0-9_.-]+)\\s*:[^}]*}", "{$1}")
+        String template = joined.toString()
+                .replaceAll("\\{\\s*([A-Za-z0-9_.-]+)\\s*:[^}]*}", "{$1}")
                 .replaceAll("/{2,}", "/");
         if (template.length() > 1 && template.endsWith("/")) {
             template = template.substring(0, template.length() - 1);

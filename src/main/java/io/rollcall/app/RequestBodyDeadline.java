@@ -56,7 +56,8 @@ public class RequestBodyDeadline extends HttpFilter {
             if (body instanceof byte[] bytes) {
                 request.removeAttribute(BODY_ATTRIBUTE);
                 // Weld ties the CDI request context to the original dispatch only: activate one for this one.
-                RequestContextController requestContext = CDI.current().select(RequestContextController.class).get();
+                RequestContextController requestContext =
+                        CDI.current().select(RequestContextController.class).get();
                 boolean activated = requestContext.activate();
                 try {
                     chain.doFilter(new BufferedBodyRequest(request, bytes), response);
@@ -82,8 +83,8 @@ public class RequestBodyDeadline extends HttpFilter {
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(timeoutMillis);
-        Collector collector = new Collector(async, request, response, request.getInputStream(),
-                declared > 0 ? (int) declared : 8192);
+        Collector collector =
+                new Collector(async, request, response, request.getInputStream(), declared > 0 ? (int) declared : 8192);
         async.addListener(collector);
         request.getInputStream().setReadListener(collector);
     }
@@ -103,8 +104,12 @@ public class RequestBodyDeadline extends HttpFilter {
         private final byte[] buffer = new byte[8192];
         private final AtomicBoolean finished = new AtomicBoolean();
 
-        Collector(AsyncContext async, HttpServletRequest request, HttpServletResponse response,
-                ServletInputStream input, int expected) {
+        Collector(
+                AsyncContext async,
+                HttpServletRequest request,
+                HttpServletResponse response,
+                ServletInputStream input,
+                int expected) {
             this.async = async;
             this.request = request;
             this.response = response;
@@ -146,8 +151,10 @@ public class RequestBodyDeadline extends HttpFilter {
 
         @Override
         public void onTimeout(AsyncEvent event) throws IOException {
-            refuse(408, "request-timeout", "the request body did not arrive within " + timeoutMillis / 1000
-                    + " seconds");
+            refuse(
+                    408,
+                    "request-timeout",
+                    "the request body did not arrive within " + timeoutMillis / 1000 + " seconds");
         }
 
         private void refuse(int status, String code, String message) throws IOException {
@@ -162,8 +169,7 @@ public class RequestBodyDeadline extends HttpFilter {
         }
 
         @Override
-        public void onComplete(AsyncEvent event) {
-        }
+        public void onComplete(AsyncEvent event) {}
 
         @Override
         public void onError(AsyncEvent event) {
@@ -171,7 +177,6 @@ public class RequestBodyDeadline extends HttpFilter {
         }
 
         @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
+        public void onStartAsync(AsyncEvent event) {}
     }
 }

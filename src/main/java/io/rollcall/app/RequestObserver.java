@@ -33,8 +33,8 @@ final class RequestObserver extends HttpFilter {
     private static final Logger ACCESS = Logger.getLogger(LOGGER);
     private static final Logger LOG = Logger.getLogger(RequestObserver.class.getName());
     /** Paths outside JAX-RS that are routes of their own; everything else unmatched is a static file or unknown. */
-    private static final Set<String> FIXED = Set.of("/", "/index.html", "/health", "/health/live", "/health/ready",
-            "/metrics", "/openapi");
+    private static final Set<String> FIXED =
+            Set.of("/", "/index.html", "/health", "/health/live", "/health/ready", "/metrics", "/openapi");
 
     private final transient HttpRequestMetrics metrics;
 
@@ -60,8 +60,8 @@ final class RequestObserver extends HttpFilter {
         }
     }
 
-    private void observe(HttpServletRequest request, HttpServletResponse response, long start, String requestId,
-            boolean failed) {
+    private void observe(
+            HttpServletRequest request, HttpServletResponse response, long start, String requestId, boolean failed) {
         try {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             // An exception escaping the chain becomes the container's 500 after this filter.
@@ -72,7 +72,8 @@ final class RequestObserver extends HttpFilter {
             if (ACCESS.isLoggable(Level.INFO)) {
                 ACCESS.info("[requestId=" + requestId + "] access method=" + safeMethod(request.getMethod())
                         + " route=" + route + " status=" + status + " durationMs=" + elapsed.toMillis() + " caller="
-                        + CallerKind.of(request.getHeader("Authorization"), request.getHeader("Cookie")).label());
+                        + CallerKind.of(request.getHeader("Authorization"), request.getHeader("Cookie"))
+                                .label());
             }
         } catch (RuntimeException e) {
             // Observing must never break the request it observes.

@@ -30,8 +30,7 @@ public class AccountService {
     }
 
     /** An account with its memberships. */
-    public record Me(Account account, List<Member> memberships) {
-    }
+    public record Me(Account account, List<Member> memberships) {}
 
     public Me me(Caller caller) {
         Account account = accounts.find(caller.accountId())

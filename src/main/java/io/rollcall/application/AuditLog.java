@@ -43,10 +43,25 @@ public class AuditLog {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String workspaceId, Actor actor, String action, String targetType, String targetId,
+    public void record(
+            String workspaceId,
+            Actor actor,
+            String action,
+            String targetType,
+            String targetId,
             Map<String, ?> summary) {
-        events.add(new AuditEvent(Ids.newId(), workspaceId, clock.instant(), actor.type(), actor.id(), actor.label(),
-                action, targetType, targetId, toJson(summary), RequestIds.current()));
+        events.add(new AuditEvent(
+                Ids.newId(),
+                workspaceId,
+                clock.instant(),
+                actor.type(),
+                actor.id(),
+                actor.label(),
+                action,
+                targetType,
+                targetId,
+                toJson(summary),
+                RequestIds.current()));
         if (workspaceId != null) {
             changes.fire(new WorkspaceChanged(workspaceId, action));
         }
@@ -65,7 +80,9 @@ public class AuditLog {
             } else if (value instanceof Number n) {
                 builder.add(key, n.longValue());
             } else if (value instanceof Collection<?> c) {
-                builder.add(key, JSON.createArrayBuilder(c.stream().map(String::valueOf).toList()));
+                builder.add(
+                        key,
+                        JSON.createArrayBuilder(c.stream().map(String::valueOf).toList()));
             } else {
                 builder.add(key, String.valueOf(value));
             }

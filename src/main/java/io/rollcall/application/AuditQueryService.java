@@ -26,8 +26,8 @@ public class AuditQueryService {
     private final Authorization authorization;
 
     @Inject
-    public AuditQueryService(AuditRepository events, AccountRepository accounts, MemberRepository members,
-            Authorization authorization) {
+    public AuditQueryService(
+            AuditRepository events, AccountRepository accounts, MemberRepository members, Authorization authorization) {
         this.events = events;
         this.accounts = accounts;
         this.members = members;
@@ -40,8 +40,7 @@ public class AuditQueryService {
     }
 
     /** Which events to list; every field is optional (null or blank: no filter). */
-    public record Filter(String actorId, String actorEmail, String action, Instant since, Instant until) {
-    }
+    public record Filter(String actorId, String actorEmail, String action, Instant since, Instant until) {}
 
     /**
      * Events of the workspace, newest first; {@code since} inclusive and {@code until} exclusive. An actor is named by
@@ -56,10 +55,17 @@ public class AuditQueryService {
         if (actorId != null && actorEmail != null) {
             throw new InvalidInputException("actorEmail", "give 'actor' or 'actorEmail', not both");
         }
-        Set<String> actors = actorId != null ? Set.of(actorId)
+        Set<String> actors = actorId != null
+                ? Set.of(actorId)
                 : actorEmail != null ? actorsWithEmail(workspaceId, actorEmail) : null;
-        return events.search(workspaceId, actors, blankToNull(filter.action()), filter.since(), filter.until(),
-                page.offset(), page.size());
+        return events.search(
+                workspaceId,
+                actors,
+                blankToNull(filter.action()),
+                filter.since(),
+                filter.until(),
+                page.offset(),
+                page.size());
     }
 
     private Set<String> actorsWithEmail(String workspaceId, String email) {

@@ -57,7 +57,8 @@ public class Authorization {
 
     /** The 403 for a caller that lacks {@code permission} in the workspace ({@code code} {@code missing-permission}). */
     public static ForbiddenException missing(Permission permission, String workspaceId) {
-        return new ForbiddenException("missing-permission",
+        return new ForbiddenException(
+                "missing-permission",
                 "this action needs the permission '" + permission.value() + "' in workspace '" + workspaceId + "'");
     }
 
@@ -70,8 +71,8 @@ public class Authorization {
                 .orElseThrow(() -> new IllegalStateException("member without a stored role"));
         Map<Grant, Role> groupGrants = new LinkedHashMap<>();
         for (Group group : memberships.groupsWithRoleOf(member.id())) {
-            roles.find(member.workspaceId(), group.roleId()).ifPresent(role ->
-                    groupGrants.put(Grant.group(group.id(), group.displayName(), role.id()), role));
+            roles.find(member.workspaceId(), group.roleId())
+                    .ifPresent(role -> groupGrants.put(Grant.group(group.id(), group.displayName(), role.id()), role));
         }
         return EffectivePermissions.of(true, direct, groupGrants);
     }
@@ -84,8 +85,10 @@ public class Authorization {
         EffectivePermissions own = effectivePermissions(caller);
         for (Permission permission : permissions) {
             if (!own.allows(permission)) {
-                throw new ForbiddenException("privilege-escalation", "you cannot grant " + what
-                        + ": it includes '" + permission.value() + "', which you do not hold");
+                throw new ForbiddenException(
+                        "privilege-escalation",
+                        "you cannot grant " + what + ": it includes '" + permission.value()
+                                + "', which you do not hold");
             }
         }
     }

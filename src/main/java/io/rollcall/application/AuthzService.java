@@ -70,7 +70,8 @@ public class AuthzService {
      * @throws InvalidInputException if member or permission is missing, or the permission is not in the catalogue
      */
     public Decision check(Caller caller, String workspaceId, String memberId, String permission) {
-        PermissionSnapshot asker = snapshots.ofAccount(workspaceId, caller.accountId())
+        PermissionSnapshot asker = snapshots
+                .ofAccount(workspaceId, caller.accountId())
                 .orElseThrow(() -> new NotFoundException("workspace", workspaceId));
         if (!asker.permissions().allows(Permission.MEMBERS_READ)) {
             throw Authorization.missing(Permission.MEMBERS_READ, workspaceId);
@@ -82,8 +83,8 @@ public class AuthzService {
             throw new InvalidInputException("permission", "'permission' is required");
         }
         Permission perm = Permission.parse(permission);
-        Optional<PermissionSnapshot> found = Ids.isUuid(memberId)
-                ? snapshots.ofMember(workspaceId, memberId.toLowerCase()) : Optional.empty();
+        Optional<PermissionSnapshot> found =
+                Ids.isUuid(memberId) ? snapshots.ofMember(workspaceId, memberId.toLowerCase()) : Optional.empty();
         if (found.isEmpty()) {
             return Decision.denied(DenialReason.UNKNOWN_MEMBER);
         }

@@ -56,20 +56,28 @@ public class Bootstrap {
 
     @Inject
     RollcallConfig config;
+
     @Inject
     WorkspaceRepository workspaces;
+
     @Inject
     AccountRepository accounts;
+
     @Inject
     TokenRepository tokens;
+
     @Inject
     WorkspaceSetup setup;
+
     @Inject
     InstallationFacts facts;
+
     @Inject
     BootstrapSignIn signIn;
+
     @Inject
     Clock clock;
+
     @Resource
     UserTransaction transaction;
 
@@ -90,8 +98,12 @@ public class Bootstrap {
                     transaction.rollback();
                 }
             }
-        } catch (RuntimeException | SystemException | NotSupportedException | RollbackException
-                | HeuristicMixedException | HeuristicRollbackException e) {
+        } catch (RuntimeException
+                | SystemException
+                | NotSupportedException
+                | RollbackException
+                | HeuristicMixedException
+                | HeuristicRollbackException e) {
             if (!facts.recordedConcurrently(e)) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException("bootstrap failed", e);
             }
@@ -116,7 +128,8 @@ public class Bootstrap {
             return false;
         }
         String email = Emails.normalise(config.bootstrapOwnerEmail().get());
-        SecretTokens.Issued secret = config.bootstrapToken().map(Bootstrap::adopt)
+        SecretTokens.Issued secret = config.bootstrapToken()
+                .map(Bootstrap::adopt)
                 .orElseGet(() -> SecretTokens.issue(SecretTokens.API_PREFIX));
         Account owner = accounts.findByEmail(email).orElseGet(() -> {
             Account created = new Account(Ids.newId(), email, null, now);
@@ -151,26 +164,38 @@ public class Bootstrap {
                 throw e;
             }
             transaction.commit();
-        } catch (SystemException | NotSupportedException | RollbackException | HeuristicMixedException
+        } catch (SystemException
+                | NotSupportedException
+                | RollbackException
+                | HeuristicMixedException
                 | HeuristicRollbackException e) {
             throw new IllegalStateException("the bootstrap sign-in link could not be issued", e);
         }
-        url.ifPresent(link -> ConsoleNotice.print(System.out, Bootstrap.class.getName(), List.of(
-                "Rollcall bootstrap: one-time sign-in link for " + email + " (workspace '" + workspaceId.get() + "')",
-                link, "Valid for 24 hours, once. Open it in a browser to sign in.")));
+        url.ifPresent(link -> ConsoleNotice.print(
+                System.out,
+                Bootstrap.class.getName(),
+                List.of(
+                        "Rollcall bootstrap: one-time sign-in link for " + email + " (workspace '" + workspaceId.get()
+                                + "')",
+                        link,
+                        "Valid for 24 hours, once. Open it in a browser to sign in.")));
     }
 
     private static SecretTokens.Issued adopt(String token) {
         if (token.length() < MIN_TOKEN_LENGTH) {
-            throw new IllegalStateException("ROLLCALL_BOOTSTRAP_TOKEN must be at least " + MIN_TOKEN_LENGTH
-                    + " characters long");
+            throw new IllegalStateException(
+                    "ROLLCALL_BOOTSTRAP_TOKEN must be at least " + MIN_TOKEN_LENGTH + " characters long");
         }
         return SecretTokens.adopt(token);
     }
 
     private static void printOnce(PrintStream out, String workspaceId, String token) {
-        ConsoleNotice.print(out, Bootstrap.class.getName(), List.of(
-                "Rollcall bootstrap: owner API token for workspace '" + workspaceId + "'", token,
-                "It is shown only this once; store it now."));
+        ConsoleNotice.print(
+                out,
+                Bootstrap.class.getName(),
+                List.of(
+                        "Rollcall bootstrap: owner API token for workspace '" + workspaceId + "'",
+                        token,
+                        "It is shown only this once; store it now."));
     }
 }

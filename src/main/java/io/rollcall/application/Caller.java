@@ -8,7 +8,8 @@ public record Caller(String accountId, String email, Credential credential, Stri
 
     /** How the caller proved who it is. */
     public enum Credential {
-        API_TOKEN, SESSION
+        API_TOKEN,
+        SESSION
     }
 
     public Actor actor() {

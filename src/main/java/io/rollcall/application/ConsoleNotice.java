@@ -19,19 +19,25 @@ public final class ConsoleNotice {
 
     private static final String FRAME = "==================================================================";
 
-    private ConsoleNotice() {
-    }
+    private ConsoleNotice() {}
 
     /** Prints {@code lines} as one notice from {@code source} (a logger-style name). */
     public static void print(PrintStream out, String source, List<String> lines) {
-        boolean json = ConfigProvider.getConfig().getOptionalValue("rollcall.log.format", String.class)
-                .map(f -> f.trim().equalsIgnoreCase("json")).orElse(false);
+        boolean json = ConfigProvider.getConfig()
+                .getOptionalValue("rollcall.log.format", String.class)
+                .map(f -> f.trim().equalsIgnoreCase("json"))
+                .orElse(false);
         if (json) {
             out.println(Json.createObjectBuilder()
-                    .add("Timestamp", OffsetDateTime.now(ZoneOffset.UTC)
-                            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")))
-                    .add("Level", "INFO").add("LoggerName", source)
-                    .add("LogMessage", String.join("\n", lines).strip()).build().toString());
+                    .add(
+                            "Timestamp",
+                            OffsetDateTime.now(ZoneOffset.UTC)
+                                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")))
+                    .add("Level", "INFO")
+                    .add("LoggerName", source)
+                    .add("LogMessage", String.join("\n", lines).strip())
+                    .build()
+                    .toString());
             return;
         }
         out.println(FRAME);

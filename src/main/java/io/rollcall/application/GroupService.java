@@ -2,9 +2,9 @@ package io.rollcall.application;
 
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.GroupClaimRule;
-import io.rollcall.domain.group.MembershipEntry;
 import io.rollcall.domain.group.GroupOrigin;
 import io.rollcall.domain.group.GroupRepository;
+import io.rollcall.domain.group.MembershipEntry;
 import io.rollcall.domain.group.MembershipRepository;
 import io.rollcall.domain.group.MembershipSource;
 import io.rollcall.domain.group.MembershipType;
@@ -55,9 +55,16 @@ public class GroupService {
     private final Clock clock;
 
     @Inject
-    public GroupService(GroupRepository groups, MembershipRepository memberships, MemberRepository members,
-            RoleRepository roles, TokenRepository tokens, SsoConnectionRepository ssoConnections,
-            Authorization authorization, AuditLog audit, Clock clock) {
+    public GroupService(
+            GroupRepository groups,
+            MembershipRepository memberships,
+            MemberRepository members,
+            RoleRepository roles,
+            TokenRepository tokens,
+            SsoConnectionRepository ssoConnections,
+            Authorization authorization,
+            AuditLog audit,
+            Clock clock) {
         this.groups = groups;
         this.memberships = memberships;
         this.members = members;
@@ -75,26 +82,33 @@ public class GroupService {
     }
 
     /** A change of a group; null fields are left alone, and {@code clearRole} removes the role. */
-    public record Changes(String name, String description, String role, boolean clearRole, String membershipType) {
-    }
+    public record Changes(String name, String description, String role, boolean clearRole, String membershipType) {}
 
     /** A claim rule as the API takes it. */
-    public record ClaimRuleInput(String claim, String match, String value) {
-    }
+    public record ClaimRuleInput(String claim, String match, String value) {}
 
-    public Group create(Caller caller, String workspaceId, String name, String description, String membershipType,
-            String roleId) {
+    public Group create(
+            Caller caller, String workspaceId, String name, String description, String membershipType, String roleId) {
         Member actor = authorization.require(caller, workspaceId, Permission.GROUPS_MANAGE);
         String cleanName = Inputs.requiredText("name", name, 255);
         MembershipType type = parseType(membershipType);
         if (type == MembershipType.DYNAMIC && !hasIdentityProvider(workspaceId)) {
-            throw new ConflictException("no-identity-provider", "a DYNAMIC group takes its members from the IdP:"
-                    + " configure an SSO connection or create a SCIM token for this workspace first");
+            throw new ConflictException(
+                    "no-identity-provider",
+                    "a DYNAMIC group takes its members from the IdP:"
+                            + " configure an SSO connection or create a SCIM token for this workspace first");
         }
         requireFreeName(workspaceId, type, cleanName, null);
         String role = roleId == null ? null : grantableRole(actor, workspaceId, roleId);
-        Group group = new Group(Ids.newId(), workspaceId, cleanName,
-                Inputs.optionalText("description", description, 1000), type, role, GroupOrigin.ADMIN, clock.instant());
+        Group group = new Group(
+                Ids.newId(),
+                workspaceId,
+                cleanName,
+                Inputs.optionalText("description", description, 1000),
+                type,
+                role,
+                GroupOrigin.ADMIN,
+                clock.instant());
         groups.add(group);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("name", cleanName);
@@ -118,8 +132,10 @@ public class GroupService {
         Member actor = authorization.require(caller, workspaceId, Permission.GROUPS_MANAGE);
         Group group = find(workspaceId, groupId);
         if (changes.membershipType() != null && parseType(changes.membershipType()) != group.membershipType()) {
-            throw new ConflictException("membership-type-fixed", "a group's membership type is fixed at creation;"
-                    + " create a new " + changes.membershipType().toUpperCase(Locale.ROOT) + " group instead");
+            throw new ConflictException(
+                    "membership-type-fixed",
+                    "a group's membership type is fixed at creation;" + " create a new "
+                            + changes.membershipType().toUpperCase(Locale.ROOT) + " group instead");
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         if (changes.name() != null) {
@@ -135,7 +151,9 @@ public class GroupService {
         }
         if (changes.clearRole() || changes.role() != null) {
             if (group.roleId() != null) {
-                authorization.requireCanGrant(actor, roleOf(workspaceId, group.roleId()).permissions(),
+                authorization.requireCanGrant(
+                        actor,
+                        roleOf(workspaceId, group.roleId()).permissions(),
                         "changes to a group with role '" + group.roleId() + "'");
             }
             String newRole = changes.clearRole() ? null : grantableRole(actor, workspaceId, changes.role());
@@ -152,12 +170,23 @@ public class GroupService {
         Member actor = authorization.require(caller, workspaceId, Permission.GROUPS_MANAGE);
         Group group = find(workspaceId, groupId);
         if (group.roleId() != null) {
-            authorization.requireCanGrant(actor, roleOf(workspaceId, group.roleId()).permissions(),
+            authorization.requireCanGrant(
+                    actor,
+                    roleOf(workspaceId, group.roleId()).permissions(),
                     "deletion of a group with role '" + group.roleId() + "'");
         }
         groups.remove(group);
-        audit.record(workspaceId, caller.actor(), "group.deleted", "group", groupId,
-                Map.of("name", group.displayName(), "membershipType", group.membershipType().name()));
+        audit.record(
+                workspaceId,
+                caller.actor(),
+                "group.deleted",
+                "group",
+                groupId,
+                Map.of(
+                        "name",
+                        group.displayName(),
+                        "membershipType",
+                        group.membershipType().name()));
     }
 
     public Page<MembershipEntry> members(Caller caller, String workspaceId, String groupId, PageRequest page) {
@@ -170,17 +199,24 @@ public class GroupService {
         Member actor = authorization.require(caller, workspaceId, Permission.GROUPS_MANAGE);
         Group group = requireStatic(workspaceId, groupId);
         if (group.roleId() != null) {
-            authorization.requireCanGrant(actor, roleOf(workspaceId, group.roleId()).permissions(),
+            authorization.requireCanGrant(
+                    actor,
+                    roleOf(workspaceId, group.roleId()).permissions(),
                     "membership of a group with role '" + group.roleId() + "'");
         }
         String id = Inputs.uuid("memberId", memberId);
         Member member = members.find(workspaceId, id)
-                .orElseThrow(() -> new InvalidInputException("memberId", "member '" + memberId
-                        + "' does not exist in this workspace"));
+                .orElseThrow(() -> new InvalidInputException(
+                        "memberId", "member '" + memberId + "' does not exist in this workspace"));
         Instant now = clock.instant();
         if (memberships.add(groupId, member.id(), MembershipSource.MANUAL, now)) {
             groups.markChanged(groupId, now);
-            audit.record(workspaceId, caller.actor(), "group.member.added", "group", groupId,
+            audit.record(
+                    workspaceId,
+                    caller.actor(),
+                    "group.member.added",
+                    "group",
+                    groupId,
                     Map.of("member", member.id(), "userName", member.userName(), "source", "MANUAL"));
         }
     }
@@ -193,7 +229,12 @@ public class GroupService {
         }
         Instant now = clock.instant();
         groups.markChanged(groupId, now);
-        audit.record(workspaceId, caller.actor(), "group.member.removed", "group", groupId,
+        audit.record(
+                workspaceId,
+                caller.actor(),
+                "group.member.removed",
+                "group",
+                groupId,
                 Map.of("member", memberId, "source", "MANUAL"));
     }
 
@@ -203,8 +244,8 @@ public class GroupService {
         return groups.claimRules(groupId);
     }
 
-    public List<GroupClaimRule> replaceClaimRules(Caller caller, String workspaceId, String groupId,
-            List<ClaimRuleInput> inputs) {
+    public List<GroupClaimRule> replaceClaimRules(
+            Caller caller, String workspaceId, String groupId, List<ClaimRuleInput> inputs) {
         authorization.require(caller, workspaceId, Permission.GROUPS_MANAGE);
         requireDynamic(workspaceId, groupId);
         if (inputs == null) {
@@ -226,24 +267,34 @@ public class GroupService {
                 try {
                     Pattern.compile(value);
                 } catch (PatternSyntaxException e) {
-                    throw new InvalidInputException("rules[" + i + "].value", "claim rule " + i
-                            + " has an invalid regular expression: " + e.getDescription());
+                    throw new InvalidInputException(
+                            "rules[" + i + "].value",
+                            "claim rule " + i + " has an invalid regular expression: " + e.getDescription());
                 }
             }
             rules.add(new GroupClaimRule(Ids.newId(), groupId, i, claim, match, value));
         }
         groups.replaceClaimRules(groupId, rules);
         groups.markChanged(groupId, clock.instant());
-        audit.record(workspaceId, caller.actor(), "group.claim-rules.replaced", "group", groupId,
-                Map.of("rules", rules.stream().map(r -> r.claim() + " " + r.matchType() + " " + r.value()).toList()));
+        audit.record(
+                workspaceId,
+                caller.actor(),
+                "group.claim-rules.replaced",
+                "group",
+                groupId,
+                Map.of(
+                        "rules",
+                        rules.stream()
+                                .map(r -> r.claim() + " " + r.matchType() + " " + r.value())
+                                .toList()));
         return rules;
     }
 
     private static String parseMatch(int index, String match) {
         String upper = match == null ? "" : match.trim().toUpperCase(Locale.ROOT);
         if (!List.of("EQUALS", "PREFIX", "REGEX").contains(upper)) {
-            throw new InvalidInputException("rules[" + index + "].match", "claim rule " + index
-                    + ": 'match' must be EQUALS, PREFIX or REGEX");
+            throw new InvalidInputException(
+                    "rules[" + index + "].match", "claim rule " + index + ": 'match' must be EQUALS, PREFIX or REGEX");
         }
         return upper;
     }
@@ -251,9 +302,11 @@ public class GroupService {
     private Group requireStatic(String workspaceId, String groupId) {
         Group group = find(workspaceId, groupId);
         if (group.isDynamic()) {
-            throw new ConflictException("dynamic-group", "group '" + group.displayName() + "' is DYNAMIC: its"
-                    + " members come from the identity provider (SCIM and SSO claim rules) and cannot be changed"
-                    + " by hand; use a STATIC group for manual membership");
+            throw new ConflictException(
+                    "dynamic-group",
+                    "group '" + group.displayName() + "' is DYNAMIC: its"
+                            + " members come from the identity provider (SCIM and SSO claim rules) and cannot be changed"
+                            + " by hand; use a STATIC group for manual membership");
         }
         return group;
     }
@@ -261,8 +314,9 @@ public class GroupService {
     private Group requireDynamic(String workspaceId, String groupId) {
         Group group = find(workspaceId, groupId);
         if (!group.isDynamic()) {
-            throw new ConflictException("static-group", "group '" + group.displayName() + "' is STATIC: claim rules"
-                    + " apply to DYNAMIC groups only");
+            throw new ConflictException(
+                    "static-group",
+                    "group '" + group.displayName() + "' is STATIC: claim rules" + " apply to DYNAMIC groups only");
         }
         return group;
     }

@@ -8,8 +8,7 @@ final class Inputs {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     static String requiredText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
@@ -35,8 +34,10 @@ final class Inputs {
     /** Lower-case letters, digits and inner hyphens, 1 to 63 characters: safe in URLs and as an id. */
     static String slug(String field, String value) {
         if (value == null || !SLUG.matcher(value).matches()) {
-            throw new InvalidInputException(field, "'" + field + "' must be 1-63 lower-case letters, digits or"
-                    + " hyphens, starting and ending with a letter or digit");
+            throw new InvalidInputException(
+                    field,
+                    "'" + field + "' must be 1-63 lower-case letters, digits or"
+                            + " hyphens, starting and ending with a letter or digit");
         }
         return value;
     }

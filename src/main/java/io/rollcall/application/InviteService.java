@@ -52,9 +52,17 @@ public class InviteService {
     private final UsageMetrics metrics;
 
     @Inject
-    public InviteService(InviteRepository invites, MemberRepository members, AccountRepository accounts,
-            RoleRepository roles, WorkspaceRepository workspaces, Authorization authorization, AuditLog audit,
-            InviteDelivery delivery, Clock clock, UsageMetrics metrics) {
+    public InviteService(
+            InviteRepository invites,
+            MemberRepository members,
+            AccountRepository accounts,
+            RoleRepository roles,
+            WorkspaceRepository workspaces,
+            Authorization authorization,
+            AuditLog audit,
+            InviteDelivery delivery,
+            Clock clock,
+            UsageMetrics metrics) {
         this.metrics = metrics;
         this.invites = invites;
         this.members = members;
@@ -85,8 +93,11 @@ public class InviteService {
     }
 
     private Issued issued(Invite invite, String token, Caller caller) {
-        String inviter = accounts.find(caller.accountId()).map(a -> a.displayName() == null || a.displayName()
-                .isBlank() ? a.email() : a.displayName() + " (" + a.email() + ")").orElse(caller.email());
+        String inviter = accounts.find(caller.accountId())
+                .map(a -> a.displayName() == null || a.displayName().isBlank()
+                        ? a.email()
+                        : a.displayName() + " (" + a.email() + ")")
+                .orElse(caller.email());
         boolean emailed = delivery.queue(invite, token, inviter);
         return new Issued(invite, token, emailed, delivery.acceptUrl(token));
     }
@@ -102,21 +113,31 @@ public class InviteService {
         authorization.requireCanGrant(actor, role.permissions(), "role '" + roleId + "'");
         // Serialise invites of one workspace, so that two concurrent requests cannot both create a pending invite.
         workspaces.lock(workspaceId);
-        accounts.findByEmail(normalised).flatMap(a -> members.findByAccount(workspaceId, a.id())).ifPresent(m -> {
-            throw new ConflictException("already-member", "'" + normalised + "' is already a member of this workspace");
-        });
+        accounts.findByEmail(normalised)
+                .flatMap(a -> members.findByAccount(workspaceId, a.id()))
+                .ifPresent(m -> {
+                    throw new ConflictException(
+                            "already-member", "'" + normalised + "' is already a member of this workspace");
+                });
         Instant now = clock.instant();
         for (Invite pending : invites.findPending(workspaceId, normalised)) {
             if (pending.stateAt(now) == Invite.State.PENDING) {
-                throw new ConflictException("invite-pending", "'" + normalised + "' already has a pending invite ("
-                        + pending.id() + "); resend or revoke it instead");
+                throw new ConflictException(
+                        "invite-pending",
+                        "'" + normalised + "' already has a pending invite (" + pending.id()
+                                + "); resend or revoke it instead");
             }
         }
         SecretTokens.Issued token = SecretTokens.issue(SecretTokens.INVITE_PREFIX);
-        Invite invite = new Invite(Ids.newId(), workspaceId, normalised, role.id(), token, caller.accountId(),
-                now.plus(VALIDITY), now);
+        Invite invite = new Invite(
+                Ids.newId(), workspaceId, normalised, role.id(), token, caller.accountId(), now.plus(VALIDITY), now);
         invites.add(invite);
-        audit.record(workspaceId, caller.actor(), "invite.created", "invite", invite.id(),
+        audit.record(
+                workspaceId,
+                caller.actor(),
+                "invite.created",
+                "invite",
+                invite.id(),
                 Map.of("email", normalised, "role", role.id()));
         metrics.invite(UsageMetrics.InviteEvent.ISSUED);
         return issued(invite, token.plain(), caller);
@@ -138,14 +159,16 @@ public class InviteService {
         Invite invite = find(workspaceId, inviteId);
         Invite.State state = invite.stateAt(clock.instant());
         if (state == Invite.State.ACCEPTED) {
-            throw new ConflictException("invite-accepted", "the invite was already accepted; remove the member instead");
+            throw new ConflictException(
+                    "invite-accepted", "the invite was already accepted; remove the member instead");
         }
         if (state == Invite.State.REVOKED) {
             return;
         }
         invite.revoke(clock.instant());
         delivery.cancel(invite);
-        audit.record(workspaceId, caller.actor(), "invite.revoked", "invite", inviteId, Map.of("email", invite.email()));
+        audit.record(
+                workspaceId, caller.actor(), "invite.revoked", "invite", inviteId, Map.of("email", invite.email()));
         metrics.invite(UsageMetrics.InviteEvent.REVOKED);
     }
 
@@ -155,14 +178,20 @@ public class InviteService {
         Instant now = clock.instant();
         Invite.State state = invite.stateAt(now);
         if (state == Invite.State.ACCEPTED || state == Invite.State.REVOKED) {
-            throw new ConflictException("invite-closed", "the invite is " + state.name().toLowerCase()
-                    + " and cannot be resent; create a new one");
+            throw new ConflictException(
+                    "invite-closed",
+                    "the invite is " + state.name().toLowerCase() + " and cannot be resent; create a new one");
         }
         Role role = roles.find(workspaceId, invite.roleId()).orElseThrow();
         authorization.requireCanGrant(actor, role.permissions(), "role '" + role.id() + "'");
         SecretTokens.Issued token = SecretTokens.issue(SecretTokens.INVITE_PREFIX);
         invite.renew(token, now.plus(VALIDITY), now);
-        audit.record(workspaceId, caller.actor(), "invite.resent", "invite", inviteId,
+        audit.record(
+                workspaceId,
+                caller.actor(),
+                "invite.resent",
+                "invite",
+                inviteId,
                 Map.of("email", invite.email(), "expiresAt", invite.expiresAt().toString()));
         metrics.invite(UsageMetrics.InviteEvent.RESENT);
         return issued(invite, token.plain(), caller);
@@ -177,8 +206,9 @@ public class InviteService {
                 .orElseThrow(() -> new NotFoundException("invite", "(token)"));
         Account account = accounts.find(caller.accountId()).orElseThrow();
         if (!account.email().equals(invite.email())) {
-            throw new ForbiddenException("invite-email-mismatch", "this invite is for another email address;"
-                    + " sign in with the invited account");
+            throw new ForbiddenException(
+                    "invite-email-mismatch",
+                    "this invite is for another email address;" + " sign in with the invited account");
         }
         return acceptFor(invite, account, caller.actor());
     }
@@ -190,23 +220,38 @@ public class InviteService {
         workspaces.lock(invite.workspaceId());
         Invite.State state = invite.stateAt(now);
         if (state != Invite.State.PENDING) {
-            throw new ConflictException("invite-" + state.name().toLowerCase(), "the invite is "
-                    + state.name().toLowerCase() + " and can no longer be accepted; ask an owner for a new one");
+            throw new ConflictException(
+                    "invite-" + state.name().toLowerCase(),
+                    "the invite is " + state.name().toLowerCase()
+                            + " and can no longer be accepted; ask an owner for a new one");
         }
         if (members.findByAccount(invite.workspaceId(), account.id()).isPresent()) {
             throw new ConflictException("already-member", "you are already a member of this workspace");
         }
         if (members.findByUserName(invite.workspaceId(), account.email()).isPresent()) {
-            throw new ConflictException("user-name-taken", "a member with user name '" + account.email()
-                    + "' already exists in this workspace; ask an owner to link it");
+            throw new ConflictException(
+                    "user-name-taken",
+                    "a member with user name '" + account.email()
+                            + "' already exists in this workspace; ask an owner to link it");
         }
-        Member member = new Member(Ids.newId(), invite.workspaceId(), account.id(), account.email(), invite.roleId(),
-                MemberOrigin.INVITE, now);
+        Member member = new Member(
+                Ids.newId(),
+                invite.workspaceId(),
+                account.id(),
+                account.email(),
+                invite.roleId(),
+                MemberOrigin.INVITE,
+                now);
         member.setDisplayName(account.displayName());
         member.replaceEmails(List.of(new ContactValue(account.email(), "work", null, true)));
         members.add(member);
         invite.accept(member.id(), now);
-        audit.record(invite.workspaceId(), actor, "invite.accepted", "invite", invite.id(),
+        audit.record(
+                invite.workspaceId(),
+                actor,
+                "invite.accepted",
+                "invite",
+                invite.id(),
                 Map.of("email", invite.email(), "member", member.id(), "role", invite.roleId()));
         metrics.invite(UsageMetrics.InviteEvent.ACCEPTED);
         return member;

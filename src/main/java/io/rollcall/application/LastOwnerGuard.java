@@ -44,11 +44,14 @@ public class LastOwnerGuard {
         if (!target.active() || !OWNER.equals(target.roleId())) {
             return;
         }
-        workspaces.lock(target.workspaceId())
+        workspaces
+                .lock(target.workspaceId())
                 .orElseThrow(() -> new NotFoundException("workspace", target.workspaceId()));
         if (members.countActiveWithRole(target.workspaceId(), OWNER) <= 1) {
-            throw new ConflictException("last-owner", "member '" + target.userName() + "' is the workspace's last"
-                    + " active owner; make another member owner first");
+            throw new ConflictException(
+                    "last-owner",
+                    "member '" + target.userName() + "' is the workspace's last"
+                            + " active owner; make another member owner first");
         }
     }
 }

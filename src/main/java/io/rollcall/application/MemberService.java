@@ -32,8 +32,14 @@ public class MemberService {
     private final MembershipRepository memberships;
 
     @Inject
-    public MemberService(MemberRepository members, RoleRepository roles, Authorization authorization,
-            LastOwnerGuard lastOwner, AuditLog audit, Clock clock, MembershipRepository memberships) {
+    public MemberService(
+            MemberRepository members,
+            RoleRepository roles,
+            Authorization authorization,
+            LastOwnerGuard lastOwner,
+            AuditLog audit,
+            Clock clock,
+            MembershipRepository memberships) {
         this.memberships = memberships;
         this.members = members;
         this.roles = roles;
@@ -49,8 +55,7 @@ public class MemberService {
     }
 
     /** A change of a member; a null field is left as it is. */
-    public record Changes(String role, Boolean active, Boolean breakGlass) {
-    }
+    public record Changes(String role, Boolean active, Boolean breakGlass) {}
 
     public Page<Member> list(Caller caller, String workspaceId, String query, PageRequest page) {
         authorization.require(caller, workspaceId, Permission.MEMBERS_READ);
@@ -58,13 +63,14 @@ public class MemberService {
     }
 
     /** A page of members with the names of the groups each is in (for the console's members table). */
-    public record Listed(Page<Member> page, Map<String, java.util.List<String>> groupNames) {
-    }
+    public record Listed(Page<Member> page, Map<String, java.util.List<String>> groupNames) {}
 
     /** {@link #list}, plus each listed member's group names, read in one query for the page. */
     public Listed listWithGroups(Caller caller, String workspaceId, String query, PageRequest page) {
         Page<Member> found = list(caller, workspaceId, query, page);
-        return new Listed(found, memberships.groupNamesOf(found.items().stream().map(Member::id).toList()));
+        return new Listed(
+                found,
+                memberships.groupNamesOf(found.items().stream().map(Member::id).toList()));
     }
 
     public Member get(Caller caller, String workspaceId, String memberId) {
@@ -73,8 +79,7 @@ public class MemberService {
     }
 
     /** A member with its effective permissions, read in one transaction. */
-    public record MemberPermissions(Member member, EffectivePermissions permissions) {
-    }
+    public record MemberPermissions(Member member, EffectivePermissions permissions) {}
 
     public MemberPermissions permissions(Caller caller, String workspaceId, String memberId) {
         authorization.require(caller, workspaceId, Permission.MEMBERS_READ);
@@ -90,8 +95,8 @@ public class MemberService {
         Role newRole = null;
         if (changes.role() != null && !changes.role().equals(target.roleId())) {
             newRole = roles.find(workspaceId, changes.role())
-                    .orElseThrow(() -> new InvalidInputException("role", "role '" + changes.role()
-                            + "' does not exist in this workspace"));
+                    .orElseThrow(() -> new InvalidInputException(
+                            "role", "role '" + changes.role() + "' does not exist in this workspace"));
             requireCanManage(actor, target);
             authorization.requireCanGrant(actor, newRole.permissions(), "role '" + newRole.id() + "'");
             losesOwnership = true;
@@ -106,8 +111,10 @@ public class MemberService {
         }
         if (changes.breakGlass() != null && changes.breakGlass() != target.breakGlass()) {
             WorkspaceService.requireOwner(actor, "breakGlass");
-            if (changes.breakGlass() && !io.rollcall.domain.rbac.PresetRole.OWNER.id().equals(
-                    newRole != null ? newRole.id() : target.roleId())) {
+            if (changes.breakGlass()
+                    && !io.rollcall.domain.rbac.PresetRole.OWNER
+                            .id()
+                            .equals(newRole != null ? newRole.id() : target.roleId())) {
                 throw new InvalidInputException("breakGlass", "only owners can be break-glass owners");
             }
             summary.put("breakGlass.before", target.breakGlass());
@@ -140,7 +147,12 @@ public class MemberService {
         requireCanManage(actor, target);
         lastOwner.ensureOwnerRemains(target);
         members.remove(target);
-        audit.record(workspaceId, caller.actor(), "member.deleted", "member", target.id(),
+        audit.record(
+                workspaceId,
+                caller.actor(),
+                "member.deleted",
+                "member",
+                target.id(),
                 Map.of("userName", target.userName(), "role", target.roleId()));
     }
 
@@ -168,15 +180,15 @@ public class MemberService {
         }
         target.setSsoSubject(null);
         target.touch(clock.instant());
-        audit.record(workspaceId, caller.actor(), "member.sso-unlinked", "member", target.id(),
-                Map.of("subject", subject));
+        audit.record(
+                workspaceId, caller.actor(), "member.sso-unlinked", "member", target.id(), Map.of("subject", subject));
     }
 
     /** A member may only change or remove members whose direct role it could have granted itself. */
     private void requireCanManage(Member actor, Member target) {
         Role targetRole = roles.find(target.workspaceId(), target.roleId()).orElseThrow();
-        authorization.requireCanGrant(actor, targetRole.permissions(), "changes to a member with role '"
-                + targetRole.id() + "'");
+        authorization.requireCanGrant(
+                actor, targetRole.permissions(), "changes to a member with role '" + targetRole.id() + "'");
     }
 
     private Member find(String workspaceId, String memberId) {

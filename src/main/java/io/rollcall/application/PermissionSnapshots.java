@@ -33,6 +33,7 @@ public class PermissionSnapshots {
 
     /** At most this long is a snapshot served; after that it is read again whatever the broadcasts said. */
     public static final Duration TRUST_FOR = Duration.ofSeconds(5);
+
     static final int MAX_ENTRIES = 100_000;
 
     private final PermissionReader reader;
@@ -47,8 +48,12 @@ public class PermissionSnapshots {
     PermissionSnapshots(PermissionReader reader, Ticker ticker) {
         this.reader = reader;
         // Maintenance on the calling thread: no container-unmanaged pool threads.
-        this.snapshots = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(TRUST_FOR).ticker(ticker)
-                .executor(Runnable::run).build();
+        this.snapshots = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(TRUST_FOR)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** For CDI proxies only. */
@@ -58,14 +63,13 @@ public class PermissionSnapshots {
     }
 
     private enum By {
-        MEMBER, ACCOUNT
+        MEMBER,
+        ACCOUNT
     }
 
-    private record Key(String workspaceId, By by, String id) {
-    }
+    private record Key(String workspaceId, By by, String id) {}
 
-    private record Stamped(long generation, PermissionSnapshot snapshot) {
-    }
+    private record Stamped(long generation, PermissionSnapshot snapshot) {}
 
     /** The member with this id in the workspace; empty when there is none. */
     public Optional<PermissionSnapshot> ofMember(String workspaceId, String memberId) {

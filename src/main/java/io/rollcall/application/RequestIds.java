@@ -17,8 +17,7 @@ public final class RequestIds {
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The current request's id, or null outside a request. */
     public static String current() {
@@ -27,7 +26,9 @@ public final class RequestIds {
 
     /** Adopts a caller-supplied id when it is safe to log, else makes a new one. */
     static String begin(String supplied) {
-        String id = supplied != null && ACCEPTABLE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+        String id = supplied != null && ACCEPTABLE.matcher(supplied).matches()
+                ? supplied
+                : UUID.randomUUID().toString();
         CURRENT.set(id);
         return id;
     }

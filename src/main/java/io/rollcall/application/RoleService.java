@@ -36,8 +36,12 @@ public class RoleService {
     private final Clock clock;
 
     @Inject
-    public RoleService(RoleRepository roles, WorkspaceRepository workspaces, Authorization authorization,
-            AuditLog audit, Clock clock) {
+    public RoleService(
+            RoleRepository roles,
+            WorkspaceRepository workspaces,
+            Authorization authorization,
+            AuditLog audit,
+            Clock clock) {
         this.roles = roles;
         this.workspaces = workspaces;
         this.authorization = authorization;
@@ -51,8 +55,7 @@ public class RoleService {
     }
 
     /** A change of a custom role; a null field is left as it is. */
-    public record Changes(String name, String description, List<String> permissions) {
-    }
+    public record Changes(String name, String description, List<String> permissions) {}
 
     public List<Role> list(Caller caller, String workspaceId) {
         authorization.require(caller, workspaceId, Permission.MEMBERS_READ);
@@ -64,8 +67,8 @@ public class RoleService {
         return find(workspaceId, roleId);
     }
 
-    public Role create(Caller caller, String workspaceId, String id, String name, String description,
-            List<String> permissions) {
+    public Role create(
+            Caller caller, String workspaceId, String id, String name, String description, List<String> permissions) {
         Member actor = authorization.require(caller, workspaceId, Permission.ROLES_MANAGE);
         String roleId = Inputs.slug("id", id);
         if (PresetRole.isPreset(roleId) || roles.find(workspaceId, roleId).isPresent()) {
@@ -75,10 +78,20 @@ public class RoleService {
         requireFreeName(workspaceId, cleanName, null);
         Set<Permission> perms = parse(permissions);
         authorization.requireCanGrant(actor, perms, "a role with these permissions");
-        Role role = Role.custom(workspaceId, roleId, cleanName, Inputs.optionalText("description", description, 1000),
-                perms, clock.instant());
+        Role role = Role.custom(
+                workspaceId,
+                roleId,
+                cleanName,
+                Inputs.optionalText("description", description, 1000),
+                perms,
+                clock.instant());
         roles.add(role);
-        audit.record(workspaceId, caller.actor(), "role.created", "role", roleId,
+        audit.record(
+                workspaceId,
+                caller.actor(),
+                "role.created",
+                "role",
+                roleId,
                 Map.of("name", cleanName, "permissions", role.permissionValues()));
         return role;
     }
@@ -125,17 +138,23 @@ public class RoleService {
         // JIT role between this check and the delete (a SCIM create would then fail on the member's role key).
         Workspace workspace = workspaces.lock(workspaceId).orElseThrow(() -> new NotFoundException("role", roleId));
         if (roleId.equals(workspace.scimDefaultRoleId()) || roleId.equals(workspace.jitRoleId())) {
-            throw new ConflictException("role-in-use", "role '" + roleId + "' is the workspace's "
-                    + (roleId.equals(workspace.scimDefaultRoleId()) ? "SCIM default role (scim.defaultRole)"
-                            : "JIT role (jit.role)") + "; choose another one there first");
+            throw new ConflictException(
+                    "role-in-use",
+                    "role '" + roleId + "' is the workspace's "
+                            + (roleId.equals(workspace.scimDefaultRoleId())
+                                    ? "SCIM default role (scim.defaultRole)"
+                                    : "JIT role (jit.role)")
+                            + "; choose another one there first");
         }
         long memberCount = roles.countMembersWithRole(workspaceId, roleId);
         long groupCount = roles.countGroupsWithRole(workspaceId, roleId);
         long inviteCount = roles.countPendingInvitesWithRole(workspaceId, roleId);
         if (memberCount > 0 || groupCount > 0 || inviteCount > 0) {
-            throw new ConflictException("role-in-use", "role '" + roleId + "' is still the role of " + memberCount
-                    + " member(s), " + groupCount + " group(s) and " + inviteCount + " pending invite(s);"
-                    + " assign them another role (or revoke the invites) first");
+            throw new ConflictException(
+                    "role-in-use",
+                    "role '" + roleId + "' is still the role of " + memberCount
+                            + " member(s), " + groupCount + " group(s) and " + inviteCount + " pending invite(s);"
+                            + " assign them another role (or revoke the invites) first");
         }
         roles.remove(role);
         audit.record(workspaceId, caller.actor(), "role.deleted", "role", roleId, Map.of("name", role.name()));

@@ -3,10 +3,10 @@ package io.rollcall.application;
 import io.rollcall.domain.identity.Account;
 import io.rollcall.domain.identity.AccountRepository;
 import io.rollcall.domain.identity.ApiToken;
+import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.identity.ScimToken;
 import io.rollcall.domain.identity.SecretTokens;
 import io.rollcall.domain.identity.TokenRepository;
-import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.rbac.Permission;
 import io.rollcall.domain.rbac.PresetRole;
 import io.rollcall.domain.shared.Ids;
@@ -43,8 +43,13 @@ public class TokenService {
     private final Event<ApiTokenRevoked> apiTokenRevoked;
 
     @Inject
-    public TokenService(TokenRepository tokens, AccountRepository accounts, Authorization authorization,
-            AuditLog audit, Clock clock, Event<ScimTokenRevoked> scimTokenRevoked,
+    public TokenService(
+            TokenRepository tokens,
+            AccountRepository accounts,
+            Authorization authorization,
+            AuditLog audit,
+            Clock clock,
+            Event<ScimTokenRevoked> scimTokenRevoked,
             Event<ApiTokenRevoked> apiTokenRevoked) {
         this.tokens = tokens;
         this.accounts = accounts;
@@ -61,12 +66,10 @@ public class TokenService {
     }
 
     /** A newly created token with its secret, which exists in plain text only in this response. */
-    public record Issued<T>(T token, String secret) {
-    }
+    public record Issued<T>(T token, String secret) {}
 
     /** A usable API token: its caller, and until when it may be used (null: no expiry). */
-    public record CheckedApiToken(Caller caller, Instant expiresAt) {
-    }
+    public record CheckedApiToken(Caller caller, Instant expiresAt) {}
 
     /**
      * Resolves the SHA-256 of a presented API token against the database and records its use; callers go through
@@ -81,15 +84,15 @@ public class TokenService {
         Account account = accounts.find(token.accountId())
                 .orElseThrow(() -> new UnauthenticatedException("the bearer token is invalid, expired or revoked"));
         tokens.touchApiToken(token.id(), now);
-        return new CheckedApiToken(new Caller(account.id(), account.email(), Caller.Credential.API_TOKEN, token.id()),
-                token.expiresAt());
+        return new CheckedApiToken(
+                new Caller(account.id(), account.email(), Caller.Credential.API_TOKEN, token.id()), token.expiresAt());
     }
 
     /** Resolves a presented SCIM token; empty when it is unknown, expired or revoked. */
     public Optional<ScimToken> authenticateScimToken(String presented) {
         Instant now = clock.instant();
-        Optional<ScimToken> token = tokens.findScimTokenByHash(SecretTokens.hash(presented))
-                .filter(t -> t.usableAt(now));
+        Optional<ScimToken> token =
+                tokens.findScimTokenByHash(SecretTokens.hash(presented)).filter(t -> t.usableAt(now));
         token.ifPresent(t -> tokens.touchScimToken(t.id(), now));
         return token;
     }
@@ -98,8 +101,8 @@ public class TokenService {
         String cleanName = Inputs.requiredText("name", name, 100);
         Instant now = clock.instant();
         SecretTokens.Issued secret = SecretTokens.issue(SecretTokens.API_PREFIX);
-        ApiToken token = new ApiToken(Ids.newId(), caller.accountId(), cleanName, secret, expiry(expiresInDays, now),
-                now);
+        ApiToken token =
+                new ApiToken(Ids.newId(), caller.accountId(), cleanName, secret, expiry(expiresInDays, now), now);
         tokens.addApiToken(token);
         audit.record(null, caller.actor(), "api-token.created", "api-token", token.id(), Map.of("name", cleanName));
         return new Issued<>(token, secret.plain());
@@ -110,7 +113,9 @@ public class TokenService {
     }
 
     public void revokeApiToken(Caller caller, String tokenId) {
-        ApiToken token = (Ids.isUuid(tokenId) ? tokens.findApiToken(caller.accountId(), tokenId) : Optional.<ApiToken>empty())
+        ApiToken token = (Ids.isUuid(tokenId)
+                        ? tokens.findApiToken(caller.accountId(), tokenId)
+                        : Optional.<ApiToken>empty())
                 .orElseThrow(() -> new NotFoundException("token", tokenId));
         token.revoke(clock.instant());
         audit.record(null, caller.actor(), "api-token.revoked", "api-token", tokenId, Map.of("name", token.name()));
@@ -125,38 +130,47 @@ public class TokenService {
      */
     public Issued<ScimToken> createScimToken(Caller caller, String workspaceId, String name, Integer expiresInDays) {
         Member actor = authorization.require(caller, workspaceId, Permission.SCIM_MANAGE);
-        authorization.requireCanGrant(actor, PresetRole.OWNER.permissions(), "a SCIM token (it can change every"
-                + " member, owners included)");
+        authorization.requireCanGrant(
+                actor,
+                PresetRole.OWNER.permissions(),
+                "a SCIM token (it can change every" + " member, owners included)");
         String cleanName = Inputs.requiredText("name", name, 100);
         Instant now = clock.instant();
         SecretTokens.Issued secret = SecretTokens.issue(SecretTokens.SCIM_PREFIX);
-        ScimToken token = new ScimToken(Ids.newId(), workspaceId, cleanName, secret, caller.accountId(),
-                expiry(expiresInDays, now), now);
+        ScimToken token = new ScimToken(
+                Ids.newId(), workspaceId, cleanName, secret, caller.accountId(), expiry(expiresInDays, now), now);
         tokens.addScimToken(token);
-        audit.record(workspaceId, caller.actor(), "scim-token.created", "scim-token", token.id(),
-                Map.of("name", cleanName));
+        audit.record(
+                workspaceId, caller.actor(), "scim-token.created", "scim-token", token.id(), Map.of("name", cleanName));
         return new Issued<>(token, secret.plain());
     }
 
     /** A SCIM token with the e-mail of the account that minted it (null if that account is gone). */
-    public record ScimTokenListing(ScimToken token, String createdByEmail) {
-    }
+    public record ScimTokenListing(ScimToken token, String createdByEmail) {}
 
     /** The workspace's SCIM tokens with who created each; {@link ScimToken#lastUsedAt()} says when it was last used. */
     public List<ScimTokenListing> listScimTokens(Caller caller, String workspaceId) {
         authorization.require(caller, workspaceId, Permission.SCIM_MANAGE);
-        return tokens.listScimTokens(workspaceId).stream().map(t -> new ScimTokenListing(t,
-                t.createdBy() == null ? null : accounts.find(t.createdBy()).map(Account::email).orElse(null)))
+        return tokens.listScimTokens(workspaceId).stream()
+                .map(t -> new ScimTokenListing(
+                        t,
+                        t.createdBy() == null
+                                ? null
+                                : accounts.find(t.createdBy())
+                                        .map(Account::email)
+                                        .orElse(null)))
                 .toList();
     }
 
     public void revokeScimToken(Caller caller, String workspaceId, String tokenId) {
         authorization.require(caller, workspaceId, Permission.SCIM_MANAGE);
-        ScimToken token = (Ids.isUuid(tokenId) ? tokens.findScimToken(workspaceId, tokenId) : Optional.<ScimToken>empty())
+        ScimToken token = (Ids.isUuid(tokenId)
+                        ? tokens.findScimToken(workspaceId, tokenId)
+                        : Optional.<ScimToken>empty())
                 .orElseThrow(() -> new NotFoundException("SCIM token", tokenId));
         token.revoke(clock.instant());
-        audit.record(workspaceId, caller.actor(), "scim-token.revoked", "scim-token", tokenId,
-                Map.of("name", token.name()));
+        audit.record(
+                workspaceId, caller.actor(), "scim-token.revoked", "scim-token", tokenId, Map.of("name", token.name()));
         scimTokenRevoked.fire(new ScimTokenRevoked(token.id()));
     }
 
@@ -165,8 +179,8 @@ public class TokenService {
             return null;
         }
         if (days < 1 || days > MAX_EXPIRY_DAYS) {
-            throw new InvalidInputException("expiresInDays", "'expiresInDays' must be between 1 and "
-                    + MAX_EXPIRY_DAYS);
+            throw new InvalidInputException(
+                    "expiresInDays", "'expiresInDays' must be between 1 and " + MAX_EXPIRY_DAYS);
         }
         return now.plus(Duration.ofDays(days));
     }

@@ -17,7 +17,10 @@ public interface UsageMetrics {
 
     /** What happened to an invite. */
     enum InviteEvent {
-        ISSUED, RESENT, ACCEPTED, REVOKED
+        ISSUED,
+        RESENT,
+        ACCEPTED,
+        REVOKED
     }
 
     /**

@@ -28,6 +28,7 @@ public class VerifiedApiTokens {
 
     /** At most this long may a token revoked on another, unclustered node keep working here. */
     public static final Duration TRUST_FOR = Duration.ofSeconds(5);
+
     private static final int MAX_ENTRIES = 10_000;
 
     private final TokenService tokens;
@@ -47,8 +48,7 @@ public class VerifiedApiTokens {
         this(null, null);
     }
 
-    private record Trusted(TokenService.CheckedApiToken checked, Instant until) {
-    }
+    private record Trusted(TokenService.CheckedApiToken checked, Instant until) {}
 
     /**
      * The caller a presented API token stands for.

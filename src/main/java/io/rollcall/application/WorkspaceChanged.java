@@ -18,9 +18,19 @@ public record WorkspaceChanged(String workspaceId, String action) {
      * grant. A SCIM user create makes a member with a new id, of which nothing is remembered (unknown members are not
      * cached); invites change nothing until accepted; tokens and sign-in links are checked elsewhere.
      */
-    private static final Set<String> NO_PERMISSION_CHANGE = Set.of("scim.user.created", "invite.created",
-            "invite.sent", "invite.resent", "invite.revoked", "invite.delivery-failed", "scim-token.created",
-            "scim-token.revoked", "signin.link-requested", "signin.link-used", "signin.refused", "sso.login.refused",
+    private static final Set<String> NO_PERMISSION_CHANGE = Set.of(
+            "scim.user.created",
+            "invite.created",
+            "invite.sent",
+            "invite.resent",
+            "invite.revoked",
+            "invite.delivery-failed",
+            "scim-token.created",
+            "scim-token.revoked",
+            "signin.link-requested",
+            "signin.link-used",
+            "signin.refused",
+            "sso.login.refused",
             "rate-limit.refused");
 
     /** Whether the change may alter a member's effective permissions (role, groups, active state, existence). */

@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 @Transactional
 public class WorkspaceService {
 
-    private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
-            + "[a-z]{2,63}$");
+    private static final Pattern DOMAIN =
+            Pattern.compile("^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+" + "[a-z]{2,63}$");
 
     private final WorkspaceRepository workspaces;
     private final AccountRepository accounts;
@@ -40,9 +40,15 @@ public class WorkspaceService {
     private final Clock clock;
 
     @Inject
-    public WorkspaceService(WorkspaceRepository workspaces, AccountRepository accounts, RoleRepository roles,
-            WorkspaceSetup setup, Authorization authorization, AuditLog audit,
-            io.rollcall.domain.sso.SsoConnectionRepository connections, Clock clock) {
+    public WorkspaceService(
+            WorkspaceRepository workspaces,
+            AccountRepository accounts,
+            RoleRepository roles,
+            WorkspaceSetup setup,
+            Authorization authorization,
+            AuditLog audit,
+            io.rollcall.domain.sso.SsoConnectionRepository connections,
+            Clock clock) {
         this.connections = connections;
         this.workspaces = workspaces;
         this.accounts = accounts;
@@ -61,10 +67,13 @@ public class WorkspaceService {
     }
 
     /** Changes to a workspace's settings; a null field is left as it is. */
-    public record Changes(String name, Boolean jitEnabled, List<String> jitDomains, String jitRole,
+    public record Changes(
+            String name,
+            Boolean jitEnabled,
+            List<String> jitDomains,
+            String jitRole,
             String scimDefaultRole,
-            Boolean ssoRequired) {
-    }
+            Boolean ssoRequired) {}
 
     public Workspace create(Caller caller, String id, String name) {
         String slug = Inputs.slug("id", id);
@@ -87,8 +96,8 @@ public class WorkspaceService {
     public Workspace update(Caller caller, String workspaceId, Changes changes) {
         var actor = authorization.require(caller, workspaceId, Permission.MEMBERS_MANAGE);
         // Locked: a role chosen here must not be deleted concurrently (RoleService.delete takes the same lock).
-        Workspace workspace = workspaces.lock(workspaceId)
-                .orElseThrow(() -> new NotFoundException("workspace", workspaceId));
+        Workspace workspace =
+                workspaces.lock(workspaceId).orElseThrow(() -> new NotFoundException("workspace", workspaceId));
         Instant now = clock.instant();
         Map<String, Object> summary = new LinkedHashMap<>();
         if (changes.name() != null) {
@@ -97,9 +106,9 @@ public class WorkspaceService {
         }
         if (changes.jitEnabled() != null || changes.jitDomains() != null || changes.jitRole() != null) {
             boolean enabled = changes.jitEnabled() != null ? changes.jitEnabled() : workspace.jitEnabled();
-            Set<String> domains = changes.jitDomains() != null ? domains(changes.jitDomains())
-                    : workspace.jitDomains();
-            String roleId = changes.jitRole() != null ? grantableRole(actor, workspaceId, changes.jitRole(), "jit.role")
+            Set<String> domains = changes.jitDomains() != null ? domains(changes.jitDomains()) : workspace.jitDomains();
+            String roleId = changes.jitRole() != null
+                    ? grantableRole(actor, workspaceId, changes.jitRole(), "jit.role")
                     : workspace.jitRoleId();
             workspace.configureJit(enabled, domains, roleId, now);
             summary.put("jit.enabled", enabled);
@@ -109,8 +118,10 @@ public class WorkspaceService {
         if (changes.ssoRequired() != null) {
             requireOwner(actor, "sso.required");
             if (changes.ssoRequired() && connections.find(workspaceId).isEmpty()) {
-                throw new ConflictException("sso-not-configured", "sso.required needs an SSO connection first;"
-                        + " otherwise only break-glass owners could sign in");
+                throw new ConflictException(
+                        "sso-not-configured",
+                        "sso.required needs an SSO connection first;"
+                                + " otherwise only break-glass owners could sign in");
             }
             workspace.setSsoRequired(changes.ssoRequired(), now);
             summary.put("sso.required", changes.ssoRequired());
@@ -127,13 +138,13 @@ public class WorkspaceService {
     /** Sign-in policy is the owners' alone, whatever a custom role holds. */
     static void requireOwner(io.rollcall.domain.identity.Member actor, String what) {
         if (!io.rollcall.domain.rbac.PresetRole.OWNER.id().equals(actor.roleId())) {
-            throw new io.rollcall.domain.shared.ForbiddenException("owner-only", what + " can only be changed by an"
-                    + " owner");
+            throw new io.rollcall.domain.shared.ForbiddenException(
+                    "owner-only", what + " can only be changed by an" + " owner");
         }
     }
 
-    private String grantableRole(io.rollcall.domain.identity.Member actor, String workspaceId, String roleId,
-            String field) {
+    private String grantableRole(
+            io.rollcall.domain.identity.Member actor, String workspaceId, String roleId, String field) {
         Role role = roles.find(workspaceId, roleId)
                 .orElseThrow(() -> new InvalidInputException(field, "role '" + roleId + "' does not exist"));
         authorization.requireCanGrant(actor, role.permissions(), "role '" + roleId + "'");

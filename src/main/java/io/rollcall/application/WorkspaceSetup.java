@@ -29,8 +29,8 @@ public class WorkspaceSetup {
     private final AuditLog audit;
 
     @Inject
-    public WorkspaceSetup(WorkspaceRepository workspaces, RoleRepository roles, MemberRepository members,
-            AuditLog audit) {
+    public WorkspaceSetup(
+            WorkspaceRepository workspaces, RoleRepository roles, MemberRepository members, AuditLog audit) {
         this.workspaces = workspaces;
         this.roles = roles;
         this.members = members;
@@ -52,8 +52,8 @@ public class WorkspaceSetup {
         for (PresetRole preset : PresetRole.values()) {
             roles.add(Role.preset(id, preset, now));
         }
-        Member owner = new Member(Ids.newId(), id, founder.id(), founder.email(), PresetRole.OWNER.id(),
-                MemberOrigin.FOUNDER, now);
+        Member owner = new Member(
+                Ids.newId(), id, founder.id(), founder.email(), PresetRole.OWNER.id(), MemberOrigin.FOUNDER, now);
         owner.setDisplayName(founder.displayName());
         owner.replaceEmails(List.of(new ContactValue(founder.email(), "work", null, true)));
         members.add(owner);

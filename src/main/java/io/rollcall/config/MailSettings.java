@@ -38,7 +38,9 @@ public class MailSettings {
 
     /** How the SMTP connection is protected. */
     public enum Tls {
-        STARTTLS, TLS, NONE
+        STARTTLS,
+        TLS,
+        NONE
     }
 
     private final Optional<String> host;
@@ -54,7 +56,8 @@ public class MailSettings {
     private final Optional<String> landingUrl;
 
     @Inject
-    public MailSettings(@ConfigProperty(name = "rollcall.smtp.host") Optional<String> host,
+    public MailSettings(
+            @ConfigProperty(name = "rollcall.smtp.host") Optional<String> host,
             @ConfigProperty(name = "rollcall.smtp.port") Optional<String> port,
             @ConfigProperty(name = "rollcall.smtp.user") Optional<String> user,
             @ConfigProperty(name = "rollcall.smtp.password") Optional<String> password,
@@ -71,8 +74,8 @@ public class MailSettings {
         this.user = clean(user);
         this.password = password.filter(p -> !p.isEmpty());
         if (this.user.isPresent() != this.password.isPresent()) {
-            throw new IllegalStateException("ROLLCALL_SMTP_USER and ROLLCALL_SMTP_PASSWORD go together: set both or"
-                    + " neither");
+            throw new IllegalStateException(
+                    "ROLLCALL_SMTP_USER and ROLLCALL_SMTP_PASSWORD go together: set both or" + " neither");
         }
         this.from = clean(from).orElse(null);
         if (this.host.isPresent() && this.from == null) {
@@ -112,8 +115,8 @@ public class MailSettings {
             LOG.info("E-mail is off (ROLLCALL_SMTP_HOST is not set): invites return their accept link to the owner"
                     + " and e-mail sign-in links cannot be delivered");
         } else {
-            LOG.info(() -> "E-mail is on: SMTP " + host.get() + ":" + port + " (" + tls.name().toLowerCase(Locale.ROOT)
-                    + ")");
+            LOG.info(() -> "E-mail is on: SMTP " + host.get() + ":" + port + " ("
+                    + tls.name().toLowerCase(Locale.ROOT) + ")");
         }
     }
 

@@ -18,7 +18,8 @@ public class SignInSettings {
     private final Duration window;
 
     @Inject
-    public SignInSettings(@ConfigProperty(name = "rollcall.signin.rate.per.address", defaultValue = "5") long perAddress,
+    public SignInSettings(
+            @ConfigProperty(name = "rollcall.signin.rate.per.address", defaultValue = "5") long perAddress,
             @ConfigProperty(name = "rollcall.signin.rate.per.ip", defaultValue = "30") long perIp,
             @ConfigProperty(name = "rollcall.signin.rate.window.minutes", defaultValue = "15") long windowMinutes) {
         if (perAddress < 1 || perAddress > 1000 || perIp < 1 || perIp > 100_000) {

@@ -34,19 +34,20 @@ public class SsoSettings {
     private final Duration loginTimeout;
 
     @Inject
-    public SsoSettings(@ConfigProperty(name = "rollcall.secret.key") Optional<String> secretKey,
+    public SsoSettings(
+            @ConfigProperty(name = "rollcall.secret.key") Optional<String> secretKey,
             @ConfigProperty(name = "rollcall.saml.clock.skew.seconds", defaultValue = "60") long skewSeconds,
             @ConfigProperty(name = "rollcall.session.lifetime.minutes", defaultValue = "480") long sessionMinutes,
             @ConfigProperty(name = "rollcall.session.key.rotation.days", defaultValue = "30") long rotationDays,
             @ConfigProperty(name = "rollcall.sso.login.timeout.minutes", defaultValue = "10") long loginMinutes) {
         this.secretKey = secretKey.map(String::trim).filter(s -> !s.isEmpty()).map(SsoSettings::parseKeyRing);
         this.clockSkew = bounded("ROLLCALL_SAML_CLOCK_SKEW_SECONDS", Duration.ofSeconds(skewSeconds), 0, 600);
-        this.sessionLifetime = bounded("ROLLCALL_SESSION_LIFETIME_MINUTES", Duration.ofMinutes(sessionMinutes), 1,
-                7 * 24 * 60 * 60);
-        this.keyRotation = bounded("ROLLCALL_SESSION_KEY_ROTATION_DAYS", Duration.ofDays(rotationDays), 24 * 60 * 60,
-                365L * 24 * 60 * 60);
-        this.loginTimeout = bounded("ROLLCALL_SSO_LOGIN_TIMEOUT_MINUTES", Duration.ofMinutes(loginMinutes), 60,
-                60 * 60);
+        this.sessionLifetime =
+                bounded("ROLLCALL_SESSION_LIFETIME_MINUTES", Duration.ofMinutes(sessionMinutes), 1, 7 * 24 * 60 * 60);
+        this.keyRotation = bounded(
+                "ROLLCALL_SESSION_KEY_ROTATION_DAYS", Duration.ofDays(rotationDays), 24 * 60 * 60, 365L * 24 * 60 * 60);
+        this.loginTimeout =
+                bounded("ROLLCALL_SSO_LOGIN_TIMEOUT_MINUTES", Duration.ofMinutes(loginMinutes), 60, 60 * 60);
     }
 
     /** For CDI proxies only. */

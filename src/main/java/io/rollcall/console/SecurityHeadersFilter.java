@@ -44,7 +44,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
 
     private static boolean ownPolicy(String path) {
-        return path.startsWith("/sso/") || path.startsWith("/invite/") || path.equals("/login")
+        return path.startsWith("/sso/")
+                || path.startsWith("/invite/")
+                || path.equals("/login")
                 || path.startsWith("/login/");
     }
 }

@@ -29,8 +29,7 @@ final class ApplicationCommand {
     static final String WAR = "MICRO-INF/deploy/ROOT.war";
     static final String H2 = "MICRO-INF/runtime/h2.jar";
 
-    private ApplicationCommand() {
-    }
+    private ApplicationCommand() {}
 
     /** Runs {@code commandClass.run(args)} from the bundle this class was loaded from; answers its exit status. */
     static int run(String commandClass, String[] args) throws IOException, ReflectiveOperationException {
@@ -38,11 +37,12 @@ final class ApplicationCommand {
         Path work = Files.createTempDirectory("rollcall-command");
         try {
             List<URL> classPath = extract(bundle, work);
-            try (URLClassLoader loader = new URLClassLoader(classPath.toArray(URL[]::new),
-                    ClassLoader.getPlatformClassLoader())) {
+            try (URLClassLoader loader =
+                    new URLClassLoader(classPath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
                 Thread.currentThread().setContextClassLoader(loader);
                 try {
-                    return (int) loader.loadClass(commandClass).getMethod("run", String[].class)
+                    return (int) loader.loadClass(commandClass)
+                            .getMethod("run", String[].class)
                             .invoke(null, (Object) args);
                 } catch (InvocationTargetException e) {
                     if (e.getCause() instanceof RuntimeException runtime) {
@@ -53,14 +53,19 @@ final class ApplicationCommand {
             }
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
 
     private static Path bundle() throws IOException {
         try {
-            return Path.of(ApplicationCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(ApplicationCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IOException("cannot locate rollcall.jar", e);
         }
@@ -106,7 +111,8 @@ final class ApplicationCommand {
         String name = entry.getName();
         Path target;
         if (name.startsWith("WEB-INF/classes/")) {
-            target = classes.resolve(name.substring("WEB-INF/classes/".length())).normalize();
+            target =
+                    classes.resolve(name.substring("WEB-INF/classes/".length())).normalize();
             return target.startsWith(classes) ? target : null;
         }
         if (name.startsWith("WEB-INF/lib/") && name.endsWith(".jar") && name.indexOf('/', 12) < 0) {

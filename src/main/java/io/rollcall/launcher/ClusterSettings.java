@@ -69,14 +69,14 @@ final class ClusterSettings {
             return standalone(notices);
         }
         if (members != null && discovery != null) {
-            throw new IllegalArgumentException("set either ROLLCALL_CLUSTER_MEMBERS or ROLLCALL_CLUSTER_DISCOVERY,"
-                    + " not both");
+            throw new IllegalArgumentException(
+                    "set either ROLLCALL_CLUSTER_MEMBERS or ROLLCALL_CLUSTER_DISCOVERY," + " not both");
         }
         String clusterMode = members != null ? "tcpip:" + memberList(members) : discoveryMode(discovery);
         String name = valueOr(setting.apply("ROLLCALL_CLUSTER_NAME"), DEFAULT_NAME);
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("ROLLCALL_CLUSTER_NAME must be 1-64 letters, digits, '.', '_' or '-',"
-                    + " got: " + name);
+            throw new IllegalArgumentException(
+                    "ROLLCALL_CLUSTER_NAME must be 1-64 letters, digits, '.', '_' or '-'," + " got: " + name);
         }
         String port = valueOr(setting.apply("ROLLCALL_CLUSTER_PORT"), Integer.toString(DEFAULT_PORT));
         String dbUrl = valueOr(setting.apply("ROLLCALL_DB_URL"), "jdbc:h2:");
@@ -88,14 +88,14 @@ final class ClusterSettings {
                     + " ROLLCALL_CLUSTER_MEMBERS/ROLLCALL_CLUSTER_DISCOVERY to run one standalone instance");
         }
         port = RollcallLauncher.validPort(port, "ROLLCALL_CLUSTER_PORT");
-        List<String> arguments = new ArrayList<>(List.of("--clustermode", clusterMode, "--clustername", name,
-                "--startport", port));
+        List<String> arguments =
+                new ArrayList<>(List.of("--clustermode", clusterMode, "--clustername", name, "--startport", port));
         Map<String, String> properties = new LinkedHashMap<>();
         String bindInterface = blankToNull(setting.apply("ROLLCALL_CLUSTER_INTERFACE"));
         if (bindInterface != null) {
             if (!ADDRESS.matcher(bindInterface).matches()) {
-                throw new IllegalArgumentException("ROLLCALL_CLUSTER_INTERFACE must be an IP address, got: "
-                        + bindInterface);
+                throw new IllegalArgumentException(
+                        "ROLLCALL_CLUSTER_INTERFACE must be an IP address, got: " + bindInterface);
             }
             arguments.addAll(List.of("--interfaces", bindInterface));
             // Hazelcast binds to the wildcard address unless told otherwise, whatever interface it announces.
@@ -138,8 +138,8 @@ final class ClusterSettings {
                 continue;
             }
             if (!MEMBER.matcher(member).matches()) {
-                throw new IllegalArgumentException("ROLLCALL_CLUSTER_MEMBERS must be a comma-separated host:port"
-                        + " list, got entry: " + member);
+                throw new IllegalArgumentException(
+                        "ROLLCALL_CLUSTER_MEMBERS must be a comma-separated host:port" + " list, got entry: " + member);
             }
             RollcallLauncher.validPort(member.substring(member.lastIndexOf(':') + 1), "ROLLCALL_CLUSTER_MEMBERS");
             members.add(member);

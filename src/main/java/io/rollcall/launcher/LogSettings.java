@@ -79,8 +79,8 @@ final class LogSettings {
         if (!json) {
             return "Rollcall: " + message;
         }
-        String now = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                "yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+        String now =
+                OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
         return "{\"Timestamp\":\"" + now + "\",\"Level\":\"" + level + "\",\"LoggerName\":\"io.rollcall.launcher\""
                 + ",\"LogMessage\":\"" + jsonEscaped(message) + "\"}";
     }

@@ -33,10 +33,10 @@ public final class RollcallLauncher {
     static final int EXIT_NOT_DEPLOYED = 3;
     /** The sub-command that re-encrypts stored secrets, and the application class that implements it. */
     static final String REENCRYPT_SECRETS = "reencrypt-secrets";
+
     static final String REENCRYPT_SECRETS_COMMAND = "io.rollcall.infrastructure.secrets.ReencryptSecretsCommand";
 
-    private RollcallLauncher() {
-    }
+    private RollcallLauncher() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && REENCRYPT_SECRETS.equals(args[0])) {
@@ -71,7 +71,8 @@ public final class RollcallLauncher {
         cluster.notices().forEach(line -> System.err.println(logs.launcherLine("INFO", line)));
         List<String> payaraArgs = new ArrayList<>(cluster.payaraArguments());
         if (!List.of(args).contains("--logproperties")) {
-            payaraArgs.addAll(List.of("--logproperties", loggingPropertiesFile(logs).toString()));
+            payaraArgs.addAll(
+                    List.of("--logproperties", loggingPropertiesFile(logs).toString()));
         }
         payaraArgs.addAll(List.of(args));
         Method main = Class.forName(PAYARA_UBER_JAR_MAIN).getMethod("main", String[].class);
@@ -85,8 +86,8 @@ public final class RollcallLauncher {
         }
         String httpPort = System.getProperty("payaramicro.port", "8080");
         if (!applicationAnswers(httpPort)) {
-            System.err.println(logs.launcherLine("SEVERE",
-                    "the application failed to deploy (see the log above); exiting"));
+            System.err.println(
+                    logs.launcherLine("SEVERE", "the application failed to deploy (see the log above); exiting"));
             System.exit(EXIT_NOT_DEPLOYED);
         }
     }
@@ -109,8 +110,10 @@ public final class RollcallLauncher {
     static boolean applicationAnswers(String httpPort) {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort
-                        + "/api/v1/permissions").toURL().openConnection();
+                HttpURLConnection connection =
+                        (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + "/api/v1/permissions")
+                                .toURL()
+                                .openConnection();
                 connection.setConnectTimeout(5000);
                 connection.setReadTimeout(15000);
                 connection.getResponseCode();

@@ -23,8 +23,10 @@ class BrowserRequests {
 
     @Inject
     RollcallConfig config;
+
     @Inject
     MailSettings mail;
+
     @Inject
     SessionService sessions;
 
@@ -60,7 +62,8 @@ class BrowserRequests {
     /** 303 to the landing URL with the session cookie. */
     Response signedIn(SignedIn signedIn) {
         URI landing = mail.landingUrl().map(URI::create).orElse(URI.create(config.publicUrl() + "/"));
-        return Response.seeOther(landing).header(HttpHeaders.CACHE_CONTROL, "no-store")
+        return Response.seeOther(landing)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Set-Cookie", Cookies.session(config.publicUrl(), signedIn.session(), signedIn.lifetime()))
                 .build();

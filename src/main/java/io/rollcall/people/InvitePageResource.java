@@ -26,6 +26,7 @@ public class InvitePageResource {
 
     @Inject
     InviteLinks invites;
+
     @Inject
     BrowserRequests browser;
 
@@ -44,7 +45,9 @@ public class InvitePageResource {
     }
 
     @POST
-    public Response accept(@PathParam("token") String token, @CookieParam(Cookies.SESSION) String session,
+    public Response accept(
+            @PathParam("token") String token,
+            @CookieParam(Cookies.SESSION) String session,
             @Context HttpHeaders headers) {
         browser.requireSameOrigin(headers);
         LinkOutcome outcome = invites.accept(token, browser.sessionAccount(session));

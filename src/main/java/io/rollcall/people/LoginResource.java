@@ -35,10 +35,13 @@ public class LoginResource {
 
     @Inject
     EmailSignIn emailSignIn;
+
     @Inject
     SignInLinks links;
+
     @Inject
     BrowserRequests browser;
+
     @Context
     HttpServletRequest request;
 
@@ -50,8 +53,8 @@ public class LoginResource {
     @POST
     @Path("/email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response requestByForm(@FormParam("email") String email, @FormParam("workspace") String workspace,
-            @Context HttpHeaders headers) {
+    public Response requestByForm(
+            @FormParam("email") String email, @FormParam("workspace") String workspace, @Context HttpHeaders headers) {
         browser.requireSameOrigin(headers);
         emailSignIn.request(email, workspace, request.getRemoteAddr());
         return PeoplePages.linkSent();
@@ -62,17 +65,21 @@ public class LoginResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response requestByJson(JsonValue body) {
-        JsonObject object = body != null && body.getValueType() == JsonValue.ValueType.OBJECT ? body.asJsonObject()
+        JsonObject object = body != null && body.getValueType() == JsonValue.ValueType.OBJECT
+                ? body.asJsonObject()
                 : JsonValue.EMPTY_JSON_OBJECT;
         emailSignIn.request(text(object, "email"), text(object, "workspace"), request.getRemoteAddr());
-        return Response.accepted(EmailAnswer.accepted()).header("Cache-Control", "no-store").build();
+        return Response.accepted(EmailAnswer.accepted())
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
     @Path("/link/{token}")
     public Response confirm(@PathParam("token") String token) {
         Optional<LinkState> refused = links.check(token);
-        return refused.isPresent() ? PeoplePages.linkRefused(refused.get())
+        return refused.isPresent()
+                ? PeoplePages.linkRefused(refused.get())
                 : PeoplePages.linkConfirm("/login/link/" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 

@@ -27,8 +27,7 @@ final class PeopleErrors {
 
     private static final Logger LOG = Logger.getLogger(PeopleErrors.class.getName());
 
-    private PeopleErrors() {
-    }
+    private PeopleErrors() {}
 
     /** 429 with {@code Retry-After} in seconds. */
     public static class RateLimited implements ExceptionMapper<TooManyRequestsException> {
@@ -38,9 +37,10 @@ final class PeopleErrors {
         @Override
         public Response toResponse(TooManyRequestsException e) {
             String message = "Too many sign-in requests. Try again in " + e.retryAfterSeconds() + " seconds.";
-            Response base = json(headers) ? json(429, e.code(), message)
-                    : PeoplePages.loginForm(message, 429);
-            return Response.fromResponse(base).header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+            Response base = json(headers) ? json(429, e.code(), message) : PeoplePages.loginForm(message, 429);
+            return Response.fromResponse(base)
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                    .build();
         }
     }
 
@@ -56,16 +56,21 @@ final class PeopleErrors {
                 LOG.fine("concurrent people request");
                 String message = "Another request for the same person was completing at the same moment. Go back and"
                         + " try again.";
-                return json(headers) ? json(409, "concurrent-request", message)
+                return json(headers)
+                        ? json(409, "concurrent-request", message)
                         : PeoplePages.error(409, message, RequestIds.current());
             }
-            int status = e instanceof InvalidInputException ? 400 : e instanceof ForbiddenException ? 403
-                    : e instanceof NotFoundException ? 404 : e instanceof ConflictException ? 409 : 400;
+            int status = e instanceof InvalidInputException
+                    ? 400
+                    : e instanceof ForbiddenException
+                            ? 403
+                            : e instanceof NotFoundException ? 404 : e instanceof ConflictException ? 409 : 400;
             LOG.fine(() -> "people page refused: " + e.code());
             if (json(headers)) {
                 return json(status, e.code(), e.getMessage());
             }
-            return e instanceof InvalidInputException ? PeoplePages.loginForm(e.getMessage(), 400)
+            return e instanceof InvalidInputException
+                    ? PeoplePages.loginForm(e.getMessage(), 400)
                     : PeoplePages.error(status, e.getMessage(), RequestIds.current());
         }
     }
@@ -81,9 +86,13 @@ final class PeopleErrors {
             if (status >= 500) {
                 return Fallback.internal(headers, e);
             }
-            String message = status == 404 ? "There is no such page." : status == 405 ? "This page cannot be used"
-                    + " that way." : status == 415 ? "Send a form or JSON." : "The request could not be understood.";
-            return json(headers) ? json(status, status == 404 ? "not-found" : "bad-request", message)
+            String message = status == 404
+                    ? "There is no such page."
+                    : status == 405
+                            ? "This page cannot be used" + " that way."
+                            : status == 415 ? "Send a form or JSON." : "The request could not be understood.";
+            return json(headers)
+                    ? json(status, status == 404 ? "not-found" : "bad-request", message)
                     : PeoplePages.error(status, message, RequestIds.current());
         }
     }
@@ -101,7 +110,8 @@ final class PeopleErrors {
         static Response internal(HttpHeaders headers, Throwable e) {
             LOG.log(Level.WARNING, "people page internal error", e);
             String message = "Something went wrong on our side. Quote the request id if you contact support.";
-            return json(headers) ? json(500, "internal-error", message)
+            return json(headers)
+                    ? json(500, "internal-error", message)
                     : PeoplePages.error(500, message, RequestIds.current());
         }
     }
@@ -117,13 +127,18 @@ final class PeopleErrors {
     }
 
     static Response json(int status, String code, String message) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("status", status).add("code", code)
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("status", status)
+                .add("code", code)
                 .add("message", message);
         String requestId = RequestIds.current();
         if (requestId != null) {
             body.add("requestId", requestId);
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL,
-                "no-store").entity(body.build().toString()).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(body.build().toString())
+                .build();
     }
 }

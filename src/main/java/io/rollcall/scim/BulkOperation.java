@@ -1,10 +1,10 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.scim.patch.JsonFields;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,8 +54,13 @@ public record BulkOperation(int index, String method, String bulkId, String vers
 
     /** Method and bulkId as far as they can be read from a malformed operation, for its result entry. */
     static BulkOperation unparsable(int index, JsonNode node) {
-        return new BulkOperation(index, node != null && node.isObject() ? text(node, "method") : null,
-                node != null && node.isObject() ? text(node, "bulkId") : null, null, null, null);
+        return new BulkOperation(
+                index,
+                node != null && node.isObject() ? text(node, "method") : null,
+                node != null && node.isObject() ? text(node, "bulkId") : null,
+                null,
+                null,
+                null);
     }
 
     /** The bulkIds this operation refers to, in path and data. */
@@ -70,7 +75,12 @@ public record BulkOperation(int index, String method, String bulkId, String vers
 
     /** This operation with every {@code bulkId:x} replaced by {@code ids.get(x)}; all must be resolved. */
     BulkOperation resolve(Map<String, String> ids) {
-        return new BulkOperation(index, method, bulkId, version, substitute(path, ids),
+        return new BulkOperation(
+                index,
+                method,
+                bulkId,
+                version,
+                substitute(path, ids),
                 data == null ? null : substitute(data.deepCopy(), ids));
     }
 

@@ -1,10 +1,10 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.scim.patch.JsonFields;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -59,8 +59,10 @@ public class BulkResource {
     @POST
     public Response bulk(String body, @Context UriInfo uri) {
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-            throw new ScimProblem(413, ScimProblem.TOO_MANY, "the bulk request is larger than maxPayloadSize ("
-                    + MAX_PAYLOAD_BYTES + " bytes)");
+            throw new ScimProblem(
+                    413,
+                    ScimProblem.TOO_MANY,
+                    "the bulk request is larger than maxPayloadSize (" + MAX_PAYLOAD_BYTES + " bytes)");
         }
         JsonNode request = RequestBodies.parse(body);
         List<JsonNode> raw = new ArrayList<>();
@@ -68,8 +70,10 @@ public class BulkResource {
             raw.add(it.next());
         }
         if (raw.size() > MAX_OPERATIONS) {
-            throw new ScimProblem(413, ScimProblem.TOO_MANY, "the bulk request has " + raw.size()
-                    + " operations; maxOperations is " + MAX_OPERATIONS);
+            throw new ScimProblem(
+                    413,
+                    ScimProblem.TOO_MANY,
+                    "the bulk request has " + raw.size() + " operations; maxOperations is " + MAX_OPERATIONS);
         }
         int failOnErrors = failOnErrors(request);
         Run run = new Run(failOnErrors, ScimUris.base(uri), uri);
@@ -115,8 +119,8 @@ public class BulkResource {
                 try {
                     BulkOperation operation = BulkOperation.parse(i, raw.get(i));
                     if (operation.bulkId() != null && !declared.add(operation.bulkId())) {
-                        throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "bulkId " + operation.bulkId()
-                                + " is used twice");
+                        throw ScimProblem.badRequest(
+                                ScimProblem.INVALID_VALUE, "bulkId " + operation.bulkId() + " is used twice");
                     }
                     pending.add(operation);
                 } catch (ScimProblem problem) {
@@ -136,17 +140,21 @@ public class BulkResource {
                     }
                     it.remove();
                     progress = true;
-                    boolean goOn = missing == null ? run(operation)
-                            : fail(operation, ScimErrors.response(409, ScimProblem.INVALID_VALUE,
-                                    "bulkId " + missing + " does not name a successfully created resource"));
+                    boolean goOn = missing == null
+                            ? run(operation)
+                            : fail(
+                                    operation,
+                                    ScimErrors.response(
+                                            409,
+                                            ScimProblem.INVALID_VALUE,
+                                            "bulkId " + missing + " does not name a successfully created resource"));
                     if (!goOn) {
                         return;
                     }
                 }
             }
             for (BulkOperation circular : pending) {
-                if (!fail(circular, ScimErrors.response(409, ScimProblem.INVALID_VALUE,
-                        "circular bulkId reference"))) {
+                if (!fail(circular, ScimErrors.response(409, ScimProblem.INVALID_VALUE, "circular bulkId reference"))) {
                     return;
                 }
             }
@@ -174,14 +182,18 @@ public class BulkResource {
                 return fail(operation, response);
             }
             ObjectNode result = entry(operation, response.getStatus());
-            String location = response.getLocation() != null ? response.getLocation().toString()
+            String location = response.getLocation() != null
+                    ? response.getLocation().toString()
                     : base + stripSlash(operation.path());
             result.put("location", location);
             if (response.getEntityTag() != null) {
-                result.put("version", (response.getEntityTag().isWeak() ? "W/" : "") + "\""
-                        + response.getEntityTag().getValue() + "\"");
+                result.put(
+                        "version",
+                        (response.getEntityTag().isWeak() ? "W/" : "") + "\""
+                                + response.getEntityTag().getValue() + "\"");
             }
-            if (operation.method().equals("POST") && response.getEntity() instanceof JsonNode json
+            if (operation.method().equals("POST")
+                    && response.getEntity() instanceof JsonNode json
                     && json.hasNonNull("id")) {
                 created.put(operation.bulkId(), json.get("id").asText());
             }
@@ -233,10 +245,14 @@ public class BulkResource {
                 throw new ScimProblem(405, null, operation.method() + " needs /" + type + "/{id}");
             }
             return switch (operation.method()) {
-                case "PUT" -> isUsers ? users.replace(id, data, operation.version(), uri)
-                        : groups.replace(id, data, operation.version(), uri);
-                case "PATCH" -> isUsers ? users.patch(id, data, operation.version(), null, null, uri)
-                        : groups.patch(id, data, operation.version(), null, null, uri);
+                case "PUT" ->
+                    isUsers
+                            ? users.replace(id, data, operation.version(), uri)
+                            : groups.replace(id, data, operation.version(), uri);
+                case "PATCH" ->
+                    isUsers
+                            ? users.patch(id, data, operation.version(), null, null, uri)
+                            : groups.patch(id, data, operation.version(), null, null, uri);
                 default -> isUsers ? users.delete(id, operation.version()) : groups.delete(id, operation.version());
             };
         }

@@ -19,8 +19,7 @@ public final class Cursors {
     public static final String INVALID_CURSOR = "invalidCursor";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     /** The fingerprint of a filter (null or blank: no filter). */
     public static String scope(String filter) {
@@ -34,7 +33,8 @@ public final class Cursors {
     }
 
     public static String encode(String lastId, String scope) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("1." + scope + "." + lastId).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -47,7 +47,10 @@ public final class Cursors {
             throw invalid();
         }
         String[] parts = text.split("\\.", -1);
-        if (parts.length != 3 || !parts[0].equals("1") || !parts[1].equals(scope) || !ID.matcher(parts[2]).matches()) {
+        if (parts.length != 3
+                || !parts[0].equals("1")
+                || !parts[1].equals(scope)
+                || !ID.matcher(parts[2]).matches()) {
             throw invalid();
         }
         return parts[2];

@@ -1,7 +1,7 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.ScimProblem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,8 +22,7 @@ import java.util.Optional;
  */
 public final class DiscoveryResources {
 
-    private DiscoveryResources() {
-    }
+    private DiscoveryResources() {}
 
     /** {@code /Schemas}, {@code /Schemas/{urn}}. */
     @Path("Schemas")
@@ -66,11 +65,14 @@ public final class DiscoveryResources {
         if (filter != null) {
             throw new ScimProblem(403, null, "filtering is not supported on discovery endpoints");
         }
-        return Response.ok(ListResponses.of(resources, resources.size(), 1)).type(ScimMediaTypes.SCIM_JSON).build();
+        return Response.ok(ListResponses.of(resources, resources.size(), 1))
+                .type(ScimMediaTypes.SCIM_JSON)
+                .build();
     }
 
     private static Response one(Optional<ObjectNode> resource, String what, String id) {
         return Response.ok(resource.orElseThrow(() -> new ScimProblem(404, null, "no " + what + " '" + id + "'")))
-                .type(ScimMediaTypes.SCIM_JSON).build();
+                .type(ScimMediaTypes.SCIM_JSON)
+                .build();
     }
 }

@@ -10,8 +10,7 @@ public final class ETags {
 
     private static final Pattern VERSION = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,18})\"\\s*$");
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "W/\"" + version + "\"";

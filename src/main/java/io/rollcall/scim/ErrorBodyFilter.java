@@ -14,8 +14,8 @@ public class ErrorBodyFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() >= 400 && !response.hasEntity()) {
             String detail = response.getStatus() == 404 ? "not found" : "request refused";
-            response.setEntity(ScimErrors.body(response.getStatus(), null, detail), null,
-                    ScimMediaTypes.SCIM_JSON_TYPE);
+            response.setEntity(
+                    ScimErrors.body(response.getStatus(), null, detail), null, ScimMediaTypes.SCIM_JSON_TYPE);
         }
     }
 }

@@ -1,13 +1,13 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
-import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollcall.application.scim.GroupDraft;
 import io.rollcall.application.scim.ScimGroupView;
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.MembershipDirectory.Reference;
 import io.rollcall.scim.patch.JsonFields;
@@ -20,16 +20,15 @@ import java.util.Set;
 public final class GroupJson {
 
     /** Lower-case top-level members a Group document may carry (the published schema plus "schemas"). */
-    static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "displayname",
-            "members");
+    static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "displayname", "members");
     /** Lower-case names of the attributes RFC 7643 section 4.2 makes readOnly (as /Schemas says). */
     static final Set<String> READ_ONLY = Set.of("id", "meta");
     /** What a PUT may only restate; a replayed {@code meta} is ignored (see {@link UserJson#READ_ONLY_IN_PUT}). */
     static final Set<String> READ_ONLY_IN_PUT = Set.of("id");
+
     private static final Set<String> MEMBER = Set.of("value", "display", "$ref", "type");
 
-    private GroupJson() {
-    }
+    private GroupJson() {}
 
     public static ObjectNode toJson(ScimGroupView view, String baseUrl) {
         Group g = view.group();
@@ -41,8 +40,11 @@ public final class GroupJson {
         if (view.members() != null) {
             ArrayNode members = group.putArray("members");
             for (Reference member : view.members()) {
-                members.addObject().put("value", member.id()).put("$ref", baseUrl + "Users/" + member.id())
-                        .put("display", member.display()).put("type", "User");
+                members.addObject()
+                        .put("value", member.id())
+                        .put("$ref", baseUrl + "Users/" + member.id())
+                        .put("display", member.display())
+                        .put("type", "User");
             }
         }
         group.set("meta", Meta.of("Group", g.createdAt(), g.updatedAt(), view.version(), baseUrl + "Groups/" + g.id()));
@@ -78,7 +80,9 @@ public final class GroupJson {
         if (members == null || members.isNull()) {
             return ids;
         }
-        for (JsonNode member : members.isArray() ? members : JsonNodeFactory.instance.arrayNode().add(members)) {
+        for (JsonNode member : members.isArray()
+                ? members
+                : JsonNodeFactory.instance.arrayNode().add(members)) {
             if (!member.isObject()) {
                 throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "each member must be an object");
             }

@@ -1,13 +1,12 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
-import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollcall.application.scim.GroupAttributeEdit;
 import io.rollcall.application.scim.MemberChange;
-import io.rollcall.application.scim.ScimGroupView;
 import io.rollcall.application.scim.ParsedFilter;
+import io.rollcall.application.scim.ScimGroupView;
+import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.scim.patch.JsonFields;
 import io.rollcall.scim.patch.PatchOperation;
 import io.rollcall.scim.patch.PatchPath;
@@ -34,7 +33,8 @@ public record GroupPatchPlan(List<MemberChange> memberChanges, List<PatchOperati
         for (PatchOperation operation : operations) {
             if (operation.path() == null) {
                 split(operation, changes, others);
-            } else if (operation.path().attribute().equalsIgnoreCase("members") && operation.path().urn() == null) {
+            } else if (operation.path().attribute().equalsIgnoreCase("members")
+                    && operation.path().urn() == null) {
                 changes.add(memberChange(operation.op(), operation.path(), operation.value()));
             } else {
                 others.add(operation);
@@ -63,16 +63,19 @@ public record GroupPatchPlan(List<MemberChange> memberChanges, List<PatchOperati
         }
         if (path.valueFilter() != null) {
             if (op != PatchOperation.Op.REMOVE) {
-                throw ScimProblem.badRequest(ScimProblem.INVALID_PATH,
-                        "a members[...] filter is supported for remove only");
+                throw ScimProblem.badRequest(
+                        ScimProblem.INVALID_PATH, "a members[...] filter is supported for remove only");
             }
-            return new MemberChange.Remove(idsOf(path.valueFilter(), path.valueFilter().expression()));
+            return new MemberChange.Remove(
+                    idsOf(path.valueFilter(), path.valueFilter().expression()));
         }
         return switch (op) {
             case ADD -> new MemberChange.Add(GroupJson.memberIds(value));
             case REPLACE -> new MemberChange.ReplaceAll(GroupJson.memberIds(value));
-            case REMOVE -> value == null || value.isNull() ? new MemberChange.ReplaceAll(List.of())
-                    : new MemberChange.Remove(GroupJson.memberIds(value));
+            case REMOVE ->
+                value == null || value.isNull()
+                        ? new MemberChange.ReplaceAll(List.of())
+                        : new MemberChange.Remove(GroupJson.memberIds(value));
         };
     }
 
@@ -84,12 +87,14 @@ public record GroupPatchPlan(List<MemberChange> memberChanges, List<PatchOperati
         }
         if (expression instanceof AttributeComparisonExpression c && c.getOperation() == CompareOperator.EQ) {
             String name = c.getAttributePath().getSubAttributeName() != null
-                    ? c.getAttributePath().getSubAttributeName() : c.getAttributePath().getAttributeName();
+                    ? c.getAttributePath().getSubAttributeName()
+                    : c.getAttributePath().getAttributeName();
             if ("value".equalsIgnoreCase(name)) {
                 return List.of(filter.literal(c.getCompareValue()));
             }
         }
-        throw ScimProblem.badRequest(ScimProblem.INVALID_FILTER,
+        throw ScimProblem.badRequest(
+                ScimProblem.INVALID_FILTER,
                 "members can be selected by value eq \"id\" (optionally joined with or) only");
     }
 
@@ -120,6 +125,5 @@ public record GroupPatchPlan(List<MemberChange> memberChanges, List<PatchOperati
     }
 
     static final io.rollcall.scim.patch.PatchApplier GROUP_PATCHER = new io.rollcall.scim.patch.PatchApplier(
-            io.rollcall.application.scim.ScimSchemaUrns.GROUP, java.util.Set.of(),
-            GroupJson.READ_ONLY);
+            io.rollcall.application.scim.ScimSchemaUrns.GROUP, java.util.Set.of(), GroupJson.READ_ONLY);
 }

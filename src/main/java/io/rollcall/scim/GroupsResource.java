@@ -27,8 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code /Groups}: the workspace's DYNAMIC groups. Members are loaded only when the response shows them, and changed
@@ -69,20 +69,24 @@ public class GroupsResource {
 
     /** A list already parsed (also for root {@code /.search}). */
     public Response list(ListParams params, UriInfo uri) {
-        Page<ScimGroupView> page = groups.list(context.caller(), params.spec(), params.projection().keeps("members"));
+        Page<ScimGroupView> page =
+                groups.list(context.caller(), params.spec(), params.projection().keeps("members"));
         String base = ScimUris.base(uri);
-        return ScimResponses.list(params, page.items(), page.total(), v -> GroupJson.toJson(v, base),
-                v -> v.group().id());
+        return ScimResponses.list(params, page.items(), page.total(), v -> GroupJson.toJson(v, base), v -> v.group()
+                .id());
     }
 
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
+    public Response get(
+            @PathParam("id") String id,
+            @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context UriInfo uri) {
         Projection projection = Projection.of(attributes, excludedAttributes);
-        ScimGroupView view = groups.get(context.caller(), id, projection.keeps("members")
-                && (ifNoneMatch == null || ifNoneMatch.isBlank()));
+        ScimGroupView view = groups.get(
+                context.caller(), id, projection.keeps("members") && (ifNoneMatch == null || ifNoneMatch.isBlank()));
         if (ETags.notModified(ifNoneMatch, view.version())) {
             return Response.notModified(ETags.tag(view.version())).build();
         }
@@ -93,41 +97,58 @@ public class GroupsResource {
     }
 
     @POST
-    public Response create(String body, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
+    public Response create(
+            String body,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
+            @Context UriInfo uri) {
         Projection projection = Projection.of(attributes, excludedAttributes);
         JsonNode document = RequestBodies.parse(body);
-        ScimGroupView created = groups.create(context.caller(), GroupJson.draft(document, null),
+        ScimGroupView created = groups.create(
+                context.caller(),
+                GroupJson.draft(document, null),
                 GroupJson.memberIds(JsonFields.get(document, "members")));
         return renderWithMembers(Response.status(Response.Status.CREATED), created, projection, uri);
     }
 
     @PUT
     @Path("{id}")
-    public Response replace(@PathParam("id") String id, String body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+    public Response replace(
+            @PathParam("id") String id,
+            String body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context UriInfo uri) {
         JsonNode document = RequestBodies.parse(body);
         String base = ScimUris.base(uri);
-        ScimGroupView updated = groups.update(context.caller(), id, ETags.expectedVersion(ifMatch),
-                current -> Optional.of(GroupJson.draft(document,
-                        GroupJson.toJson(new ScimGroupView(current, null), base))),
+        ScimGroupView updated = groups.update(
+                context.caller(),
+                id,
+                ETags.expectedVersion(ifMatch),
+                current -> Optional.of(
+                        GroupJson.draft(document, GroupJson.toJson(new ScimGroupView(current, null), base))),
                 List.of(new MemberChange.ReplaceAll(GroupJson.memberIds(JsonFields.get(document, "members")))));
         return renderWithMembers(Response.ok(), updated, Projection.none(), uri);
     }
 
     @PATCH
     @Path("{id}")
-    public Response patch(@PathParam("id") String id, String body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
+    public Response patch(
+            @PathParam("id") String id,
+            String body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
+            @Context UriInfo uri) {
         Projection projection = Projection.of(attributes, excludedAttributes);
         GroupPatchPlan plan = GroupPatchPlan.of(PatchOperation.parseRequest(RequestBodies.parse(body)));
         String base = ScimUris.base(uri);
-        ScimGroupView updated = groups.update(context.caller(), id, ETags.expectedVersion(ifMatch),
-                plan.attributeEdit(base), plan.memberChanges());
+        ScimGroupView updated = groups.update(
+                context.caller(), id, ETags.expectedVersion(ifMatch), plan.attributeEdit(base), plan.memberChanges());
         if (attributes == null && excludedAttributes == null) {
-            return Response.noContent().tag(ETags.tag(updated.version()))
-                    .location(URI.create(base + "Groups/" + updated.group().id())).build();
+            return Response.noContent()
+                    .tag(ETags.tag(updated.version()))
+                    .location(URI.create(base + "Groups/" + updated.group().id()))
+                    .build();
         }
         return renderWithMembers(Response.ok(), updated, projection, uri);
     }
@@ -140,19 +161,24 @@ public class GroupsResource {
     }
 
     /** After a write, members are read back (in a new transaction) only when the response shows them. */
-    private Response renderWithMembers(Response.ResponseBuilder builder, ScimGroupView view, Projection projection,
-            UriInfo uri) {
+    private Response renderWithMembers(
+            Response.ResponseBuilder builder, ScimGroupView view, Projection projection, UriInfo uri) {
         ScimGroupView shown = projection.keeps("members")
-                ? new ScimGroupView(view.group(), groups.get(context.caller(), view.group().id(), true).members(),
+                ? new ScimGroupView(
+                        view.group(),
+                        groups.get(context.caller(), view.group().id(), true).members(),
                         view.versionBump())
                 : view;
         return render(builder, shown, projection, uri);
     }
 
-    private static Response render(Response.ResponseBuilder builder, ScimGroupView view, Projection projection,
-            UriInfo uri) {
+    private static Response render(
+            Response.ResponseBuilder builder, ScimGroupView view, Projection projection, UriInfo uri) {
         String base = ScimUris.base(uri);
-        return ScimResponses.resource(builder, projection.apply(GroupJson.toJson(view, base)), view.version(),
+        return ScimResponses.resource(
+                builder,
+                projection.apply(GroupJson.toJson(view, base)),
+                view.version(),
                 URI.create(base + "Groups/" + view.group().id()));
     }
 }

@@ -1,8 +1,8 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.scim.patch.JsonFields;
 import java.util.Iterator;
 import java.util.Locale;
@@ -11,8 +11,7 @@ import java.util.Set;
 /** Strict readers for SCIM request values: wrong types and unknown members are 400s, never guesses. */
 final class JsonInput {
 
-    private JsonInput() {
-    }
+    private JsonInput() {}
 
     /** An attribute we do not know or store: invalidValue in a body, invalidPath when a PATCH path named it. */
     static final class UnknownAttribute extends ScimProblem {
@@ -63,7 +62,8 @@ final class JsonInput {
         if (value.isBoolean()) {
             return value.booleanValue();
         }
-        if (value.isTextual() && ("true".equalsIgnoreCase(value.asText()) || "false".equalsIgnoreCase(value.asText()))) {
+        if (value.isTextual()
+                && ("true".equalsIgnoreCase(value.asText()) || "false".equalsIgnoreCase(value.asText()))) {
             return Boolean.parseBoolean(value.asText().toLowerCase(Locale.ROOT));
         }
         throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "'" + name + "' must be true or false");

@@ -1,9 +1,9 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rollcall.scim.filter.ScimFilterParser;
+import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.application.scim.SearchSpec;
+import io.rollcall.scim.filter.ScimFilterParser;
 import io.rollcall.scim.patch.JsonFields;
 import java.util.Locale;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
@@ -23,8 +23,14 @@ public record ListParams(SearchSpec spec, Projection projection, int startIndex,
         this(spec, projection, startIndex, null);
     }
 
-    public static ListParams of(String filter, String sortBy, String sortOrder, String startIndex, String count,
-            String attributes, String excludedAttributes) {
+    public static ListParams of(
+            String filter,
+            String sortBy,
+            String sortOrder,
+            String startIndex,
+            String count,
+            String attributes,
+            String excludedAttributes) {
         return of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, null);
     }
 
@@ -32,8 +38,15 @@ public record ListParams(SearchSpec spec, Projection projection, int startIndex,
      * With {@code cursor} (RFC 9865; empty for the first page) the list pages by a keyset on the id instead of by
      * index: {@code startIndex} and {@code sortBy} do not combine with it.
      */
-    public static ListParams of(String filter, String sortBy, String sortOrder, String startIndex, String count,
-            String attributes, String excludedAttributes, String cursor) {
+    public static ListParams of(
+            String filter,
+            String sortBy,
+            String sortOrder,
+            String startIndex,
+            String count,
+            String attributes,
+            String excludedAttributes,
+            String cursor) {
         if (cursor != null) {
             return cursorPaging(filter, sortBy, startIndex, count, attributes, excludedAttributes, cursor);
         }
@@ -55,24 +68,45 @@ public record ListParams(SearchSpec spec, Projection projection, int startIndex,
                 throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "sortBy is not an attribute path");
             }
         }
-        return new ListParams(new SearchSpec(filter == null || filter.isBlank() ? null : ScimFilterParser.parse(filter),
-                sort, descending, start - 1, size), Projection.of(attributes, excludedAttributes), start);
+        return new ListParams(
+                new SearchSpec(
+                        filter == null || filter.isBlank() ? null : ScimFilterParser.parse(filter),
+                        sort,
+                        descending,
+                        start - 1,
+                        size),
+                Projection.of(attributes, excludedAttributes),
+                start);
     }
 
-    private static ListParams cursorPaging(String filter, String sortBy, String startIndex, String count,
-            String attributes, String excludedAttributes, String cursor) {
+    private static ListParams cursorPaging(
+            String filter,
+            String sortBy,
+            String startIndex,
+            String count,
+            String attributes,
+            String excludedAttributes,
+            String cursor) {
         if (startIndex != null && !startIndex.isBlank()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "startIndex and cursor exclude each other");
         }
         if (sortBy != null && !sortBy.isBlank()) {
-            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "cursor paging orders by id; sortBy does not"
-                    + " combine with cursor");
+            throw ScimProblem.badRequest(
+                    ScimProblem.INVALID_VALUE, "cursor paging orders by id; sortBy does not" + " combine with cursor");
         }
         int size = Math.min(MAX_RESULTS, Math.max(0, integer(count, DEFAULT_COUNT, "count")));
         String scope = Cursors.scope(filter);
         String after = cursor.isBlank() ? null : Cursors.decode(cursor, scope);
-        return new ListParams(new SearchSpec(filter == null || filter.isBlank() ? null : ScimFilterParser.parse(filter),
-                null, false, 0, size, new SearchSpec.Keyset(after)), Projection.of(attributes, excludedAttributes), 1,
+        return new ListParams(
+                new SearchSpec(
+                        filter == null || filter.isBlank() ? null : ScimFilterParser.parse(filter),
+                        null,
+                        false,
+                        0,
+                        size,
+                        new SearchSpec.Keyset(after)),
+                Projection.of(attributes, excludedAttributes),
+                1,
                 scope);
     }
 
@@ -81,9 +115,15 @@ public record ListParams(SearchSpec spec, Projection projection, int startIndex,
         if (search == null || !search.isObject()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_SYNTAX, "a SearchRequest must be a JSON object");
         }
-        return of(text(search, "filter"), text(search, "sortBy"), text(search, "sortOrder"),
-                text(search, "startIndex"), text(search, "count"), list(search, "attributes"),
-                list(search, "excludedAttributes"), text(search, "cursor"));
+        return of(
+                text(search, "filter"),
+                text(search, "sortBy"),
+                text(search, "sortOrder"),
+                text(search, "startIndex"),
+                text(search, "count"),
+                list(search, "attributes"),
+                list(search, "excludedAttributes"),
+                text(search, "cursor"));
     }
 
     private static String text(JsonNode node, String name) {

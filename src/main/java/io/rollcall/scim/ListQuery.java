@@ -10,18 +10,25 @@ public class ListQuery {
 
     @QueryParam("filter")
     String filter;
+
     @QueryParam("sortBy")
     String sortBy;
+
     @QueryParam("sortOrder")
     String sortOrder;
+
     @QueryParam("startIndex")
     String startIndex;
+
     @QueryParam("count")
     String count;
+
     @QueryParam("attributes")
     String attributes;
+
     @QueryParam("excludedAttributes")
     String excludedAttributes;
+
     @QueryParam("cursor")
     String cursor;
 

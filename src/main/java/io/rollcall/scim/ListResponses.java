@@ -10,8 +10,7 @@ public final class ListResponses {
 
     public static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
-    private ListResponses() {
-    }
+    private ListResponses() {}
 
     public static ObjectNode of(List<ObjectNode> resources, long totalResults, int startIndex) {
         ObjectNode list = JsonNodeFactory.instance.objectNode();

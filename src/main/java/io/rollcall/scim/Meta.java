@@ -12,11 +12,10 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Meta {
 
-    private Meta() {
-    }
+    private Meta() {}
 
-    public static ObjectNode of(String resourceType, Instant created, Instant lastModified, long version,
-            String location) {
+    public static ObjectNode of(
+            String resourceType, Instant created, Instant lastModified, long version, String location) {
         ObjectNode meta = JsonNodeFactory.instance.objectNode();
         meta.put("resourceType", resourceType);
         // Millisecond precision, as stored (DATETIME(3)): a response before and after a re-read must agree.

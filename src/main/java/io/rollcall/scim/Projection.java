@@ -1,9 +1,8 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
-import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.ScimProblem;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -23,8 +22,8 @@ public record Projection(Set<String> attributes, Set<String> excluded) {
         Set<String> include = split(attributes);
         Set<String> exclude = split(excludedAttributes);
         if (!include.isEmpty() && !exclude.isEmpty()) {
-            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE,
-                    "attributes and excludedAttributes cannot be combined");
+            throw ScimProblem.badRequest(
+                    ScimProblem.INVALID_VALUE, "attributes and excludedAttributes cannot be combined");
         }
         return new Projection(include, exclude);
     }
@@ -106,8 +105,8 @@ public record Projection(Set<String> attributes, Set<String> excluded) {
         for (String part : list.split(",")) {
             String name = part.trim().toLowerCase(Locale.ROOT);
             if (name.startsWith(io.rollcall.application.scim.ScimSchemaUrns.USER.toLowerCase(Locale.ROOT) + ":")
-                    || name.startsWith(io.rollcall.application.scim.ScimSchemaUrns.GROUP
-                            .toLowerCase(Locale.ROOT) + ":")) {
+                    || name.startsWith(
+                            io.rollcall.application.scim.ScimSchemaUrns.GROUP.toLowerCase(Locale.ROOT) + ":")) {
                 name = name.substring(name.lastIndexOf(':') + 1);
             }
             if (!name.isEmpty()) {

@@ -1,11 +1,11 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +29,7 @@ public final class PublishedSchemas {
 
     private static final List<JsonNode> SCHEMAS = load();
 
-    private PublishedSchemas() {
-    }
+    private PublishedSchemas() {}
 
     /** The Schema resources, in the order User, enterprise User extension, Group. */
     public static List<ObjectNode> schemas(String base) {
@@ -41,36 +40,45 @@ public final class PublishedSchemas {
 
     /** The Schema resource with this URN (RFC 7643 URNs compare case-insensitively). */
     public static Optional<ObjectNode> schema(String id, String base) {
-        return SCHEMAS.stream().filter(s -> s.get("id").asText().equalsIgnoreCase(id)).findFirst()
+        return SCHEMAS.stream()
+                .filter(s -> s.get("id").asText().equalsIgnoreCase(id))
+                .findFirst()
                 .map(s -> schema(s, base));
     }
 
     /** The ResourceType resources: User (with the optional enterprise extension) and Group. */
     public static List<ObjectNode> resourceTypes(String base) {
         ObjectNode user = resourceType("User", "Users", "User Account", ScimSchemaUrns.USER, base);
-        user.putArray("schemaExtensions").addObject().put("schema", ScimSchemaUrns.ENTERPRISE_USER)
+        user.putArray("schemaExtensions")
+                .addObject()
+                .put("schema", ScimSchemaUrns.ENTERPRISE_USER)
                 .put("required", false);
         return List.of(user, resourceType("Group", "Groups", "Group", ScimSchemaUrns.GROUP, base));
     }
 
     public static Optional<ObjectNode> resourceType(String id, String base) {
-        return resourceTypes(base).stream().filter(t -> t.get("id").asText().equalsIgnoreCase(id)).findFirst();
+        return resourceTypes(base).stream()
+                .filter(t -> t.get("id").asText().equalsIgnoreCase(id))
+                .findFirst();
     }
 
     private static ObjectNode schema(JsonNode source, String base) {
         ObjectNode schema = JsonNodeFactory.instance.objectNode();
         schema.putArray("schemas").add(SCHEMA_SCHEMA);
         schema.setAll((ObjectNode) source.deepCopy());
-        schema.putObject("meta").put("resourceType", "Schema")
+        schema.putObject("meta")
+                .put("resourceType", "Schema")
                 .put("location", base + "Schemas/" + source.get("id").asText());
         return schema;
     }
 
-    private static ObjectNode resourceType(String id, String endpoint, String description, String schema,
-            String base) {
+    private static ObjectNode resourceType(String id, String endpoint, String description, String schema, String base) {
         ObjectNode type = JsonNodeFactory.instance.objectNode();
         type.putArray("schemas").add(RESOURCE_TYPE_SCHEMA);
-        type.put("id", id).put("name", id).put("endpoint", "/" + endpoint).put("description", description)
+        type.put("id", id)
+                .put("name", id)
+                .put("endpoint", "/" + endpoint)
+                .put("description", description)
                 .put("schema", schema);
         type.putObject("meta").put("resourceType", "ResourceType").put("location", base + "ResourceTypes/" + id);
         return type;

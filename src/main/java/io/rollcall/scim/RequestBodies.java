@@ -1,11 +1,11 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.UnicodeText;
-import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.UnicodeText;
 import java.util.Map;
 
 /**
@@ -21,8 +21,7 @@ public final class RequestBodies {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {

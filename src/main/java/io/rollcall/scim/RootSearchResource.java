@@ -1,9 +1,9 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.application.scim.SearchSpec;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,8 +47,9 @@ public class RootSearchResource {
     public Response search(String body, @Context UriInfo uri) {
         ListParams params = ListParams.of(RequestBodies.parse(body));
         if (params.cursorScope() != null) {
-            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "cursor paging is offered on /Users and /Groups,"
-                    + " not across resource types");
+            throw ScimProblem.badRequest(
+                    ScimProblem.INVALID_VALUE,
+                    "cursor paging is offered on /Users and /Groups," + " not across resource types");
         }
         SearchSpec spec = params.spec();
         // Totals first (count 0), then the slice of each type that falls into the requested window.
@@ -79,8 +80,10 @@ public class RootSearchResource {
 
     private static ListParams withWindow(ListParams params, int offset, int limit) {
         SearchSpec s = params.spec();
-        return new ListParams(new SearchSpec(s.filter(), s.sortBy(), s.descending(), offset, limit),
-                params.projection(), params.startIndex());
+        return new ListParams(
+                new SearchSpec(s.filter(), s.sortBy(), s.descending(), offset, limit),
+                params.projection(),
+                params.startIndex());
     }
 
     private static Long totalOrNull(java.util.function.Supplier<Response> list) {

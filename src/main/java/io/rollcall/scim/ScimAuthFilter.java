@@ -53,13 +53,17 @@ public class ScimAuthFilter implements ContainerRequestFilter {
             request.abortWith(unauthorized("a valid SCIM bearer token is required"));
             return;
         }
-        RateLimitDecision decision = rateLimiter.acquire(RateLimitScope.SCIM_TOKEN, caller.get().tokenId(),
-                caller.get().workspaceId());
+        RateLimitDecision decision = rateLimiter.acquire(
+                RateLimitScope.SCIM_TOKEN, caller.get().tokenId(), caller.get().workspaceId());
         if (!decision.allowed()) {
             // RFC 7644 has no 429 scimType; Entra and Okta back off on 429 with Retry-After (RFC 6585 §4).
-            request.abortWith(Response.fromResponse(ScimErrors.response(429, null, "too many requests for this SCIM"
-                    + " token; retry after " + decision.retryAfterSeconds() + " s"))
-                    .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build());
+            request.abortWith(Response.fromResponse(ScimErrors.response(
+                            429,
+                            null,
+                            "too many requests for this SCIM" + " token; retry after " + decision.retryAfterSeconds()
+                                    + " s"))
+                    .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds())
+                    .build());
             return;
         }
         context.authenticate(caller.get());
@@ -85,6 +89,7 @@ public class ScimAuthFilter implements ContainerRequestFilter {
 
     static Response unauthorized(String detail) {
         return Response.fromResponse(ScimErrors.response(401, null, detail))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"")
+                .build();
     }
 }

@@ -10,8 +10,7 @@ public final class ScimErrors {
 
     public static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
-    private ScimErrors() {
-    }
+    private ScimErrors() {}
 
     /**
      * <pre>{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"409","scimType":"uniqueness",
@@ -36,6 +35,9 @@ public final class ScimErrors {
     }
 
     public static Response response(int status, String scimType, String detail) {
-        return Response.status(status).type(ScimMediaTypes.SCIM_JSON).entity(body(status, scimType, detail)).build();
+        return Response.status(status)
+                .type(ScimMediaTypes.SCIM_JSON)
+                .entity(body(status, scimType, detail))
+                .build();
     }
 }

@@ -1,7 +1,7 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.domain.shared.ConcurrentWriteConflict;
 import io.rollcall.domain.shared.ConflictException;
 import io.rollcall.domain.shared.ForbiddenException;
@@ -68,9 +68,14 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (thrown instanceof WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            return ScimErrors.response(status, null, status >= 500 ? "internal error"
-                    : Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
-                    ? reasonOf(status) : null);
+            return ScimErrors.response(
+                    status,
+                    null,
+                    status >= 500
+                            ? "internal error"
+                            : Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
+                                    ? reasonOf(status)
+                                    : null);
         }
         Throwable cause = rootCauseOfInterest(thrown);
         if (cause instanceof OptimisticLockException) {
@@ -94,11 +99,14 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     private static Throwable rootCauseOfInterest(Throwable thrown) {
         Throwable current = thrown;
         for (int depth = 0; current != null && depth < 12; depth++) {
-            if (current instanceof OptimisticLockException || current instanceof SQLIntegrityConstraintViolationException
-                    || current instanceof ScimProblem || current instanceof io.rollcall.domain.shared.DomainException) {
+            if (current instanceof OptimisticLockException
+                    || current instanceof SQLIntegrityConstraintViolationException
+                    || current instanceof ScimProblem
+                    || current instanceof io.rollcall.domain.shared.DomainException) {
                 return current;
             }
-            if (current instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (current instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("23")) {
                 return new SQLIntegrityConstraintViolationException(sql.getMessage());
             }

@@ -25,19 +25,28 @@ public class ScimJsonWriter implements MessageBodyWriter<JsonNode> {
     }
 
     @Override
-    public void writeTo(JsonNode node, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
-        MAPPER.writeValue(new java.io.FilterOutputStream(out) {
-            /** FilterOutputStream would hand the container Jackson's buffer one byte (one call) at a time. */
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
-                out.write(bytes, offset, length);
-            }
+    public void writeTo(
+            JsonNode node,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out)
+            throws java.io.IOException {
+        MAPPER.writeValue(
+                new java.io.FilterOutputStream(out) {
+                    /** FilterOutputStream would hand the container Jackson's buffer one byte (one call) at a time. */
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                        out.write(bytes, offset, length);
+                    }
 
-            @Override
-            public void close() {
-                // The container owns the stream.
-            }
-        }, node);
+                    @Override
+                    public void close() {
+                        // The container owns the stream.
+                    }
+                },
+                node);
     }
 }

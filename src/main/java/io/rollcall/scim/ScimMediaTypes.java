@@ -8,6 +8,5 @@ public final class ScimMediaTypes {
     public static final String SCIM_JSON = "application/scim+json";
     public static final MediaType SCIM_JSON_TYPE = MediaType.valueOf(SCIM_JSON);
 
-    private ScimMediaTypes() {
-    }
+    private ScimMediaTypes() {}
 }

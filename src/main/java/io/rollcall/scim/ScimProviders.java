@@ -9,8 +9,7 @@ import java.util.Set;
  */
 public final class ScimProviders {
 
-    private ScimProviders() {
-    }
+    private ScimProviders() {}
 
     public static Set<Class<?>> classes() {
         return Set.of(

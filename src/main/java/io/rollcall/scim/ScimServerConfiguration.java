@@ -41,8 +41,8 @@ public class ScimServerConfiguration {
         configuration.setDocumentationUri(DOCUMENTATION_URI);
         AuthenticationSchema bearer = AuthenticationSchema.oauthBearer();
         bearer.setName("OAuth Bearer Token");
-        bearer.setDescription("A workspace SCIM token, created through the admin API, sent as"
-                + " 'Authorization: Bearer <token>'.");
+        bearer.setDescription(
+                "A workspace SCIM token, created through the admin API, sent as" + " 'Authorization: Bearer <token>'.");
         bearer.setDocumentationUri(DOCUMENTATION_URI);
         configuration.addAuthenticationSchema(bearer);
         return configuration;

@@ -40,7 +40,9 @@ public class ServiceProviderConfigResource {
 
     @GET
     public Response get(@Context UriInfo uri) {
-        return Response.ok(render(configuration, ScimUris.base(uri))).type(ScimMediaTypes.SCIM_JSON).build();
+        return Response.ok(render(configuration, ScimUris.base(uri)))
+                .type(ScimMediaTypes.SCIM_JSON)
+                .build();
     }
 
     static ObjectNode render(ServerConfiguration c, String base) {
@@ -49,28 +51,38 @@ public class ServiceProviderConfigResource {
         config.putArray("schemas").add(SCHEMA);
         config.put("documentationUri", c.getDocumentationUri());
         config.putObject("patch").put("supported", c.getPatchConfiguration().isSupported());
-        config.putObject("bulk").put("supported", c.getBulkConfiguration().isSupported())
+        config.putObject("bulk")
+                .put("supported", c.getBulkConfiguration().isSupported())
                 .put("maxOperations", c.getBulkConfiguration().getMaxOperations())
                 .put("maxPayloadSize", c.getBulkConfiguration().getMaxPayloadSize());
-        config.putObject("filter").put("supported", c.getFilterConfiguration().isSupported())
+        config.putObject("filter")
+                .put("supported", c.getFilterConfiguration().isSupported())
                 .put("maxResults", c.getFilterConfiguration().getMaxResults());
         // RFC 9865 section 4: both paging methods, index by default.
-        config.putObject("pagination").put("cursor", true).put("index", true)
-                .put("defaultPaginationMethod", "index").put("defaultPageSize", ListParams.DEFAULT_COUNT)
+        config.putObject("pagination")
+                .put("cursor", true)
+                .put("index", true)
+                .put("defaultPaginationMethod", "index")
+                .put("defaultPageSize", ListParams.DEFAULT_COUNT)
                 .put("maxPageSize", ListParams.MAX_RESULTS);
-        config.putObject("changePassword").put("supported", c.getChangePasswordConfiguration().isSupported());
+        config.putObject("changePassword")
+                .put("supported", c.getChangePasswordConfiguration().isSupported());
         config.putObject("sort").put("supported", c.getSortConfiguration().isSupported());
         config.putObject("etag").put("supported", c.getEtagConfiguration().isSupported());
         ArrayNode schemes = config.putArray("authenticationSchemes");
         boolean first = true;
         for (AuthenticationSchema scheme : c.getAuthenticationSchemas()) {
-            ObjectNode node = schemes.addObject().put("type", scheme.getType().toString())
-                    .put("name", scheme.getName()).put("description", scheme.getDescription())
-                    .put("specUri", scheme.getSpecUri()).put("documentationUri", scheme.getDocumentationUri())
+            ObjectNode node = schemes.addObject()
+                    .put("type", scheme.getType().toString())
+                    .put("name", scheme.getName())
+                    .put("description", scheme.getDescription())
+                    .put("specUri", scheme.getSpecUri())
+                    .put("documentationUri", scheme.getDocumentationUri())
                     .put("primary", first);
             first = node == null && first;
         }
-        config.putObject("meta").put("resourceType", "ServiceProviderConfig")
+        config.putObject("meta")
+                .put("resourceType", "ServiceProviderConfig")
                 .put("location", base + "ServiceProviderConfig");
         return config;
     }

@@ -1,12 +1,12 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
-import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollcall.application.scim.MemberDraft;
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import io.rollcall.application.scim.ScimUserView;
 import io.rollcall.domain.group.MembershipDirectory.Reference;
 import io.rollcall.domain.identity.ContactValue;
@@ -38,31 +38,55 @@ public final class UserJson {
      * for a change that cannot happen and are refused.
      */
     static final Set<String> READ_ONLY_IN_PUT = Set.of("id", "groups");
+
     static final String ENTERPRISE_KEY = ScimSchemaUrns.ENTERPRISE_USER.toLowerCase(Locale.ROOT);
     /** Lower-case top-level members a User document may carry (the published schemas plus "schemas"). */
-    static final Set<String> TOP_LEVEL = Set.of("schemas", "id", "meta", "externalid", "username", "name",
-            "displayname", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale", "timezone",
-            "active", "emails", "phonenumbers", "addresses", "groups", "password", "roles", "entitlements", "ims",
-            "photos", "x509certificates", ENTERPRISE_KEY);
+    static final Set<String> TOP_LEVEL = Set.of(
+            "schemas",
+            "id",
+            "meta",
+            "externalid",
+            "username",
+            "name",
+            "displayname",
+            "nickname",
+            "profileurl",
+            "title",
+            "usertype",
+            "preferredlanguage",
+            "locale",
+            "timezone",
+            "active",
+            "emails",
+            "phonenumbers",
+            "addresses",
+            "groups",
+            "password",
+            "roles",
+            "entitlements",
+            "ims",
+            "photos",
+            "x509certificates",
+            ENTERPRISE_KEY);
     /**
      * Multi-valued attributes (RFC 7643 section 4.1.2) stored only to be returned, each element {value, display,
      * type, primary}; with the longest value each may hold (a base64 DER certificate is a few KiB).
      */
     private static final Map<String, Integer> STORED = storedAttributes();
-    private static final Set<String> ADDRESS = Set.of("formatted", "streetaddress", "locality", "region", "postalcode",
-            "country", "type", "primary");
+
+    private static final Set<String> ADDRESS =
+            Set.of("formatted", "streetaddress", "locality", "region", "postalcode", "country", "type", "primary");
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
             new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final Set<String> NAME = Set.of("formatted", "familyname", "givenname", "middlename",
-            "honorificprefix", "honorificsuffix");
+    private static final Set<String> NAME =
+            Set.of("formatted", "familyname", "givenname", "middlename", "honorificprefix", "honorificsuffix");
     private static final Set<String> CONTACT = Set.of("value", "type", "display", "primary", "$ref");
-    private static final Set<String> ENTERPRISE = Set.of("employeenumber", "costcenter", "organization", "division",
-            "department", "manager");
+    private static final Set<String> ENTERPRISE =
+            Set.of("employeenumber", "costcenter", "organization", "division", "department", "manager");
     private static final Set<String> MANAGER = Set.of("value", "displayname", "$ref");
     private static final int MAX_CONTACTS = 20;
 
-    private UserJson() {
-    }
+    private UserJson() {}
 
     public static ObjectNode toJson(ScimUserView view, String baseUrl) {
         Member m = view.member();
@@ -110,8 +134,11 @@ public final class UserJson {
         if (!view.groups().isEmpty()) {
             ArrayNode groups = user.putArray("groups");
             for (Reference group : view.groups()) {
-                groups.addObject().put("value", group.id()).put("$ref", baseUrl + "Groups/" + group.id())
-                        .put("display", group.display()).put("type", "direct");
+                groups.addObject()
+                        .put("value", group.id())
+                        .put("$ref", baseUrl + "Groups/" + group.id())
+                        .put("display", group.display())
+                        .put("type", "direct");
             }
         }
         ObjectNode enterprise = JsonNodeFactory.instance.objectNode();
@@ -180,20 +207,36 @@ public final class UserJson {
             }
         }
         Boolean active = JsonInput.bool(document, "active");
-        return new MemberDraft(userName.trim(), JsonInput.string(document, "externalId", 255),
-                new MemberDraft.Name(str(name, "formatted", 255), str(name, "familyName", 255),
-                        str(name, "givenName", 255), str(name, "middleName", 255), str(name, "honorificPrefix", 64),
+        return new MemberDraft(
+                userName.trim(),
+                JsonInput.string(document, "externalId", 255),
+                new MemberDraft.Name(
+                        str(name, "formatted", 255),
+                        str(name, "familyName", 255),
+                        str(name, "givenName", 255),
+                        str(name, "middleName", 255),
+                        str(name, "honorificPrefix", 64),
                         str(name, "honorificSuffix", 64)),
-                JsonInput.string(document, "displayName", 255), JsonInput.string(document, "nickName", 255),
-                JsonInput.string(document, "profileUrl", 1024), JsonInput.string(document, "title", 255),
-                JsonInput.string(document, "userType", 64), JsonInput.string(document, "preferredLanguage", 64),
-                JsonInput.string(document, "locale", 64), JsonInput.string(document, "timezone", 64),
+                JsonInput.string(document, "displayName", 255),
+                JsonInput.string(document, "nickName", 255),
+                JsonInput.string(document, "profileUrl", 1024),
+                JsonInput.string(document, "title", 255),
+                JsonInput.string(document, "userType", 64),
+                JsonInput.string(document, "preferredLanguage", 64),
+                JsonInput.string(document, "locale", 64),
+                JsonInput.string(document, "timezone", 64),
                 active == null || active,
-                contacts(document, "emails", 320), contacts(document, "phoneNumbers", 64), addresses(document),
+                contacts(document, "emails", 320),
+                contacts(document, "phoneNumbers", 64),
+                addresses(document),
                 storedValues(document),
-                new MemberDraft.Enterprise(str(enterprise, "employeeNumber", 64), str(enterprise, "costCenter", 255),
-                        str(enterprise, "organization", 255), str(enterprise, "division", 255),
-                        str(enterprise, "department", 255), str(manager, "value", 255),
+                new MemberDraft.Enterprise(
+                        str(enterprise, "employeeNumber", 64),
+                        str(enterprise, "costCenter", 255),
+                        str(enterprise, "organization", 255),
+                        str(enterprise, "division", 255),
+                        str(enterprise, "department", 255),
+                        str(manager, "value", 255),
                         str(manager, "displayName", 255)));
     }
 
@@ -234,7 +277,8 @@ public final class UserJson {
         int primaries = 0;
         for (JsonNode value : values) {
             if (!value.isObject()) {
-                throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "each of '" + attribute + "' must be an object");
+                throw ScimProblem.badRequest(
+                        ScimProblem.INVALID_VALUE, "each of '" + attribute + "' must be an object");
             }
             JsonInput.onlyKnown(value, CONTACT, attribute + ".");
             String text = JsonInput.string(value, "value", maxLength);
@@ -243,8 +287,8 @@ public final class UserJson {
             }
             boolean primary = Boolean.TRUE.equals(JsonInput.bool(value, "primary"));
             primaries += primary ? 1 : 0;
-            contacts.add(new ContactValue(text, JsonInput.string(value, "type", 32),
-                    JsonInput.string(value, "display", 255), primary));
+            contacts.add(new ContactValue(
+                    text, JsonInput.string(value, "type", 32), JsonInput.string(value, "display", 255), primary));
         }
         if (primaries > 1) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "at most one of '" + attribute + "' is primary");
@@ -276,8 +320,8 @@ public final class UserJson {
             return null;
         }
         if (!values.isArray() || values.size() > MAX_CONTACTS) {
-            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "addresses must be an array of at most "
-                    + MAX_CONTACTS);
+            throw ScimProblem.badRequest(
+                    ScimProblem.INVALID_VALUE, "addresses must be an array of at most " + MAX_CONTACTS);
         }
         ArrayNode normalised = JsonNodeFactory.instance.arrayNode();
         int primaries = 0;
@@ -287,8 +331,8 @@ public final class UserJson {
             }
             JsonInput.onlyKnown(value, ADDRESS, "addresses.");
             ObjectNode address = normalised.addObject();
-            for (String name : List.of("formatted", "streetAddress", "locality", "region", "postalCode", "country",
-                    "type")) {
+            for (String name :
+                    List.of("formatted", "streetAddress", "locality", "region", "postalCode", "country", "type")) {
                 putIfSet(address, name, JsonInput.string(value, name, 1024));
             }
             boolean primary = Boolean.TRUE.equals(JsonInput.bool(value, "primary"));

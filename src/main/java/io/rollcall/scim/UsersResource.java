@@ -1,8 +1,8 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimSchemaUrns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import io.rollcall.application.scim.ScimUserService;
 import io.rollcall.application.scim.ScimUserView;
 import io.rollcall.domain.identity.Member;
@@ -12,7 +12,6 @@ import io.rollcall.scim.patch.PatchOperation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -43,8 +43,8 @@ import java.util.Set;
 @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 public class UsersResource {
 
-    static final PatchApplier PATCHER = new PatchApplier(ScimSchemaUrns.USER,
-            Set.of(UserJson.ENTERPRISE_KEY), UserJson.READ_ONLY);
+    static final PatchApplier PATCHER =
+            new PatchApplier(ScimSchemaUrns.USER, Set.of(UserJson.ENTERPRISE_KEY), UserJson.READ_ONLY);
 
     private final ScimContext context;
     private final ScimUserService users;
@@ -76,15 +76,18 @@ public class UsersResource {
     public Response list(ListParams params, UriInfo uri) {
         Page<ScimUserView> page = users.list(context.caller(), params.spec());
         String base = ScimUris.base(uri);
-        return ScimResponses.list(params, page.items(), page.total(), v -> UserJson.toJson(v, base),
-                v -> v.member().id());
+        return ScimResponses.list(params, page.items(), page.total(), v -> UserJson.toJson(v, base), v -> v.member()
+                .id());
     }
 
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
+    public Response get(
+            @PathParam("id") String id,
+            @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excludedAttributes,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context UriInfo uri) {
         Projection projection = Projection.of(attributes, excludedAttributes);
         ScimUserView view = users.get(context.caller(), id);
         long version = view.member().version();
@@ -95,8 +98,11 @@ public class UsersResource {
     }
 
     @POST
-    public Response create(String body, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
+    public Response create(
+            String body,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
+            @Context UriInfo uri) {
         Projection projection = Projection.of(attributes, excludedAttributes);
         JsonNode document = RequestBodies.parse(body);
         ScimUserView created = users.create(context.caller(), UserJson.fromJson(document, null));
@@ -105,20 +111,30 @@ public class UsersResource {
 
     @PUT
     @Path("{id}")
-    public Response replace(@PathParam("id") String id, String body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+    public Response replace(
+            @PathParam("id") String id,
+            String body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context UriInfo uri) {
         JsonNode document = RequestBodies.parse(body);
         String base = ScimUris.base(uri);
-        ScimUserView updated = users.update(context.caller(), id, ETags.expectedVersion(ifMatch),
+        ScimUserView updated = users.update(
+                context.caller(),
+                id,
+                ETags.expectedVersion(ifMatch),
                 current -> UserJson.fromJson(document, UserJson.toJson(current, base)));
         return render(Response.ok(), updated, Projection.none(), uri);
     }
 
     @PATCH
     @Path("{id}")
-    public Response patch(@PathParam("id") String id, String body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri) {
+    public Response patch(
+            @PathParam("id") String id,
+            String body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excludedAttributes,
+            @Context UriInfo uri) {
         Projection projection = Projection.of(attributes, excludedAttributes);
         List<PatchOperation> operations = PatchOperation.parseRequest(RequestBodies.parse(body));
         String base = ScimUris.base(uri);
@@ -142,11 +158,14 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
-    private static Response render(Response.ResponseBuilder builder, ScimUserView view, Projection projection,
-            UriInfo uri) {
+    private static Response render(
+            Response.ResponseBuilder builder, ScimUserView view, Projection projection, UriInfo uri) {
         String base = ScimUris.base(uri);
         Member member = view.member();
-        return ScimResponses.resource(builder, projection.apply(UserJson.toJson(view, base)), member.version(),
+        return ScimResponses.resource(
+                builder,
+                projection.apply(UserJson.toJson(view, base)),
+                member.version(),
                 URI.create(base + "Users/" + member.id()));
     }
 }

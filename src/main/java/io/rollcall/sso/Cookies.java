@@ -18,8 +18,7 @@ public final class Cookies {
     /** The session cookie that the console and the admin API read, and the invite and sign-in link pages set (see {@code admin.BearerAuthentication}). */
     public static final String SESSION = "rollcall_session";
 
-    private Cookies() {
-    }
+    private Cookies() {}
 
     static String loginState(URI publicUrl, String workspaceId, String value, Duration maxAge, boolean crossSitePost) {
         boolean https = isHttps(publicUrl);

@@ -19,9 +19,12 @@ public class FormPosts implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (HttpMethod.POST.equals(request.getMethod()) && request.getMediaType() == null) {
-            request.abortWith(SsoErrorPages.page(request.getAcceptableMediaTypes(),
-                    415, "unsupported-media-type", "the request must be a form post"
-                            + " (Content-Type: " + MediaType.APPLICATION_FORM_URLENCODED + ")"));
+            request.abortWith(SsoErrorPages.page(
+                    request.getAcceptableMediaTypes(),
+                    415,
+                    "unsupported-media-type",
+                    "the request must be a form post" + " (Content-Type: " + MediaType.APPLICATION_FORM_URLENCODED
+                            + ")"));
         }
     }
 }

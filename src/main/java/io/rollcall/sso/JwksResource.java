@@ -21,8 +21,10 @@ public class JwksResource {
     @GET
     @Produces("application/jwk-set+json")
     public Response jwks() {
-        List<JWK> published = keys.publishedKeys().stream().map(k -> (JWK) k.toPublicJWK()).toList();
-        return Response.ok(new JWKSet(published).toString(true)).header(HttpHeaders.CACHE_CONTROL, "max-age=300")
+        List<JWK> published =
+                keys.publishedKeys().stream().map(k -> (JWK) k.toPublicJWK()).toList();
+        return Response.ok(new JWKSet(published).toString(true))
+                .header(HttpHeaders.CACHE_CONTROL, "max-age=300")
                 .build();
     }
 }

@@ -23,8 +23,7 @@ public final class SsoErrorPages {
 
     private static final Logger LOG = Logger.getLogger(SsoErrorPages.class.getName());
 
-    private SsoErrorPages() {
-    }
+    private SsoErrorPages() {}
 
     /** Login refusals, each with its own reason code; the status follows from the refusal's reason. */
     public static class Failures implements ExceptionMapper<SsoFailure> {
@@ -70,8 +69,12 @@ public final class SsoErrorPages {
                 case 404 -> page(headers, status, "not-found", "no such page");
                 case 405 -> page(headers, status, "method-not-allowed", "this method is not allowed here");
                 case 406 -> page(headers, status, "not-acceptable", "this page cannot answer in the requested type");
-                case 415 -> page(headers, status, "unsupported-media-type", "the request body has a type this"
-                        + " endpoint does not take");
+                case 415 ->
+                    page(
+                            headers,
+                            status,
+                            "unsupported-media-type",
+                            "the request body has a type this" + " endpoint does not take");
                 default -> page(headers, status, "bad-request", "the request could not be understood");
             };
         }
@@ -87,8 +90,12 @@ public final class SsoErrorPages {
             if (e instanceof ConcurrentWriteConflict) {
                 // Two first logins of the same person at once: one created the member, the other lost the race.
                 LOG.log(Level.FINE, "concurrent login", e);
-                return page(headers, 409, "concurrent-login", "another login of the same account was completing at"
-                        + " the same moment; please start the login again");
+                return page(
+                        headers,
+                        409,
+                        "concurrent-login",
+                        "another login of the same account was completing at"
+                                + " the same moment; please start the login again");
             }
             return internal(headers, e);
         }
@@ -105,11 +112,13 @@ public final class SsoErrorPages {
 
     static Response page(List<MediaType> acceptable, int status, String code, String message) {
         boolean json = acceptable.stream()
-                .anyMatch(t -> (t.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                        || t.isCompatible(PROBLEM_JSON_TYPE)) && !t.isWildcardType());
+                .anyMatch(t -> (t.isCompatible(MediaType.APPLICATION_JSON_TYPE) || t.isCompatible(PROBLEM_JSON_TYPE))
+                        && !t.isWildcardType());
         Document document = document(json, status, code, message);
-        Response.ResponseBuilder builder = Response.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .type(document.mediaType()).entity(document.text());
+        Response.ResponseBuilder builder = Response.status(status)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .type(document.mediaType())
+                .entity(document.text());
         if (!json) {
             builder.header("Content-Security-Policy", "default-src 'none'");
         }
@@ -119,8 +128,7 @@ public final class SsoErrorPages {
     private static final MediaType PROBLEM_JSON_TYPE = MediaType.valueOf("application/problem+json");
 
     /** An error as it leaves {@code /sso}: its media type and text. */
-    public record Document(String mediaType, String text) {
-    }
+    public record Document(String mediaType, String text) {}
 
     /**
      * The one error shape of {@code /sso}, for the JAX-RS mappers and for container-level errors alike. For a script
@@ -134,8 +142,12 @@ public final class SsoErrorPages {
     public static Document document(boolean json, int status, String code, String message) {
         String requestId = RequestIds.current();
         if (json) {
-            var body = Json.createObjectBuilder().add("type", "https://rollcall.dev/problems/" + code)
-                    .add("title", title(status)).add("status", status).add("detail", message).add("code", code);
+            var body = Json.createObjectBuilder()
+                    .add("type", "https://rollcall.dev/problems/" + code)
+                    .add("title", title(status))
+                    .add("status", status)
+                    .add("detail", message)
+                    .add("code", code);
             if (requestId != null) {
                 body.add("requestId", requestId);
             }
@@ -154,7 +166,10 @@ public final class SsoErrorPages {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 }

@@ -33,11 +33,13 @@ public class SsoRateLimit implements ContainerRequestFilter {
 
     @Context
     HttpServletRequest servletRequest;
+
     @Context
     HttpHeaders headers;
 
     @Inject
-    public SsoRateLimit(RateLimiter rateLimiter,
+    public SsoRateLimit(
+            RateLimiter rateLimiter,
             @ConfigProperty(name = "rollcall.client.ip.header") Optional<String> clientIpHeader) {
         this.rateLimiter = rateLimiter;
         this.clientIpHeader = clientIpHeader.map(String::trim).orElse("");
@@ -50,9 +52,14 @@ public class SsoRateLimit implements ContainerRequestFilter {
         }
         RateLimitDecision decision = rateLimiter.acquire(RateLimitScope.SSO_CLIENT, clientAddress(), null);
         if (!decision.allowed()) {
-            request.abortWith(Response.fromResponse(SsoErrorPages.page(headers, 429, "rate-limited",
-                    "too many sign-in requests from your address; retry after " + decision.retryAfterSeconds()
-                            + " s")).header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build());
+            request.abortWith(Response.fromResponse(SsoErrorPages.page(
+                            headers,
+                            429,
+                            "rate-limited",
+                            "too many sign-in requests from your address; retry after " + decision.retryAfterSeconds()
+                                    + " s"))
+                    .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds())
+                    .build());
         }
     }
 
@@ -60,7 +67,8 @@ public class SsoRateLimit implements ContainerRequestFilter {
         if (!clientIpHeader.isEmpty()) {
             String forwarded = servletRequest.getHeader(clientIpHeader);
             if (forwarded != null && !forwarded.isBlank()) {
-                String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
+                String last =
+                        forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
                 if (!last.isEmpty() && last.length() <= 64) {
                     return last;
                 }

@@ -25,8 +25,10 @@ public class SsoResource {
 
     @Inject
     SsoLogin login;
+
     @Inject
     RollcallConfig config;
+
     @Inject
     SsoSettings settings;
 
@@ -35,9 +37,13 @@ public class SsoResource {
     public Response login(@PathParam("ws") String ws, @QueryParam("returnUrl") String returnUrl) {
         SsoLogin.Started started = login.start(ws, returnUrl);
         boolean saml = started.protocol() == SsoConnection.Type.SAML;
-        return Response.seeOther(started.location()).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Set-Cookie", Cookies.loginState(config.publicUrl(), ws, started.stateCookie(),
-                        settings.loginTimeout(), saml)).build();
+        return Response.seeOther(started.location())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(
+                        "Set-Cookie",
+                        Cookies.loginState(
+                                config.publicUrl(), ws, started.stateCookie(), settings.loginTimeout(), saml))
+                .build();
     }
 
     @GET
@@ -50,23 +56,30 @@ public class SsoResource {
     @POST
     @Path("/saml/acs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response acs(@PathParam("ws") String ws, @FormParam("SAMLResponse") String samlResponse,
+    public Response acs(
+            @PathParam("ws") String ws,
+            @FormParam("SAMLResponse") String samlResponse,
             @CookieParam(Cookies.STATE) String state) {
         return finished(ws, login.finishSaml(ws, state, samlResponse));
     }
 
     @GET
     @Path("/oidc/callback")
-    public Response callback(@PathParam("ws") String ws, @QueryParam("state") String stateParam,
-            @QueryParam("code") String code, @QueryParam("error") String error,
+    public Response callback(
+            @PathParam("ws") String ws,
+            @QueryParam("state") String stateParam,
+            @QueryParam("code") String code,
+            @QueryParam("error") String error,
             @CookieParam(Cookies.STATE) String state) {
         return finished(ws, login.finishOidc(ws, state, stateParam, code, error));
     }
 
     private Response finished(String ws, SsoLogin.Finished done) {
         URI target = config.publicUrl().resolve(done.returnUrl());
-        return Response.seeOther(target).header(HttpHeaders.CACHE_CONTROL, "no-store")
+        return Response.seeOther(target)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Set-Cookie", Cookies.session(config.publicUrl(), done.session(), done.lifetime()))
-                .header("Set-Cookie", Cookies.clearLoginState(config.publicUrl(), ws)).build();
+                .header("Set-Cookie", Cookies.clearLoginState(config.publicUrl(), ws))
+                .build();
     }
 }

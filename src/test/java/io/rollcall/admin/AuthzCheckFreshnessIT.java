@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class AuthzCheckFreshnessIT {
 
     private static final String SCIM_JSON = "application/scim+json";
-    private static final String PATCH_OP = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[";
+    private static final String PATCH_OP =
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]," + "\"Operations\":[";
 
     private RollcallServer server;
     private OwnedWorkspace w;
@@ -61,8 +61,10 @@ class AuthzCheckFreshnessIT {
     @Test
     void groupRoleAndMembershipChangesAreSeenByTheNextCheck() {
         String member = join("viewer").memberId();
-        Api.Reply group = w.api().post(w.path("/groups"), "{\"name\":\"Builders\",\"membershipType\":\"STATIC\","
-                + "\"role\":\"creator\"}");
+        Api.Reply group = w.api()
+                .post(
+                        w.path("/groups"),
+                        "{\"name\":\"Builders\",\"membershipType\":\"STATIC\"," + "\"role\":\"creator\"}");
         assertThat(group.status()).as(group.toString()).isEqualTo(201);
         String groupPath = "/groups/" + group.json().get("id").asText();
         assertDenied(member, "workflows:write", "no-permission");
@@ -76,7 +78,8 @@ class AuthzCheckFreshnessIT {
         patch(groupPath, "{\"role\":\"creator\"}");
         assertAllowed(member, "workflows:write");
 
-        assertThat(w.api().delete(w.path(groupPath + "/members/" + member)).status()).isEqualTo(204);
+        assertThat(w.api().delete(w.path(groupPath + "/members/" + member)).status())
+                .isEqualTo(204);
         assertDenied(member, "workflows:write", "no-permission");
 
         addToGroup(groupPath, member);
@@ -88,8 +91,11 @@ class AuthzCheckFreshnessIT {
 
     @Test
     void editedRolePermissionsAreSeenByTheNextCheck() {
-        Api.Reply role = w.api().post(w.path("/roles"), "{\"id\":\"deployer\",\"name\":\"Deployer\","
-                + "\"permissions\":[\"workflows:run\",\"members:read\"]}");
+        Api.Reply role = w.api()
+                .post(
+                        w.path("/roles"),
+                        "{\"id\":\"deployer\",\"name\":\"Deployer\","
+                                + "\"permissions\":[\"workflows:run\",\"members:read\"]}");
         assertThat(role.status()).as(role.toString()).isEqualTo(201);
         String member = join("viewer").memberId();
         patch("/members/" + member, "{\"role\":\"deployer\"}");
@@ -107,38 +113,61 @@ class AuthzCheckFreshnessIT {
         Api.Reply token = w.api().post(w.path("/scim-tokens"), "{\"name\":\"idp\"}");
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
         Api scim = new Api(server.baseUrl(), token.json().get("token").asText());
-        Api.Reply user = scim.send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:"
-                + "User\"],\"userName\":\"pat@fresh.example\"}", SCIM_JSON);
+        Api.Reply user = scim.send(
+                "POST",
+                "/scim/v2/Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:"
+                        + "User\"],\"userName\":\"pat@fresh.example\"}",
+                SCIM_JSON);
         assertThat(user.status()).as(user.toString()).isEqualTo(201);
         String member = user.json().get("id").asText();
         String members = "[{\"value\":" + q(member) + "}]";
-        Api.Reply group = scim.send("POST", "/scim/v2/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:"
-                + "Group\"],\"displayName\":\"Builders\",\"members\":" + members + "}", SCIM_JSON);
+        Api.Reply group = scim.send(
+                "POST",
+                "/scim/v2/Groups",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:"
+                        + "Group\"],\"displayName\":\"Builders\",\"members\":" + members + "}",
+                SCIM_JSON);
         assertThat(group.status()).as(group.toString()).isEqualTo(201);
         String groupId = group.json().get("id").asText();
         patch("/groups/" + groupId, "{\"role\":\"creator\"}");
         assertAllowed(member, "workflows:write");
 
-        scimOk(scim.send("PATCH", "/scim/v2/Groups/" + groupId, PATCH_OP + "{\"op\":\"remove\",\"path\":"
-                + q("members[value eq \"" + member + "\"]") + "}]}", SCIM_JSON));
+        scimOk(scim.send(
+                "PATCH",
+                "/scim/v2/Groups/" + groupId,
+                PATCH_OP + "{\"op\":\"remove\",\"path\":" + q("members[value eq \"" + member + "\"]") + "}]}",
+                SCIM_JSON));
         assertDenied(member, "workflows:write", "no-permission");
 
-        scimOk(scim.send("PUT", "/scim/v2/Groups/" + groupId, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:"
-                + "Group\"],\"displayName\":\"Builders\",\"members\":" + members + "}", SCIM_JSON));
+        scimOk(scim.send(
+                "PUT",
+                "/scim/v2/Groups/" + groupId,
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:"
+                        + "Group\"],\"displayName\":\"Builders\",\"members\":" + members + "}",
+                SCIM_JSON));
         assertAllowed(member, "workflows:write");
 
-        scimOk(scim.send("PATCH", "/scim/v2/Users/" + member, PATCH_OP
-                + "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}", SCIM_JSON));
+        scimOk(scim.send(
+                "PATCH",
+                "/scim/v2/Users/" + member,
+                PATCH_OP + "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}",
+                SCIM_JSON));
         assertDenied(member, "workflows:write", "member-deactivated");
 
-        scimOk(scim.send("PATCH", "/scim/v2/Users/" + member, PATCH_OP
-                + "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}]}", SCIM_JSON));
+        scimOk(scim.send(
+                "PATCH",
+                "/scim/v2/Users/" + member,
+                PATCH_OP + "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}]}",
+                SCIM_JSON));
         assertAllowed(member, "workflows:write");
 
-        assertThat(scim.send("DELETE", "/scim/v2/Groups/" + groupId, null, null).status()).isEqualTo(204);
+        assertThat(scim.send("DELETE", "/scim/v2/Groups/" + groupId, null, null).status())
+                .isEqualTo(204);
         assertDenied(member, "workflows:write", "no-permission");
 
-        assertThat(scim.send("DELETE", "/scim/v2/Users/" + member, null, null).status()).isEqualTo(204);
+        assertThat(scim.send("DELETE", "/scim/v2/Users/" + member, null, null).status())
+                .isEqualTo(204);
         assertDenied(member, "workflows:read", "unknown-member");
     }
 
@@ -146,8 +175,10 @@ class AuthzCheckFreshnessIT {
     void theAskingCallersOwnPermissionIsNeverStale() {
         Joined asker = join("viewer");
         String other = join("viewer").memberId();
-        Api.Reply role = w.api().post(w.path("/roles"), "{\"id\":\"runner\",\"name\":\"Runner\","
-                + "\"permissions\":[\"workflows:run\"]}");
+        Api.Reply role = w.api()
+                .post(
+                        w.path("/roles"),
+                        "{\"id\":\"runner\",\"name\":\"Runner\"," + "\"permissions\":[\"workflows:run\"]}");
         assertThat(role.status()).as(role.toString()).isEqualTo(201);
         String check = "/authz/check";
         String body = "{\"member\":" + q(other) + ",\"permission\":\"workflows:read\"}";
@@ -155,7 +186,9 @@ class AuthzCheckFreshnessIT {
 
         patch("/members/" + asker.memberId(), "{\"role\":\"runner\"}");
         Api.Reply withoutMembersRead = asker.api().post(w.path(check), body);
-        assertThat(withoutMembersRead.status()).as(withoutMembersRead.toString()).isEqualTo(403);
+        assertThat(withoutMembersRead.status())
+                .as(withoutMembersRead.toString())
+                .isEqualTo(403);
         assertThat(withoutMembersRead.json().get("code").asText()).isEqualTo("missing-permission");
 
         patch("/members/" + asker.memberId(), "{\"role\":\"viewer\"}");
@@ -164,22 +197,26 @@ class AuthzCheckFreshnessIT {
         patch("/members/" + asker.memberId(), "{\"active\":false}");
         assertThat(asker.api().post(w.path(check), body).status()).isEqualTo(403);
 
-        assertThat(w.api().delete(w.path("/members/" + asker.memberId())).status()).isEqualTo(204);
-        assertThat(asker.api().post(w.path(check), body).status()).as("no longer a member: the workspace is unknown")
+        assertThat(w.api().delete(w.path("/members/" + asker.memberId())).status())
+                .isEqualTo(204);
+        assertThat(asker.api().post(w.path(check), body).status())
+                .as("no longer a member: the workspace is unknown")
                 .isEqualTo(404);
     }
 
-    private record Joined(String memberId, Api api) {
-    }
+    private record Joined(String memberId, Api api) {}
 
     /** Invites a new person with {@code role} and has them accept. */
     private Joined join(String role) {
         TestAccounts.Person person = TestAccounts.create(server, "fresh-" + role);
-        Api.Reply invite = w.api().post(w.path("/invites"), "{\"email\":" + q(person.email()) + ",\"role\":"
-                + q(role) + "}");
+        Api.Reply invite =
+                w.api().post(w.path("/invites"), "{\"email\":" + q(person.email()) + ",\"role\":" + q(role) + "}");
         assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
-        Api.Reply accepted = w.api().as(person.token()).post("/api/v1/invites/accept", "{\"token\":"
-                + q(invite.json().get("token").asText()) + "}");
+        Api.Reply accepted = w.api()
+                .as(person.token())
+                .post(
+                        "/api/v1/invites/accept",
+                        "{\"token\":" + q(invite.json().get("token").asText()) + "}");
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         return new Joined(accepted.json().get("id").asText(), w.api().as(person.token()));
     }
@@ -199,8 +236,8 @@ class AuthzCheckFreshnessIT {
     }
 
     private JsonNode check(String member, String permission) {
-        Api.Reply reply = w.api().post(w.path("/authz/check"), "{\"member\":" + q(member) + ",\"permission\":"
-                + q(permission) + "}");
+        Api.Reply reply = w.api()
+                .post(w.path("/authz/check"), "{\"member\":" + q(member) + ",\"permission\":" + q(permission) + "}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }

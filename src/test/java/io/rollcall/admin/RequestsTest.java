@@ -33,8 +33,12 @@ class RequestsTest {
         JsonObject claims = json("{\"s\":\"x\",\"n\":3,\"d\":1.5,\"t\":true,\"z\":null,\"a\":[\"g1\",2]}");
         @SuppressWarnings("unchecked")
         Map<String, Object> plain = (Map<String, Object>) Requests.plain(claims);
-        assertThat(plain).containsEntry("s", "x").containsEntry("n", BigInteger.valueOf(3))
-                .containsEntry("t", true).containsEntry("z", null).containsEntry("a", List.of("g1", BigInteger.TWO));
+        assertThat(plain)
+                .containsEntry("s", "x")
+                .containsEntry("n", BigInteger.valueOf(3))
+                .containsEntry("t", true)
+                .containsEntry("z", null)
+                .containsEntry("a", List.of("g1", BigInteger.TWO));
         assertThat(ClaimSet.fromJwtClaims(plain).values("d")).containsExactly("1.5");
         assertThat(ClaimSet.fromJwtClaims(plain).values("a")).containsExactly("g1", "2");
     }

@@ -10,16 +10,17 @@ class SessionCookieCsrfTest {
 
     @Test
     void defaultPortsAreLeftOutAsBrowsersDo() {
-        assertThat(SessionCookieCsrf.origin(URI.create("https://rollcall.example:443"))).isEqualTo(
-                "https://rollcall.example");
-        assertThat(SessionCookieCsrf.origin(URI.create("http://rollcall.example:80/"))).isEqualTo(
-                "http://rollcall.example");
+        assertThat(SessionCookieCsrf.origin(URI.create("https://rollcall.example:443")))
+                .isEqualTo("https://rollcall.example");
+        assertThat(SessionCookieCsrf.origin(URI.create("http://rollcall.example:80/")))
+                .isEqualTo("http://rollcall.example");
     }
 
     @Test
     void otherPortsAndAPathPrefixKeepThePortAndDropThePath() {
-        assertThat(SessionCookieCsrf.origin(URI.create("http://127.0.0.1:8080"))).isEqualTo("http://127.0.0.1:8080");
-        assertThat(SessionCookieCsrf.origin(URI.create("https://corp.example:8443/rollcall"))).isEqualTo(
-                "https://corp.example:8443");
+        assertThat(SessionCookieCsrf.origin(URI.create("http://127.0.0.1:8080")))
+                .isEqualTo("http://127.0.0.1:8080");
+        assertThat(SessionCookieCsrf.origin(URI.create("https://corp.example:8443/rollcall")))
+                .isEqualTo("https://corp.example:8443");
     }
 }

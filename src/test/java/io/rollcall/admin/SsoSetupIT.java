@@ -37,7 +37,8 @@ class SsoSetupIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonNode body = reply.json();
         assertThat(body.path("configured").asBoolean()).isFalse();
-        assertThat(body.path("type").isNull() || body.path("type").isMissingNode()).isTrue();
+        assertThat(body.path("type").isNull() || body.path("type").isMissingNode())
+                .isTrue();
         String base = server.baseUrl() + "/sso/" + ws;
         JsonNode sp = body.path("serviceProvider");
         assertThat(sp.path("entityId").asText()).isEqualTo(base + "/saml/metadata");
@@ -46,24 +47,35 @@ class SsoSetupIT {
         assertThat(sp.path("redirectUri").asText()).isEqualTo(base + "/oidc/callback");
         assertThat(sp.path("loginUrl").asText()).isEqualTo(base + "/login");
         // Nothing was created by looking.
-        assertThat(api.get(path("/audit-events?action=sso.connection.updated")).json().path("items").size()).isZero();
+        assertThat(api.get(path("/audit-events?action=sso.connection.updated"))
+                        .json()
+                        .path("items")
+                        .size())
+                .isZero();
         Person stranger = TestAccounts.create(server, "sso-stranger");
         assertThat(api.as(stranger.token()).get(path("/sso")).status()).isEqualTo(404);
     }
 
     @Test
     void dryRunAcceptsEntrasOverageShapeAndReportsTheOverage() {
-        assertThat(api.post(path("/scim-tokens"), "{\"name\":\"for-dynamic-groups\"}").status()).isEqualTo(201);
+        assertThat(api.post(path("/scim-tokens"), "{\"name\":\"for-dynamic-groups\"}")
+                        .status())
+                .isEqualTo(201);
         Api.Reply group = api.post(path("/groups"), "{\"name\":\"Engineering\",\"membershipType\":\"DYNAMIC\"}");
         assertThat(group.status()).as(group.toString()).isEqualTo(201);
         String groupId = group.json().path("id").asText();
-        assertThat(api.put(path("/groups/" + groupId + "/claim-rules"),
-                "[{\"claim\":\"groups\",\"match\":\"EQUALS\",\"value\":\"eng-id\"}]").status()).isEqualTo(200);
+        assertThat(api.put(
+                                path("/groups/" + groupId + "/claim-rules"),
+                                "[{\"claim\":\"groups\",\"match\":\"EQUALS\",\"value\":\"eng-id\"}]")
+                        .status())
+                .isEqualTo(200);
 
-        Api.Reply overage = api.post(path("/sso/dry-run"), "{\"claims\":{\"name\":\"Ada\",\"_claim_names\":"
-                + "{\"groups\":\"src1\"},\"_claim_sources\":{\"src1\":{\"endpoint\":"
-                + "\"https://graph.windows.net/tenant/users/oid/getMemberObjects\"}},\"email_verified\":true,"
-                + "\"iat\":1700000000}}");
+        Api.Reply overage = api.post(
+                path("/sso/dry-run"),
+                "{\"claims\":{\"name\":\"Ada\",\"_claim_names\":"
+                        + "{\"groups\":\"src1\"},\"_claim_sources\":{\"src1\":{\"endpoint\":"
+                        + "\"https://graph.windows.net/tenant/users/oid/getMemberObjects\"}},\"email_verified\":true,"
+                        + "\"iat\":1700000000}}");
 
         assertThat(overage.status()).as(overage.toString()).isEqualTo(200);
         assertThat(overage.json().path("overage").asBoolean()).isTrue();

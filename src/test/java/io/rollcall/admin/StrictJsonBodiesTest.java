@@ -18,12 +18,11 @@ class StrictJsonBodiesTest {
     }
 
     /** The refusal as status, code and detail. */
-    private record Problem(int status, String code, String detail) {
-    }
+    private record Problem(int status, String code, String detail) {}
 
     private static Problem refusal(byte[] body, boolean array) {
-        StrictJsonBodies.Rejected e = catchThrowableOfType(StrictJsonBodies.Rejected.class,
-                () -> StrictJsonBodies.parse(body, array));
+        StrictJsonBodies.Rejected e =
+                catchThrowableOfType(StrictJsonBodies.Rejected.class, () -> StrictJsonBodies.parse(body, array));
         assertThat(e).as("refused").isNotNull();
         return new Problem(e.status(), e.code(), e.getMessage());
     }
@@ -39,7 +38,8 @@ class StrictJsonBodiesTest {
     @Test
     void bodiesBoundToAListMustBeArrays() {
         assertThat(refusal("{}", true).code()).isEqualTo("not-an-array");
-        assertThat(StrictJsonBodies.parse("[{\"claim\":\"groups\"}]".getBytes(StandardCharsets.UTF_8), true).size())
+        assertThat(StrictJsonBodies.parse("[{\"claim\":\"groups\"}]".getBytes(StandardCharsets.UTF_8), true)
+                        .size())
                 .isEqualTo(1);
         assertThat(StrictJsonBodies.expectsArray(List.class)).isTrue();
         assertThat(StrictJsonBodies.expectsArray(JsonArray.class)).isTrue();
@@ -53,15 +53,19 @@ class StrictJsonBodiesTest {
         Problem problem = refusal(deep, false);
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.detail()).contains("deeper than " + StrictJsonBodies.MAX_DEPTH);
-        String allowed = "{\"a\":" + "[".repeat(StrictJsonBodies.MAX_DEPTH - 1) + "]".repeat(
-                StrictJsonBodies.MAX_DEPTH - 1) + "}";
-        assertThat(StrictJsonBodies.parse(allowed.getBytes(StandardCharsets.UTF_8), false).isObject()).isTrue();
+        String allowed = "{\"a\":" + "[".repeat(StrictJsonBodies.MAX_DEPTH - 1)
+                + "]".repeat(StrictJsonBodies.MAX_DEPTH - 1) + "}";
+        assertThat(StrictJsonBodies.parse(allowed.getBytes(StandardCharsets.UTF_8), false)
+                        .isObject())
+                .isTrue();
     }
 
     @Test
     void aMemberNamedTwiceIsRefusedAtAnyDepth() {
         assertThat(refusal("{\"name\":\"a\",\"name\":\"b\"}", false).detail()).contains("twice");
-        assertThat(refusal("{\"jit\":{\"role\":\"a\",\"role\":\"owner\"}}", false).detail()).contains("twice");
+        assertThat(refusal("{\"jit\":{\"role\":\"a\",\"role\":\"owner\"}}", false)
+                        .detail())
+                .contains("twice");
     }
 
     @Test
@@ -78,13 +82,22 @@ class StrictJsonBodiesTest {
     void emptyTruncatedOrInvalidJsonIsRefusedWithoutEchoingTheParser(String body) {
         Problem problem = refusal(body, false);
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.detail()).doesNotContain("jackson").doesNotContain("Exception").doesNotContain("Source");
+        assertThat(problem.detail())
+                .doesNotContain("jackson")
+                .doesNotContain("Exception")
+                .doesNotContain("Source");
     }
 
     @Test
     void aPlainObjectPasses() {
-        assertThat(StrictJsonBodies.parse("{\"name\":\"Acme\",\"jit\":{\"domains\":[\"a.com\"]}}"
-                .getBytes(StandardCharsets.UTF_8), false).path("jit").path("domains").get(0).asText())
+        assertThat(StrictJsonBodies.parse(
+                                "{\"name\":\"Acme\",\"jit\":{\"domains\":[\"a.com\"]}}"
+                                        .getBytes(StandardCharsets.UTF_8),
+                                false)
+                        .path("jit")
+                        .path("domains")
+                        .get(0)
+                        .asText())
                 .isEqualTo("a.com");
     }
 }

@@ -10,8 +10,10 @@ class AdminApiDocumentTest {
 
     @Test
     void workspaceScopedPathsAreTaggedWithTheResourceAfterTheWorkspace() {
-        assertThat(AdminApiDocument.tagOf("/api/v1/workspaces/{ws}/scim-tokens/{id}")).isEqualTo("scim-tokens");
-        assertThat(AdminApiDocument.tagOf("/api/v1/workspaces/{ws}/groups/{id}/members")).isEqualTo("groups");
+        assertThat(AdminApiDocument.tagOf("/api/v1/workspaces/{ws}/scim-tokens/{id}"))
+                .isEqualTo("scim-tokens");
+        assertThat(AdminApiDocument.tagOf("/api/v1/workspaces/{ws}/groups/{id}/members"))
+                .isEqualTo("groups");
         assertThat(AdminApiDocument.tagOf("/api/v1/workspaces/{ws}")).isEqualTo("workspaces");
         assertThat(AdminApiDocument.tagOf("/api/v1/me/tokens")).isEqualTo("me");
         assertThat(AdminApiDocument.tagOf("/api/v1/invites/accept")).isEqualTo("invites");

@@ -37,10 +37,20 @@ class HostileInputIT {
         owner = workspace.api();
         ws = workspace.id();
         stranger = owner.as(TestAccounts.create(server, "hostile-stranger").token());
-        groupId = owner.post(path("/groups"), "{\"name\":\"Static\",\"membershipType\":\"STATIC\"}").json()
-                .path("id").asText();
-        memberId = owner.get(path("/members")).json().path("items").get(0).path("id").asText();
-        scimToken = owner.post(path("/scim-tokens"), "{\"name\":\"hostile\"}").json().path("token").asText();
+        groupId = owner.post(path("/groups"), "{\"name\":\"Static\",\"membershipType\":\"STATIC\"}")
+                .json()
+                .path("id")
+                .asText();
+        memberId = owner.get(path("/members"))
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asText();
+        scimToken = owner.post(path("/scim-tokens"), "{\"name\":\"hostile\"}")
+                .json()
+                .path("token")
+                .asText();
     }
 
     private String path(String suffix) {
@@ -49,12 +59,19 @@ class HostileInputIT {
 
     /** Every admin endpoint that binds a JSON object, as method and path. */
     private List<String[]> objectEndpoints() {
-        return List.of(new String[] {"PATCH", path("")}, new String[] {"PATCH", path("/groups/" + groupId)},
-                new String[] {"PATCH", path("/members/" + memberId)}, new String[] {"PUT", path("/sso")},
-                new String[] {"POST", path("/sso/dry-run")}, new String[] {"POST", path("/invites")},
-                new String[] {"POST", path("/groups")}, new String[] {"POST", path("/roles")},
-                new String[] {"POST", path("/scim-tokens")}, new String[] {"POST", path("/authz/check")},
-                new String[] {"POST", "/api/v1/workspaces"}, new String[] {"POST", "/api/v1/me/tokens"},
+        return List.of(
+                new String[] {"PATCH", path("")},
+                new String[] {"PATCH", path("/groups/" + groupId)},
+                new String[] {"PATCH", path("/members/" + memberId)},
+                new String[] {"PUT", path("/sso")},
+                new String[] {"POST", path("/sso/dry-run")},
+                new String[] {"POST", path("/invites")},
+                new String[] {"POST", path("/groups")},
+                new String[] {"POST", path("/roles")},
+                new String[] {"POST", path("/scim-tokens")},
+                new String[] {"POST", path("/authz/check")},
+                new String[] {"POST", "/api/v1/workspaces"},
+                new String[] {"POST", "/api/v1/me/tokens"},
                 new String[] {"POST", "/api/v1/invites/accept"});
     }
 
@@ -78,8 +95,12 @@ class HostileInputIT {
     }
 
     static void assertNoLeak(Api.Reply reply) {
-        assertThat(reply.body()).as(reply.toString()).doesNotContainIgnoringCase("<html")
-                .doesNotContain("Exception").doesNotContain("java.").doesNotContain("jakarta.")
+        assertThat(reply.body())
+                .as(reply.toString())
+                .doesNotContainIgnoringCase("<html")
+                .doesNotContain("Exception")
+                .doesNotContain("java.")
+                .doesNotContain("jakarta.")
                 .doesNotContain("Payara");
     }
 
@@ -103,7 +124,8 @@ class HostileInputIT {
         for (String body : List.of("null", "{}", "\"str\"", "true")) {
             assertProblem(owner.put(path("/groups/" + dynamic + "/claim-rules"), body), 400, "not-an-array");
         }
-        assertThat(owner.put(path("/groups/" + dynamic + "/claim-rules"), "[]").status()).isEqualTo(200);
+        assertThat(owner.put(path("/groups/" + dynamic + "/claim-rules"), "[]").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -116,7 +138,9 @@ class HostileInputIT {
         assertProblem(owner.patch(path(""), "{\"name\":\"a\",\"name\":\"b\"}"), 400, "malformed-json");
         assertProblem(owner.patch(path(""), "{\"name\":\"a\""), 400, "malformed-json");
         assertProblem(owner.patch(path(""), ""), 400, "body-required");
-        assertThat(owner.get(path("")).json().path("name").asText()).as("nothing changed").isEqualTo("hostile");
+        assertThat(owner.get(path("")).json().path("name").asText())
+                .as("nothing changed")
+                .isEqualTo("hostile");
     }
 
     @Test
@@ -135,15 +159,19 @@ class HostileInputIT {
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).contains("unsupported-media-type").doesNotContain("Exception");
 
-        Api.Reply json = RawHttp.send(server.baseUrl(), "POST", "/sso/" + ws + "/saml/acs",
-                Map.of("Accept", "application/json"), "SAMLResponse=abc");
+        Api.Reply json = RawHttp.send(
+                server.baseUrl(),
+                "POST",
+                "/sso/" + ws + "/saml/acs",
+                Map.of("Accept", "application/json"),
+                "SAMLResponse=abc");
         assertProblem(json, 415, "unsupported-media-type");
     }
 
     @Test
     void ssoJsonErrorsAreProblemDetailsLikeTheAdminApi() {
-        Api.Reply reply = RawHttp.send(server.baseUrl(), "GET", "/sso/no-such-" + ws + "/login",
-                Map.of("Accept", "application/json"), null);
+        Api.Reply reply = RawHttp.send(
+                server.baseUrl(), "GET", "/sso/no-such-" + ws + "/login", Map.of("Accept", "application/json"), null);
         assertThat(reply.status()).isBetween(400, 499);
         assertProblem(reply, reply.status(), null);
         assertThat(reply.json().path("type").asText()).startsWith("https://rollcall.dev/problems/");
@@ -154,13 +182,20 @@ class HostileInputIT {
     @Test
     void scimContainerLevelErrorsAreScimErrors() {
         Map<String, String> auth = Map.of("Authorization", "Bearer " + scimToken);
-        assertScimError(RawHttp.send(server.baseUrl(), "POST", "/scim/v2/Users",
-                with(auth, "Content-Type", "garbage"), "{}"), 400);
+        assertScimError(
+                RawHttp.send(server.baseUrl(), "POST", "/scim/v2/Users", with(auth, "Content-Type", "garbage"), "{}"),
+                400);
         assertScimError(RawHttp.send(server.baseUrl(), "TRACE", "/scim/v2/Users", auth, null), 405);
-        assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Users/x",
-                with(auth, "If-Match", "W/\"" + "a".repeat(5000) + "\""), null), 400);
-        assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Users?filter=" + "a".repeat(46_000), auth,
-                null), 414);
+        assertScimError(
+                RawHttp.send(
+                        server.baseUrl(),
+                        "GET",
+                        "/scim/v2/Users/x",
+                        with(auth, "If-Match", "W/\"" + "a".repeat(5000) + "\""),
+                        null),
+                400);
+        assertScimError(
+                RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Users?filter=" + "a".repeat(46_000), auth, null), 414);
         assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Nope/deeper/still", auth, null), 404);
         assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Nope", Map.of(), null), 404);
         assertScimError(RawHttp.send(server.baseUrl(), "GET", "/scim/v2/Users", Map.of(), null), 401);
@@ -169,15 +204,18 @@ class HostileInputIT {
     @Test
     void adminAndUnknownPathsAnswerProblemDetailsNeverHtml() {
         Map<String, String> auth = Map.of("Authorization", "Bearer " + server.ownerToken());
-        assertProblem(RawHttp.send(server.baseUrl(), "PATCH", path(""), with(auth, "Content-Type", "garbage"), "{}"),
-                400, null);
-        assertProblem(RawHttp.send(server.baseUrl(), "TRACE", "/api/v1/me", auth, null), 405, null);
-        assertProblem(RawHttp.send(server.baseUrl(), "GET", "/api/v1/me?q=" + "a".repeat(46_000), auth, null), 414,
+        assertProblem(
+                RawHttp.send(server.baseUrl(), "PATCH", path(""), with(auth, "Content-Type", "garbage"), "{}"),
+                400,
                 null);
+        assertProblem(RawHttp.send(server.baseUrl(), "TRACE", "/api/v1/me", auth, null), 405, null);
+        assertProblem(
+                RawHttp.send(server.baseUrl(), "GET", "/api/v1/me?q=" + "a".repeat(46_000), auth, null), 414, null);
         assertProblem(RawHttp.send(server.baseUrl(), "GET", "/no/such/page", Map.of(), null), 404, "not-found");
         assertProblem(RawHttp.send(server.baseUrl(), "TRACE", "/", Map.of(), null), 405, null);
-        JsonNode wrongType = RawHttp.send(server.baseUrl(), "PATCH", path(""), with(auth, "Content-Type",
-                "text/plain"), "{}").json();
+        JsonNode wrongType = RawHttp.send(
+                        server.baseUrl(), "PATCH", path(""), with(auth, "Content-Type", "text/plain"), "{}")
+                .json();
         assertThat(wrongType.path("status").asInt()).isEqualTo(415);
     }
 
@@ -197,12 +235,16 @@ class HostileInputIT {
      * details on the admin API, and on SSO problem details for JSON clients and the error page for people.
      */
     private void assertBadPathInEachProtocol(String sequence) {
-        assertScimError(raw("GET /scim/v2/Users/" + sequence + "x HTTP/1.1", "Authorization: Bearer " + scimToken),
-                400);
-        assertProblem(raw("GET " + path("/members/" + sequence) + " HTTP/1.1",
-                "Authorization: Bearer " + server.ownerToken()), 400, "bad-path");
-        assertProblem(raw("GET /sso/" + ws + sequence + "/login HTTP/1.1", "Accept: application/json"), 400,
+        assertScimError(
+                raw("GET /scim/v2/Users/" + sequence + "x HTTP/1.1", "Authorization: Bearer " + scimToken), 400);
+        assertProblem(
+                raw(
+                        "GET " + path("/members/" + sequence) + " HTTP/1.1",
+                        "Authorization: Bearer " + server.ownerToken()),
+                400,
                 "bad-path");
+        assertProblem(
+                raw("GET /sso/" + ws + sequence + "/login HTTP/1.1", "Accept: application/json"), 400, "bad-path");
         Api.Reply page = raw("GET /sso/" + ws + sequence + "/login HTTP/1.1");
         assertThat(page.status()).as(page.toString()).isEqualTo(400);
         assertThat(page.header("Content-Type")).startsWith("text/html");

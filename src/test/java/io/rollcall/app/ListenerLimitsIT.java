@@ -32,9 +32,13 @@ class ListenerLimitsIT {
         Api.Reply over = RawHttp.sendBytes(base, head(60));
 
         assertThat(over.status()).as(over.toString()).isEqualTo(400);
-        assertThat(over.body()).doesNotContainIgnoringCase("exception").doesNotContain("org.glassfish")
+        assertThat(over.body())
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContain("org.glassfish")
                 .doesNotContain("at java.");
-        assertThat(RawHttp.sendBytes(base, head(1)).status()).as("the server serves on").isEqualTo(200);
+        assertThat(RawHttp.sendBytes(base, head(1)).status())
+                .as("the server serves on")
+                .isEqualTo(200);
     }
 
     /** {@code GET /health/live} with {@code headers} headers (Host and fillers); {@code sendBytes} adds Connection. */
@@ -57,7 +61,8 @@ class ListenerLimitsIT {
                 out.flush();
                 String headers = readResponse(in);
                 assertThat(headers).as("response %d", i).startsWith("HTTP/1.1 200");
-                assertThat(headers.toLowerCase(Locale.ROOT).contains("connection: close")).as("response %d", i)
+                assertThat(headers.toLowerCase(Locale.ROOT).contains("connection: close"))
+                        .as("response %d", i)
                         .isEqualTo(i == 100);
             }
             assertThat(in.read()).as("the server closed the connection").isEqualTo(-1);
@@ -71,9 +76,10 @@ class ListenerLimitsIT {
         int length = lower.indexOf("content-length:");
         if (length >= 0) {
             int end = lower.indexOf("\r\n", length);
-            in.readNBytes(Integer.parseInt(lower.substring(length + "content-length:".length(), end).trim()));
+            in.readNBytes(Integer.parseInt(
+                    lower.substring(length + "content-length:".length(), end).trim()));
         } else if (lower.contains("transfer-encoding: chunked")) {
-            for (int size = -1; size != 0;) {
+            for (int size = -1; size != 0; ) {
                 size = Integer.parseInt(readUntil(in, "\r\n").trim().split(";")[0], 16);
                 in.readNBytes(size + 2);
             }

@@ -10,22 +10,20 @@ class MatchedRouteTest {
     @Path("v1/workspaces/{ws}/members")
     static class Members {
         @Path("{id}")
-        public void get() {
-        }
+        public void get() {}
 
-        public void list() {
-        }
+        public void list() {}
 
         @Path("/{id: [a-z0-9-]+}/")
-        public void withRegex() {
-        }
+        public void withRegex() {}
     }
 
     @Test
     void theTemplateJoinsApplicationClassAndMethodPathsWithoutIds() throws Exception {
         Path type = Members.class.getAnnotation(Path.class);
 
-        assertThat(MatchedRoute.template("/api", type, Members.class.getMethod("get").getAnnotation(Path.class)))
+        assertThat(MatchedRoute.template(
+                        "/api", type, Members.class.getMethod("get").getAnnotation(Path.class)))
                 .isEqualTo("/api/v1/workspaces/{ws}/members/{id}");
         assertThat(MatchedRoute.template("/api", type, null)).isEqualTo("/api/v1/workspaces/{ws}/members");
     }

@@ -98,7 +98,9 @@ class OpenApiDocumentIT {
                 }
                 responses.properties().forEach(r -> {
                     if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
-                        String ref = r.getValue().at("/content/application~1problem+json/schema/$ref").asText();
+                        String ref = r.getValue()
+                                .at("/content/application~1problem+json/schema/$ref")
+                                .asText();
                         if (!ref.equals("#/components/schemas/Problem")) {
                             problems.add(where + " " + r.getKey() + ": not a problem-details body");
                         }
@@ -109,15 +111,22 @@ class OpenApiDocumentIT {
         assertThat(problems).isEmpty();
         assertThat(ids).contains("listMembers", "createWorkspace", "checkPermission", "addGroupMember");
         assertThat(doc.at("/paths/~1api~1v1~1workspaces/post/responses/201/content/application~1json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/WorkspaceView");
-        assertThat(doc.at("/paths/~1api~1v1~1workspaces~1{ws}~1members~1{id}/delete/responses/204").isMissingNode())
+                        .asText())
+                .isEqualTo("#/components/schemas/WorkspaceView");
+        assertThat(doc.at("/paths/~1api~1v1~1workspaces~1{ws}~1members~1{id}/delete/responses/204")
+                        .isMissingNode())
                 .isFalse();
-        assertThat(doc.at("/components/schemas/Problem/properties/requestId/type").asText()).isEqualTo("string");
+        assertThat(doc.at("/components/schemas/Problem/properties/requestId/type")
+                        .asText())
+                .isEqualTo("string");
         // Instants are ISO 8601 strings on the wire (mp.openapi.schema.java.time.Instant).
-        assertThat(doc.at("/components/schemas/WorkspaceView/properties/createdAt/$ref").asText())
+        assertThat(doc.at("/components/schemas/WorkspaceView/properties/createdAt/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/Instant");
         assertThat(doc.at("/components/schemas/Instant/format").asText()).isEqualTo("date-time");
         assertThat(doc.at("/paths/~1api~1v1~1workspaces~1{ws}~1authz~1check/post/requestBody/content/application~1json"
-                + "/examples/example/value").toString()).contains("secrets:read");
+                                + "/examples/example/value")
+                        .toString())
+                .contains("secrets:read");
     }
 }

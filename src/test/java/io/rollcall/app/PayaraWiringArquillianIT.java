@@ -47,7 +47,12 @@ class PayaraWiringArquillianIT {
     @Test
     void bootstrapOwnerCanUseTheAdminApiAndCreateAWorkspace() throws Exception {
         Api api = api();
-        assertThat(api.get("/api/v1/me").json().get("memberships").get(0).get("workspace").asText())
+        assertThat(api.get("/api/v1/me")
+                        .json()
+                        .get("memberships")
+                        .get(0)
+                        .get("workspace")
+                        .asText())
                 .isEqualTo("default");
         Api.Reply created = api.post("/api/v1/workspaces", "{\"id\":\"arq\",\"name\":\"Arquillian\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -65,10 +70,12 @@ class PayaraWiringArquillianIT {
         assertThat(database).startsWith("rollcall_it_arq_");
         assertThat(url).endsWith("/" + database);
         // The bootstrap workspace the container created at start-up is in this run's database.
-        try (Connection c = DriverManager.getConnection(url, System.getProperty("rollcall.it.mariadb.user", "root"),
-                System.getProperty("rollcall.it.mariadb.password", ""));
-                ResultSet rows = c.createStatement().executeQuery(
-                        "SELECT COUNT(*) FROM workspace WHERE id = 'default'")) {
+        try (Connection c = DriverManager.getConnection(
+                        url,
+                        System.getProperty("rollcall.it.mariadb.user", "root"),
+                        System.getProperty("rollcall.it.mariadb.password", ""));
+                ResultSet rows =
+                        c.createStatement().executeQuery("SELECT COUNT(*) FROM workspace WHERE id = 'default'")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }

@@ -23,12 +23,16 @@ class RefusedSignInLogIT {
         for (int i = 0; i < 50 && line == null; i++) { // the log is written asynchronously
             line = Files.readAllLines(server.log()).stream()
                     .filter(l -> l.contains("[requestId=" + requestId + "]") && l.contains("SSO login refused"))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (line == null) {
                 Thread.sleep(100);
             }
         }
-        assertThat(line).as("log line for request " + requestId).isNotNull()
-                .contains("workspace default").contains("reason ");
+        assertThat(line)
+                .as("log line for request " + requestId)
+                .isNotNull()
+                .contains("workspace default")
+                .contains("reason ");
     }
 }

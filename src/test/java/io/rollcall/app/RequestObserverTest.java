@@ -13,7 +13,8 @@ class RequestObserverTest {
         assertThat(RequestObserver.bucket("/console/users.js")).isEqualTo("static");
         assertThat(RequestObserver.bucket("/console/../../etc/passwd")).isEqualTo("unmatched");
         assertThat(RequestObserver.bucket("/wp-admin/install.php")).isEqualTo("unmatched");
-        assertThat(RequestObserver.bucket("/api/v1/workspaces/acme/members/123")).isEqualTo("unmatched");
+        assertThat(RequestObserver.bucket("/api/v1/workspaces/acme/members/123"))
+                .isEqualTo("unmatched");
         assertThat(RequestObserver.bucket(null)).isEqualTo("unmatched");
     }
 }

@@ -37,8 +37,8 @@ class SlowClientsIT {
 
     @BeforeAll
     static void start() {
-        server = RollcallServer.start(Map.of("ROLLCALL_HTTP_BODY_TIMEOUT_SECONDS",
-                Integer.toString(BODY_TIMEOUT_SECONDS)));
+        server = RollcallServer.start(
+                Map.of("ROLLCALL_HTTP_BODY_TIMEOUT_SECONDS", Integer.toString(BODY_TIMEOUT_SECONDS)));
         owner = new Api(server.baseUrl(), server.ownerToken());
         Api.Reply token = owner.post("/api/v1/workspaces/default/scim-tokens", "{\"name\":\"slow-clients\"}");
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
@@ -86,35 +86,46 @@ class SlowClientsIT {
 
     @Test
     void aBodyThatDoesNotArriveInTimeIsRefusedWith408InTheProtocolsFormat() throws Exception {
-        try (Socket socket = openSlowBody("POST /scim/v2/Users HTTP/1.1\r\nAuthorization: Bearer " + scimToken
-                + "\r\nContent-Type: application/scim+json\r\n", 1000)) {
+        try (Socket socket = openSlowBody(
+                "POST /scim/v2/Users HTTP/1.1\r\nAuthorization: Bearer " + scimToken
+                        + "\r\nContent-Type: application/scim+json\r\n",
+                1000)) {
             socket.setSoTimeout((BODY_TIMEOUT_SECONDS + 20) * 1000);
             long started = System.nanoTime();
             String answer = readAll(socket.getInputStream());
 
-            assertThat(answer).startsWith("HTTP/1.1 408").contains("application/scim+json")
-                    .contains("urn:ietf:params:scim:api:messages:2.0:Error").contains("\"status\":\"408\"");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(
-                    BODY_TIMEOUT_SECONDS + 15));
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 408")
+                    .contains("application/scim+json")
+                    .contains("urn:ietf:params:scim:api:messages:2.0:Error")
+                    .contains("\"status\":\"408\"");
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(Duration.ofSeconds(BODY_TIMEOUT_SECONDS + 15));
         }
     }
 
     @Test
     void aDeclaredBodyAboveTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
-        try (Socket socket = openSlowBody("POST /api/v1/workspaces HTTP/1.1\r\nAuthorization: Bearer "
-                + server.ownerToken() + "\r\nContent-Type: application/json\r\n", 3 * 1024 * 1024)) {
+        try (Socket socket = openSlowBody(
+                "POST /api/v1/workspaces HTTP/1.1\r\nAuthorization: Bearer " + server.ownerToken()
+                        + "\r\nContent-Type: application/json\r\n",
+                3 * 1024 * 1024)) {
             socket.setSoTimeout(20_000);
             String answer = readAll(socket.getInputStream());
 
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
-                    .contains("\"code\":\"payload-too-large\"").contains("\"requestId\"");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .contains("application/problem+json")
+                    .contains("\"code\":\"payload-too-large\"")
+                    .contains("\"requestId\"");
         }
     }
 
     @Test
     void aCompleteBodyStillReachesTheResource() {
-        Api.Reply created = owner.post("/api/v1/workspaces", "{\"id\":\"slow-" + System.nanoTime() % 100000
-                + "\",\"name\":\"Body read ahead\"}");
+        Api.Reply created = owner.post(
+                "/api/v1/workspaces",
+                "{\"id\":\"slow-" + System.nanoTime() % 100000 + "\",\"name\":\"Body read ahead\"}");
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("name").asText()).isEqualTo("Body read ahead");
@@ -125,8 +136,8 @@ class SlowClientsIT {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", server.baseUrl().getPort()), 5000);
         OutputStream out = socket.getOutputStream();
-        out.write((head + "Host: 127.0.0.1\r\nContent-Length: " + length + "\r\n\r\n{").getBytes(
-                StandardCharsets.US_ASCII));
+        out.write((head + "Host: 127.0.0.1\r\nContent-Length: " + length + "\r\n\r\n{")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }
@@ -142,7 +153,8 @@ class SlowClientsIT {
 
     private static void assertAnswersWithinOneSecond(String path, String token) throws IOException {
         long started = System.nanoTime();
-        HttpURLConnection connection = (HttpURLConnection) server.baseUrl().resolve(path).toURL().openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) server.baseUrl().resolve(path).toURL().openConnection();
         connection.setConnectTimeout(1000);
         connection.setReadTimeout(1000);
         if (token != null) {

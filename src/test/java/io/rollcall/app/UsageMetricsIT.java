@@ -2,8 +2,8 @@ package io.rollcall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rollcall.it.Api;
 import io.rollcall.infrastructure.metrics.MetricNames;
+import io.rollcall.it.Api;
 import io.rollcall.it.RollcallServer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,12 +36,18 @@ class UsageMetricsIT {
         String unknownMember = "/api/v1/workspaces/default/members/no-such-member-4711";
         Api owner = new Api(server.baseUrl(), server.ownerToken());
         assertThat(owner.get(unknownMember).status()).isEqualTo(404);
-        assertThat(anonymous.send("GET", "/no/such/path-4711", null, null).status()).isEqualTo(404);
-        assertThat(anonymous.as("rcs_not-a-real-token-4711").get("/scim/v2/Users").status()).isEqualTo(401);
+        assertThat(anonymous.send("GET", "/no/such/path-4711", null, null).status())
+                .isEqualTo(404);
+        assertThat(anonymous
+                        .as("rcs_not-a-real-token-4711")
+                        .get("/scim/v2/Users")
+                        .status())
+                .isEqualTo(401);
 
         String metrics = anonymous.send("GET", "/metrics", null, null).body();
 
-        assertThat(metrics).contains("# TYPE rollcall_http_requests_total counter")
+        assertThat(metrics)
+                .contains("# TYPE rollcall_http_requests_total counter")
                 .containsPattern("rollcall_http_requests_total\\{[^}]*method=\"GET\"[^}]*"
                         + "route=\"/api/v1/workspaces/\\{ws}/members/\\{id}\"[^}]*status=\"404\"[^}]*} [1-9]")
                 .containsPattern("rollcall_http_requests_total\\{[^}]*route=\"unmatched\"[^}]*status=\"404\"")

@@ -22,7 +22,8 @@ class PageRequestTest {
         assertThatThrownBy(() -> PageRequest.of("0", "0")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> PageRequest.of("0", Integer.toString(PageRequest.MAX_SIZE + 1)))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> PageRequest.of("x", "10")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> PageRequest.of("x", "10"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("page");
         assertThatThrownBy(() -> PageRequest.of("2147483647", "200")).isInstanceOf(InvalidInputException.class);
     }
@@ -31,6 +32,7 @@ class PageRequestTest {
     void auditSummariesAreJsonOfPlainValues() {
         assertThat(AuditLog.toJson(java.util.Map.of("n", 3))).isEqualTo("{\"n\":3}");
         assertThat(AuditLog.toJson(java.util.Map.of())).isNull();
-        assertThat(AuditLog.toJson(java.util.Map.of("l", java.util.List.of("a", "b")))).isEqualTo("{\"l\":[\"a\",\"b\"]}");
+        assertThat(AuditLog.toJson(java.util.Map.of("l", java.util.List.of("a", "b"))))
+                .isEqualTo("{\"l\":[\"a\",\"b\"]}");
     }
 }

@@ -15,20 +15,23 @@ class PermissionSnapshotsTest {
 
     /** The database as the reader sees it: snapshots by "workspace/member" and "workspace/account:..." keys. */
     private final Map<String, PermissionSnapshot> database = new HashMap<>();
+
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
-    private Runnable duringRead = () -> { };
-    private final PermissionSnapshots snapshots = new PermissionSnapshots(new PermissionReader() {
-        @Override
-        public Optional<PermissionSnapshot> ofMember(String workspaceId, String memberId) {
-            return read(workspaceId + "/" + memberId);
-        }
+    private Runnable duringRead = () -> {};
+    private final PermissionSnapshots snapshots = new PermissionSnapshots(
+            new PermissionReader() {
+                @Override
+                public Optional<PermissionSnapshot> ofMember(String workspaceId, String memberId) {
+                    return read(workspaceId + "/" + memberId);
+                }
 
-        @Override
-        public Optional<PermissionSnapshot> ofAccount(String workspaceId, String accountId) {
-            return read(workspaceId + "/account:" + accountId);
-        }
-    }, (Ticker) nanos::get);
+                @Override
+                public Optional<PermissionSnapshot> ofAccount(String workspaceId, String accountId) {
+                    return read(workspaceId + "/account:" + accountId);
+                }
+            },
+            (Ticker) nanos::get);
 
     private Optional<PermissionSnapshot> read(String key) {
         reads.incrementAndGet();
@@ -104,7 +107,7 @@ class PermissionSnapshotsTest {
             snapshots.invalidate("ws1");
         };
         assertThat(snapshots.ofMember("ws1", "m1")).contains(active("m1"));
-        duringRead = () -> { };
+        duringRead = () -> {};
 
         assertThat(snapshots.ofMember("ws1", "m1")).contains(deactivated("m1"));
         assertThat(reads).hasValue(2);

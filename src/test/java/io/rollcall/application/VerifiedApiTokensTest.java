@@ -49,7 +49,9 @@ class VerifiedApiTokensTest {
 
         assertThatThrownBy(() -> tokens.authenticate("rcp_a")).isInstanceOf(UnauthenticatedException.class);
         assertThatThrownBy(() -> tokens.authenticate("rcp_c")).isInstanceOf(UnauthenticatedException.class);
-        assertThat(tokens.authenticate("rcp_b").credentialId()).as("other tokens stay trusted").isEqualTo("token-b");
+        assertThat(tokens.authenticate("rcp_b").credentialId())
+                .as("other tokens stay trusted")
+                .isEqualTo("token-b");
         assertThat(database.checks).isEqualTo(5);
     }
 
@@ -76,8 +78,15 @@ class VerifiedApiTokensTest {
         int checks;
 
         void usable(String secret, String tokenId, Instant expiresAt) {
-            byHash.put(SecretTokens.hash(secret), new CheckedApiToken(new Caller("account-" + tokenId,
-                    tokenId + "@example.com", Caller.Credential.API_TOKEN, tokenId), expiresAt));
+            byHash.put(
+                    SecretTokens.hash(secret),
+                    new CheckedApiToken(
+                            new Caller(
+                                    "account-" + tokenId,
+                                    tokenId + "@example.com",
+                                    Caller.Credential.API_TOKEN,
+                                    tokenId),
+                            expiresAt));
         }
 
         void unusable(String secret) {

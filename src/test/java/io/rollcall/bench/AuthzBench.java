@@ -35,12 +35,11 @@ public final class AuthzBench {
     private static final int WARMUP = Integer.getInteger("bench.warmupSeconds", 30);
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
     private static final String TOKEN = "rcp_bench_" + Long.toHexString(System.nanoTime());
-    private static final Map<String, String> NO_LIMITS = Map.of("ROLLCALL_RATE_LIMIT_SCIM_PER_SECOND", "0",
-            "ROLLCALL_RATE_LIMIT_API_PER_SECOND", "0");
+    private static final Map<String, String> NO_LIMITS =
+            Map.of("ROLLCALL_RATE_LIMIT_SCIM_PER_SECOND", "0", "ROLLCALL_RATE_LIMIT_API_PER_SECOND", "0");
 
     /** What the measurements need on one instance: tokens and the member whose permission is checked. */
-    private record Target(URI base, String scimToken, String memberId, Path check, Path live, Path scimGet) {
-    }
+    private record Target(URI base, String scimToken, String memberId, Path check, Path live, Path scimGet) {}
 
     private final Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
 
@@ -57,9 +56,15 @@ public final class AuthzBench {
     // --- one instance: the check against /health/live; the rate limiter's cost --------------------------------------
 
     private void hotpath() throws Exception {
-        Map<String, String> limited = Map.of("ROLLCALL_RATE_LIMIT_SCIM_PER_SECOND", "1000000",
-                "ROLLCALL_RATE_LIMIT_SCIM_BURST", "1000000", "ROLLCALL_RATE_LIMIT_API_PER_SECOND", "1000000",
-                "ROLLCALL_RATE_LIMIT_API_BURST", "1000000");
+        Map<String, String> limited = Map.of(
+                "ROLLCALL_RATE_LIMIT_SCIM_PER_SECOND",
+                "1000000",
+                "ROLLCALL_RATE_LIMIT_SCIM_BURST",
+                "1000000",
+                "ROLLCALL_RATE_LIMIT_API_PER_SECOND",
+                "1000000",
+                "ROLLCALL_RATE_LIMIT_API_BURST",
+                "1000000");
         List<RollcallServer> servers = startAll(List.of(bootstrapEnv(NO_LIMITS, null), bootstrapEnv(limited, null)));
         try {
             Target plain = setUp(servers.get(0));
@@ -73,10 +78,17 @@ public final class AuthzBench {
             for (int round = 0; round < ROUNDS; round++) {
                 measure("live", Wrk.run(plain.base(), "/health/live", plain.live(), CONNECTIONS, SECONDS));
                 measure("check", Wrk.run(plain.base(), checkPath(), plain.check(), CONNECTIONS, SECONDS));
-                measure("scimGet", Wrk.run(plain.base(), "/scim/v2/Users/" + plain.memberId(), plain.scimGet(),
-                        CONNECTIONS, SECONDS));
-                measure("checkWithLimiter", Wrk.run(withLimiter.base(), checkPath(), withLimiter.check(), CONNECTIONS,
-                        SECONDS));
+                measure(
+                        "scimGet",
+                        Wrk.run(
+                                plain.base(),
+                                "/scim/v2/Users/" + plain.memberId(),
+                                plain.scimGet(),
+                                CONNECTIONS,
+                                SECONDS));
+                measure(
+                        "checkWithLimiter",
+                        Wrk.run(withLimiter.base(), checkPath(), withLimiter.check(), CONNECTIONS, SECONDS));
             }
             summary("check", "live");
             summary("scimGet", "live");
@@ -105,24 +117,44 @@ public final class AuthzBench {
             log("warm-up, %d s per endpoint and instance", WARMUP);
             for (Target t : List.of(onA, onB, onC)) {
                 Wrk.run(t.base(), checkPath(), t.check(), CONNECTIONS, WARMUP);
-                Wrk.run(t.base(), "/scim/v2/Users", Wrk.scimCreates(onA.scimToken(), "warm-" + t.base().getPort()),
-                        CONNECTIONS, WARMUP);
+                Wrk.run(
+                        t.base(),
+                        "/scim/v2/Users",
+                        Wrk.scimCreates(onA.scimToken(), "warm-" + t.base().getPort()),
+                        CONNECTIONS,
+                        WARMUP);
                 Wrk.run(t.base(), memberPath(onA.memberId()), roleToggle, 1, WARMUP / 3);
             }
             int half = CONNECTIONS / 2;
             for (int round = 0; round < ROUNDS; round++) {
                 measure("check, A alone", both(onA, onA, checkPath(), onA.check(), onA.check(), half));
                 measure("check, A and B", both(onA, onB, checkPath(), onA.check(), onB.check(), half));
-                measure("create, A alone", both(onA, onA, "/scim/v2/Users", Wrk.scimCreates(onA.scimToken(),
-                        "r" + round + "a1"), Wrk.scimCreates(onA.scimToken(), "r" + round + "a2"), half));
-                measure("create, A and B", both(onA, onB, "/scim/v2/Users", Wrk.scimCreates(onA.scimToken(),
-                        "r" + round + "b1"), Wrk.scimCreates(onA.scimToken(), "r" + round + "b2"), half));
+                measure(
+                        "create, A alone",
+                        both(
+                                onA,
+                                onA,
+                                "/scim/v2/Users",
+                                Wrk.scimCreates(onA.scimToken(), "r" + round + "a1"),
+                                Wrk.scimCreates(onA.scimToken(), "r" + round + "a2"),
+                                half));
+                measure(
+                        "create, A and B",
+                        both(
+                                onA,
+                                onB,
+                                "/scim/v2/Users",
+                                Wrk.scimCreates(onA.scimToken(), "r" + round + "b1"),
+                                Wrk.scimCreates(onA.scimToken(), "r" + round + "b2"),
+                                half));
                 measure("check, standalone C", Wrk.run(onC.base(), checkPath(), onC.check(), CONNECTIONS, SECONDS));
                 measure("check, clustered A", Wrk.run(onA.base(), checkPath(), onA.check(), CONNECTIONS, SECONDS));
-                measure("role change, standalone C", Wrk.run(onC.base(), memberPath(onA.memberId()), roleToggle, 1,
-                        SECONDS));
-                measure("role change, clustered A", Wrk.run(onA.base(), memberPath(onA.memberId()), roleToggle, 1,
-                        SECONDS));
+                measure(
+                        "role change, standalone C",
+                        Wrk.run(onC.base(), memberPath(onA.memberId()), roleToggle, 1, SECONDS));
+                measure(
+                        "role change, clustered A",
+                        Wrk.run(onA.base(), memberPath(onA.memberId()), roleToggle, 1, SECONDS));
             }
             summary("check, A and B", "check, A alone");
             summary("create, A and B", "create, A alone");
@@ -134,14 +166,18 @@ public final class AuthzBench {
     }
 
     /** Two wrk processes at once, {@code connections} each: on one instance twice, or on two instances. */
-    private static Wrk.Result both(Target first, Target second, String path, Path script1, Path script2,
-            int connections) throws Exception {
+    private static Wrk.Result both(
+            Target first, Target second, String path, Path script1, Path script2, int connections) throws Exception {
         Process one = Wrk.start(first.base(), path, script1, connections, SECONDS);
         Process two = Wrk.start(second.base(), path, script2, connections, SECONDS);
         Wrk.Result r1 = Wrk.await(one);
         Wrk.Result r2 = Wrk.await(two);
-        return new Wrk.Result(r1.perSecond() + r2.perSecond(), Math.max(r1.p50Ms(), r2.p50Ms()),
-                Math.max(r1.p99Ms(), r2.p99Ms()), r1.failed() + r2.failed(), r1.requests() + r2.requests(),
+        return new Wrk.Result(
+                r1.perSecond() + r2.perSecond(),
+                Math.max(r1.p50Ms(), r2.p50Ms()),
+                Math.max(r1.p99Ms(), r2.p99Ms()),
+                r1.failed() + r2.failed(),
+                r1.requests() + r2.requests(),
                 Wrk.loadAverage());
     }
 
@@ -167,8 +203,10 @@ public final class AuthzBench {
         List<RollcallServer> servers = new ArrayList<>();
         envs.forEach(env -> servers.add(RollcallServer.launch(env)));
         java.time.Duration timeout = RollcallServer.startTimeout().multipliedBy(envs.size());
-        CompletableFuture.allOf(servers.stream().map(s -> CompletableFuture.runAsync(() -> s.awaitReady(timeout)))
-                .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(servers.stream()
+                        .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(timeout)))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         return servers;
     }
 
@@ -181,18 +219,33 @@ public final class AuthzBench {
         Api.Reply scimToken = owner.post("/api/v1/workspaces/default/scim-tokens", "{\"name\":\"bench\"}");
         require(scimToken, 201);
         String secret = scimToken.json().get("token").asText();
-        Api.Reply user = new Api(server.baseUrl(), secret).send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:"
-                + "params:scim:schemas:core:2.0:User\"],\"userName\":\"checked@bench.example\",\"emails\":[{\"value\":"
-                + "\"checked@bench.example\",\"primary\":true}]}", "application/scim+json");
+        Api.Reply user = new Api(server.baseUrl(), secret)
+                .send(
+                        "POST",
+                        "/scim/v2/Users",
+                        "{\"schemas\":[\"urn:ietf:"
+                                + "params:scim:schemas:core:2.0:User\"],\"userName\":\"checked@bench.example\",\"emails\":[{\"value\":"
+                                + "\"checked@bench.example\",\"primary\":true}]}",
+                        "application/scim+json");
         require(user, 201);
         String memberId = user.json().get("id").asText();
-        Api.Reply group = owner.post("/api/v1/workspaces/default/groups", "{\"name\":\"Builders\","
-                + "\"membershipType\":\"STATIC\",\"role\":\"creator\"}");
+        Api.Reply group = owner.post(
+                "/api/v1/workspaces/default/groups",
+                "{\"name\":\"Builders\"," + "\"membershipType\":\"STATIC\",\"role\":\"creator\"}");
         require(group, 201);
-        require(owner.post("/api/v1/workspaces/default/groups/" + group.json().get("id").asText() + "/members",
-                "{\"memberId\":" + q(memberId) + "}"), 204);
-        Target target = new Target(server.baseUrl(), secret, memberId, checkScript(memberId),
-                Wrk.fixed("GET", null, null, null), Wrk.fixed("GET", null, null, secret));
+        require(
+                owner.post(
+                        "/api/v1/workspaces/default/groups/"
+                                + group.json().get("id").asText() + "/members",
+                        "{\"memberId\":" + q(memberId) + "}"),
+                204);
+        Target target = new Target(
+                server.baseUrl(),
+                secret,
+                memberId,
+                checkScript(memberId),
+                Wrk.fixed("GET", null, null, null),
+                Wrk.fixed("GET", null, null, secret));
         Api.Reply check = owner.post(checkPath(), checkBody(memberId));
         require(check, 200);
         if (!check.json().get("allowed").asBoolean()) {
@@ -203,8 +256,8 @@ public final class AuthzBench {
 
     /** The same workspace through another instance on the same database. */
     private static Target reuse(Target setUp, RollcallServer server) {
-        return new Target(server.baseUrl(), setUp.scimToken(), setUp.memberId(), setUp.check(), setUp.live(),
-                setUp.scimGet());
+        return new Target(
+                server.baseUrl(), setUp.scimToken(), setUp.memberId(), setUp.check(), setUp.live(), setUp.scimGet());
     }
 
     private static Path checkScript(String memberId) throws Exception {
@@ -244,8 +297,15 @@ public final class AuthzBench {
 
     private void measure(String name, Wrk.Result result) {
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
-        log("%-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  failed %d of %d  load %.2f", name, result.perSecond(),
-                result.p50Ms(), result.p99Ms(), result.failed(), result.requests(), result.load());
+        log(
+                "%-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  failed %d of %d  load %.2f",
+                name,
+                result.perSecond(),
+                result.p50Ms(),
+                result.p99Ms(),
+                result.failed(),
+                result.requests(),
+                result.load());
     }
 
     /** Median rate, latencies and the per-round ratio {@code name / baseline} (rounds paired in time). */
@@ -256,15 +316,26 @@ public final class AuthzBench {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             ratios.add(a.get(i).perSecond() / b.get(i).perSecond());
         }
-        System.out.printf("| %s vs %s | %.0f vs %.0f req/s | ratio %.2f (rounds %s) | p50 %.2f vs %.2f ms | p99 %.2f"
-                + " vs %.2f ms | load %.1f-%.1f |%n", name, baseline, median(a, Wrk.Result::perSecond),
-                median(b, Wrk.Result::perSecond), median(ratios, x -> x), format(ratios), median(a, Wrk.Result::p50Ms),
-                median(b, Wrk.Result::p50Ms), median(a, Wrk.Result::p99Ms), median(b, Wrk.Result::p99Ms),
-                Math.min(min(a), min(b)), Math.max(max(a), max(b)));
+        System.out.printf(
+                "| %s vs %s | %.0f vs %.0f req/s | ratio %.2f (rounds %s) | p50 %.2f vs %.2f ms | p99 %.2f"
+                        + " vs %.2f ms | load %.1f-%.1f |%n",
+                name,
+                baseline,
+                median(a, Wrk.Result::perSecond),
+                median(b, Wrk.Result::perSecond),
+                median(ratios, x -> x),
+                format(ratios),
+                median(a, Wrk.Result::p50Ms),
+                median(b, Wrk.Result::p50Ms),
+                median(a, Wrk.Result::p99Ms),
+                median(b, Wrk.Result::p99Ms),
+                Math.min(min(a), min(b)),
+                Math.max(max(a), max(b)));
     }
 
     private static String format(List<Double> ratios) {
-        return String.join("/", ratios.stream().map(r -> String.format("%.2f", r)).toList());
+        return String.join(
+                "/", ratios.stream().map(r -> String.format("%.2f", r)).toList());
     }
 
     private static double min(List<Wrk.Result> rs) {
@@ -276,7 +347,8 @@ public final class AuthzBench {
     }
 
     private static <T> double median(List<T> values, java.util.function.ToDoubleFunction<T> f) {
-        List<Double> sorted = new ArrayList<>(values.stream().map(f::applyAsDouble).toList());
+        List<Double> sorted =
+                new ArrayList<>(values.stream().map(f::applyAsDouble).toList());
         Collections.sort(sorted);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

@@ -20,8 +20,7 @@ import java.util.Locale;
 final class LeanHttpClient implements AutoCloseable {
 
     /** Status and body of one response. */
-    record Reply(int status, String body) {
-    }
+    record Reply(int status, String body) {}
 
     private final URI base;
     private final String authorization;
@@ -37,8 +36,8 @@ final class LeanHttpClient implements AutoCloseable {
     Reply post(String path, String contentType, String body) throws IOException {
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAuthorization: " + authorization + "\r\nContent-Type: " + contentType
-                + "\r\nAccept: application/scim+json\r\nContent-Length: " + payload.length + "\r\n\r\n")
+                        + "\r\nAuthorization: " + authorization + "\r\nContent-Type: " + contentType
+                        + "\r\nAccept: application/scim+json\r\nContent-Length: " + payload.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         try {
             return exchange(head, payload);
@@ -82,7 +81,8 @@ final class LeanHttpClient implements AutoCloseable {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (chunked) {
-            for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+            for (long size = Long.parseLong(line().split(";")[0].trim(), 16);
+                    size > 0;
                     size = Long.parseLong(line().split(";")[0].trim(), 16)) {
                 copy(size, body);
                 line();

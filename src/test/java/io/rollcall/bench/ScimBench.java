@@ -47,8 +47,8 @@ public final class ScimBench {
     private static final int READS = Integer.getInteger("bench.reads", 500);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
-    private static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[";
+    private static final String PATCH =
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]," + "\"Operations\":[";
 
     private final RollcallServer server;
     private final Api admin;
@@ -56,14 +56,15 @@ public final class ScimBench {
 
     private ScimBench(RollcallServer server) {
         this.server = server;
-        this.admin = new Api(server.baseUrl(), TestAccounts.create(server, "bench").token());
+        this.admin =
+                new Api(server.baseUrl(), TestAccounts.create(server, "bench").token());
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("rollcall.it.db", System.getProperty("rollcall.it.db", "mariadb"));
         // A benchmark measures throughput, so the per-token rate limits (sized for real IdPs) are off.
-        RollcallServer server = RollcallServer.start(Map.of("ROLLCALL_RATE_LIMIT_SCIM_PER_SECOND", "0",
-                "ROLLCALL_RATE_LIMIT_API_PER_SECOND", "0"));
+        RollcallServer server = RollcallServer.start(
+                Map.of("ROLLCALL_RATE_LIMIT_SCIM_PER_SECOND", "0", "ROLLCALL_RATE_LIMIT_API_PER_SECOND", "0"));
         try {
             new ScimBench(server).run();
         } finally {
@@ -111,17 +112,22 @@ public final class ScimBench {
             scim.add(timedCreates(w, "r" + run, CREATES));
             jdbc.add(timedJdbcInserts(jdbcSpace.id, "r" + run, CREATES));
             rows.add(timedJdbcCreateRows(jdbcSpace.id, "t" + run, CREATES));
-            log("creates run %d: SCIM %.0f/s (%.2f ms per create per thread), JDBC %.0f/s, JDBC create rows %.0f/s",
+            log(
+                    "creates run %d: SCIM %.0f/s (%.2f ms per create per thread), JDBC %.0f/s, JDBC create rows %.0f/s",
                     run, scim.get(run), 1000.0 * THREADS / scim.get(run), jdbc.get(run), rows.get(run));
         }
         cpuPerCreate(w, jdbcSpace.id);
         double s = median(scim);
         double j = median(jdbc);
         double r = median(rows);
-        report.add(String.format("| POST /Users, %d threads, %d per run | %.0f creates/s | raw JDBC single-row inserts"
-                + " %.0f rows/s | %.0f %% of JDBC |", THREADS, CREATES, s, j, 100 * s / j));
-        report.add(String.format("| raw JDBC, a create's rows (member, e-mail, audit) in one transaction | %.0f/s |"
-                + " %.0f %% of single-row inserts | SCIM is %.0f %% of this |", r, 100 * r / j, 100 * s / r));
+        report.add(String.format(
+                "| POST /Users, %d threads, %d per run | %.0f creates/s | raw JDBC single-row inserts"
+                        + " %.0f rows/s | %.0f %% of JDBC |",
+                THREADS, CREATES, s, j, 100 * s / j));
+        report.add(String.format(
+                "| raw JDBC, a create's rows (member, e-mail, audit) in one transaction | %.0f/s |"
+                        + " %.0f %% of single-row inserts | SCIM is %.0f %% of this |",
+                r, 100 * r / j, 100 * s / r));
     }
 
     private double timedCreates(Workspace w, String prefix, int n) throws Exception {
@@ -133,11 +139,14 @@ public final class ScimBench {
             try (LeanHttpClient http = new LeanHttpClient(server.baseUrl(), w.token())) {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     String userName = prefix + "-" + i + "@bench.example";
-                    LeanHttpClient.Reply reply = http.post("/scim/v2/Users", "application/scim+json", "{\"schemas\":"
-                            + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":" + q(userName)
-                            + ",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User " + i + "\"},"
-                            + "\"emails\":[{\"value\":" + q(userName) + ",\"type\":\"work\",\"primary\":true}],"
-                            + "\"active\":true}");
+                    LeanHttpClient.Reply reply = http.post(
+                            "/scim/v2/Users",
+                            "application/scim+json",
+                            "{\"schemas\":"
+                                    + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":" + q(userName)
+                                    + ",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User " + i + "\"},"
+                                    + "\"emails\":[{\"value\":" + q(userName) + ",\"type\":\"work\",\"primary\":true}],"
+                                    + "\"active\":true}");
                     if (reply.status() != 201 || !reply.body().contains(userName)) {
                         failures.incrementAndGet();
                         firstFailure.compareAndSet(null, reply.status() + " " + reply.body());
@@ -168,20 +177,33 @@ public final class ScimBench {
         timedJdbcInserts(jdbcWorkspace, "cpu", CREATES);
         long[] afterJdbc = {cpuTicks(server.pid()), cpuTicks(mariadb), cpuTicks(self)};
         double tickMs = 1000.0 / 100; // USER_HZ is 100 on Linux
-        log("CPU ms per SCIM create: server %.2f, MariaDB %.2f, client %.2f", (afterScim[0] - before[0]) * tickMs
-                / CREATES, (afterScim[1] - before[1]) * tickMs / CREATES, (afterScim[2] - before[2]) * tickMs / CREATES);
-        log("CPU ms per JDBC insert: MariaDB %.2f, client %.2f", (afterJdbc[1] - afterScim[1]) * tickMs / CREATES,
-                (afterJdbc[2] - afterScim[2]) * tickMs / CREATES);
-        report.add(String.format("| CPU ms per operation (server / MariaDB / client) | SCIM create %.2f / %.2f / %.2f"
-                + " | JDBC insert — / %.2f / %.2f | |", (afterScim[0] - before[0]) * tickMs / CREATES,
-                (afterScim[1] - before[1]) * tickMs / CREATES, (afterScim[2] - before[2]) * tickMs / CREATES,
-                (afterJdbc[1] - afterScim[1]) * tickMs / CREATES, (afterJdbc[2] - afterScim[2]) * tickMs / CREATES));
+        log(
+                "CPU ms per SCIM create: server %.2f, MariaDB %.2f, client %.2f",
+                (afterScim[0] - before[0]) * tickMs / CREATES,
+                (afterScim[1] - before[1]) * tickMs / CREATES,
+                (afterScim[2] - before[2]) * tickMs / CREATES);
+        log(
+                "CPU ms per JDBC insert: MariaDB %.2f, client %.2f",
+                (afterJdbc[1] - afterScim[1]) * tickMs / CREATES, (afterJdbc[2] - afterScim[2]) * tickMs / CREATES);
+        report.add(String.format(
+                "| CPU ms per operation (server / MariaDB / client) | SCIM create %.2f / %.2f / %.2f"
+                        + " | JDBC insert — / %.2f / %.2f | |",
+                (afterScim[0] - before[0]) * tickMs / CREATES,
+                (afterScim[1] - before[1]) * tickMs / CREATES,
+                (afterScim[2] - before[2]) * tickMs / CREATES,
+                (afterJdbc[1] - afterScim[1]) * tickMs / CREATES,
+                (afterJdbc[2] - afterScim[2]) * tickMs / CREATES));
     }
 
     private static long mariadbPid() {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
-                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
+                        .orElse(false))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
+                .orElse(-1);
     }
 
     /** utime + stime of a process in clock ticks; 0 when it cannot be read. */
@@ -203,7 +225,8 @@ public final class ScimBench {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         parallel(() -> {
-            try (Connection c = server.jdbc(); PreparedStatement member = c.prepareStatement(MEMBER_INSERT);
+            try (Connection c = server.jdbc();
+                    PreparedStatement member = c.prepareStatement(MEMBER_INSERT);
                     PreparedStatement email = c.prepareStatement(EMAIL_INSERT);
                     PreparedStatement audit = c.prepareStatement(AUDIT_INSERT)) {
                 c.setAutoCommit(false);
@@ -241,7 +264,8 @@ public final class ScimBench {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         parallel(() -> {
-            try (Connection c = server.jdbc(); PreparedStatement insert = c.prepareStatement(MEMBER_INSERT)) {
+            try (Connection c = server.jdbc();
+                    PreparedStatement insert = c.prepareStatement(MEMBER_INSERT)) {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     bindMember(insert, UUID.randomUUID().toString(), workspace, prefix + "-" + i + "@bench.example");
                     insert.executeUpdate();
@@ -265,19 +289,27 @@ public final class ScimBench {
         seedMemberships(w.id, g10k, 10_000);
         seedMemberships(w.id, g100k, 100_000);
         String[] groups = {g10, g10k, g100k};
-        Map<String, List<Double>> add = Map.of(g10, new ArrayList<>(), g10k, new ArrayList<>(), g100k,
-                new ArrayList<>());
-        Map<String, List<Double>> remove = Map.of(g10, new ArrayList<>(), g10k, new ArrayList<>(), g100k,
-                new ArrayList<>());
+        Map<String, List<Double>> add =
+                Map.of(g10, new ArrayList<>(), g10k, new ArrayList<>(), g100k, new ArrayList<>());
+        Map<String, List<Double>> remove =
+                Map.of(g10, new ArrayList<>(), g10k, new ArrayList<>(), g100k, new ArrayList<>());
         for (int i = 0; i < OPS + 20; i++) {
             String member = memberId(w.id, "x", i % (OPS + 10));
             for (String group : groups) {
                 long t0 = System.nanoTime();
-                expect(w.scim.patch("/scim/v2/Groups/" + group, PATCH + "{\"op\":\"add\",\"path\":\"members\","
-                        + "\"value\":[{\"value\":" + q(member) + "}]}]}"), 204);
+                expect(
+                        w.scim.patch(
+                                "/scim/v2/Groups/" + group,
+                                PATCH + "{\"op\":\"add\",\"path\":\"members\"," + "\"value\":[{\"value\":" + q(member)
+                                        + "}]}]}"),
+                        204);
                 long t1 = System.nanoTime();
-                expect(w.scim.patch("/scim/v2/Groups/" + group, PATCH + "{\"op\":\"remove\",\"path\":"
-                        + "\"members[value eq \\\"" + member + "\\\"]\"}]}"), 204);
+                expect(
+                        w.scim.patch(
+                                "/scim/v2/Groups/" + group,
+                                PATCH + "{\"op\":\"remove\",\"path\":" + "\"members[value eq \\\"" + member
+                                        + "\\\"]\"}]}"),
+                        204);
                 long t2 = System.nanoTime();
                 if (i >= 20) { // the first 20 rounds warm up
                     add.get(group).add((t1 - t0) / 1e6);
@@ -285,11 +317,18 @@ public final class ScimBench {
                 }
             }
         }
-        report.add(String.format("| PATCH add one member (median ms) | 10: %.2f | 10k: %.2f | 100k: %.2f | ratio"
-                + " 100k/10 = %.2f |", median(add.get(g10)), median(add.get(g10k)), median(add.get(g100k)),
+        report.add(String.format(
+                "| PATCH add one member (median ms) | 10: %.2f | 10k: %.2f | 100k: %.2f | ratio" + " 100k/10 = %.2f |",
+                median(add.get(g10)),
+                median(add.get(g10k)),
+                median(add.get(g100k)),
                 median(add.get(g100k)) / median(add.get(g10))));
-        report.add(String.format("| PATCH remove one member (median ms) | 10: %.2f | 10k: %.2f | 100k: %.2f | ratio"
-                + " 100k/10 = %.2f |", median(remove.get(g10)), median(remove.get(g10k)), median(remove.get(g100k)),
+        report.add(String.format(
+                "| PATCH remove one member (median ms) | 10: %.2f | 10k: %.2f | 100k: %.2f | ratio"
+                        + " 100k/10 = %.2f |",
+                median(remove.get(g10)),
+                median(remove.get(g10k)),
+                median(remove.get(g100k)),
                 median(remove.get(g100k)) / median(remove.get(g10))));
 
         // Listing: three 100k-member groups here vs three empty groups in another workspace, same filter.
@@ -311,8 +350,10 @@ public final class ScimBench {
                 none.add(te);
             }
         }
-        report.add(String.format("| GET /Groups?excludedAttributes=members, 3 groups (median ms) | 100k members each:"
-                + " %.2f | empty: %.2f | ratio %.2f |", median(big), median(none), median(big) / median(none)));
+        report.add(String.format(
+                "| GET /Groups?excludedAttributes=members, 3 groups (median ms) | 100k members each:"
+                        + " %.2f | empty: %.2f | ratio %.2f |",
+                median(big), median(none), median(big) / median(none)));
         fullGroup = g100k;
         fullGroupSpace = w;
     }
@@ -324,24 +365,29 @@ public final class ScimBench {
     private void fullGroupRead() {
         // Over HTTP/1.1 first: java.net.http otherwise negotiates h2c, which this measurement is not about.
         java.net.http.HttpClient http11 = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
         List<Double> plain = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
                 long t0 = System.nanoTime();
-                java.net.http.HttpResponse<byte[]> response = http11.send(java.net.http.HttpRequest.newBuilder(
-                        server.baseUrl().resolve("/scim/v2/Groups/" + fullGroup))
-                        .header("Authorization", "Bearer " + fullGroupSpace.token).build(),
+                java.net.http.HttpResponse<byte[]> response = http11.send(
+                        java.net.http.HttpRequest.newBuilder(server.baseUrl().resolve("/scim/v2/Groups/" + fullGroup))
+                                .header("Authorization", "Bearer " + fullGroupSpace.token)
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofByteArray());
                 double ms = (System.nanoTime() - t0) / 1e6;
-                log("full group over HTTP/1.1: %d, %,d bytes, %.0f ms", response.statusCode(), response.body().length,
-                        ms);
+                log(
+                        "full group over HTTP/1.1: %d, %,d bytes, %.0f ms",
+                        response.statusCode(), response.body().length, ms);
                 if (i > 0) {
                     plain.add(ms);
                 }
             }
-            report.add(String.format("| GET /Groups/{id} with all 100,000 members, HTTP/1.1 (server -Xmx1g, median of 5)"
-                    + " | %.0f ms |", median(plain)));
+            report.add(String.format(
+                    "| GET /Groups/{id} with all 100,000 members, HTTP/1.1 (server -Xmx1g, median of 5)"
+                            + " | %.0f ms |",
+                    median(plain)));
         } catch (Exception e) {
             report.add("| GET /Groups/{id} with all 100,000 members, HTTP/1.1 | FAILED: " + e + " |");
         }
@@ -353,8 +399,9 @@ public final class ScimBench {
                     full.add(t);
                 }
             }
-            report.add(String.format("| GET /Groups/{id} with all 100,000 members (server -Xmx1g, median of 5) |"
-                    + " %.0f ms |", median(full)));
+            report.add(String.format(
+                    "| GET /Groups/{id} with all 100,000 members (server -Xmx1g, median of 5) |" + " %.0f ms |",
+                    median(full)));
         } catch (RuntimeException e) {
             report.add("| GET /Groups/{id} with all 100,000 members (server -Xmx1g) | FAILED after " + full.size()
                     + " reads: " + e + (e.getCause() == null ? "" : " / " + e.getCause()) + " |");
@@ -382,8 +429,9 @@ public final class ScimBench {
                 byId.add(g);
             }
         }
-        report.add(String.format("| %,d users: filter=userName eq (median ms) | %.2f | GET /Users/{id} | %.2f |"
-                + " ratio %.2f |", USERS, median(byFilter), median(byId), median(byFilter) / median(byId)));
+        report.add(String.format(
+                "| %,d users: filter=userName eq (median ms) | %.2f | GET /Users/{id} | %.2f |" + " ratio %.2f |",
+                USERS, median(byFilter), median(byId), median(byFilter) / median(byId)));
     }
 
     // --- seeding by SQL ---------------------------------------------------------------------------------------------
@@ -405,7 +453,8 @@ public final class ScimBench {
 
     /** Deterministic ids, so that nothing has to be kept in memory. */
     private static String memberId(String workspace, String prefix, int n) {
-        return UUID.nameUUIDFromBytes((workspace + "/" + prefix + "/" + n).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((workspace + "/" + prefix + "/" + n).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String userName(String prefix, int n) {
@@ -416,7 +465,8 @@ public final class ScimBench {
         int batch = 5_000;
         AtomicInteger nextBatch = new AtomicInteger();
         parallel(() -> {
-            try (Connection c = server.jdbc(); PreparedStatement insert = c.prepareStatement(MEMBER_INSERT)) {
+            try (Connection c = server.jdbc();
+                    PreparedStatement insert = c.prepareStatement(MEMBER_INSERT)) {
                 c.setAutoCommit(false);
                 for (int b = nextBatch.getAndIncrement(); b * batch < count; b = nextBatch.getAndIncrement()) {
                     for (int n = b * batch; n < Math.min(count, (b + 1) * batch); n++) {
@@ -432,9 +482,10 @@ public final class ScimBench {
 
     /** The group gets the first {@code count} seeded members, in one INSERT ... SELECT. */
     private void seedMemberships(String workspace, String group, int count) throws Exception {
-        try (Connection c = server.jdbc(); PreparedStatement insert = c.prepareStatement("INSERT INTO group_membership"
-                + " (group_id, member_id, source, created_at) SELECT ?, id, 'SCIM', created_at FROM member"
-                + " WHERE workspace_id = ? AND user_name_lower LIKE 'g-%' ORDER BY id LIMIT ?")) {
+        try (Connection c = server.jdbc();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO group_membership"
+                        + " (group_id, member_id, source, created_at) SELECT ?, id, 'SCIM', created_at FROM member"
+                        + " WHERE workspace_id = ? AND user_name_lower LIKE 'g-%' ORDER BY id LIMIT ?")) {
             insert.setString(1, group);
             insert.setString(2, workspace);
             insert.setInt(3, count);
@@ -446,8 +497,8 @@ public final class ScimBench {
 
     private record Workspace(String id, Api scim, String token) {
         String group(String name) {
-            Api.Reply created = scim.send("POST", "/scim/v2/Groups", "{\"displayName\":" + q(name) + "}",
-                    "application/scim+json");
+            Api.Reply created =
+                    scim.send("POST", "/scim/v2/Groups", "{\"displayName\":" + q(name) + "}", "application/scim+json");
             expect(created, 201);
             return created.json().get("id").asText();
         }
@@ -457,7 +508,10 @@ public final class ScimBench {
         expect(admin.post("/api/v1/workspaces", "{\"id\":" + q(id) + ",\"name\":" + q(id) + "}"), 201);
         Api.Reply token = admin.post("/api/v1/workspaces/" + id + "/scim-tokens", "{\"name\":\"bench\"}");
         expect(token, 201);
-        return new Workspace(id, admin.as(token.json().get("token").asText()), token.json().get("token").asText());
+        return new Workspace(
+                id,
+                admin.as(token.json().get("token").asText()),
+                token.json().get("token").asText());
     }
 
     private interface Work {

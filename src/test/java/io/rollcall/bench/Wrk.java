@@ -22,12 +22,10 @@ final class Wrk {
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
 
-    private Wrk() {
-    }
+    private Wrk() {}
 
     /** One wrk run: rate in requests/s, latency percentiles in ms, answers that were not 2xx/3xx, load average. */
-    record Result(double perSecond, double p50Ms, double p99Ms, long failed, long requests, double load) {
-    }
+    record Result(double perSecond, double p50Ms, double p99Ms, long failed, long requests, double load) {}
 
     /** A request description as a wrk Lua script. */
     static Path script(String lua) throws IOException {
@@ -45,7 +43,9 @@ final class Wrk {
             lua.append("wrk.headers[\"Content-Type\"] = \"").append(contentType).append("\"\n");
         }
         if (token != null) {
-            lua.append("wrk.headers[\"Authorization\"] = \"Bearer ").append(token).append("\"\n");
+            lua.append("wrk.headers[\"Authorization\"] = \"Bearer ")
+                    .append(token)
+                    .append("\"\n");
         }
         return script(lua.toString());
     }
@@ -72,8 +72,15 @@ final class Wrk {
 
     /** Starts wrk with {@code connections} connections on one thread per 4 connections for {@code seconds}. */
     static Process start(URI base, String path, Path script, int connections, int seconds) throws IOException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + Math.max(1, connections / 4), "-c" + connections,
-                "-d" + seconds + "s", "--latency", "-s", script.toString(), base.resolve(path).toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "wrk",
+                "-t" + Math.max(1, connections / 4),
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                base.resolve(path).toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
@@ -86,9 +93,13 @@ final class Wrk {
         }
         Matcher failed = NON_2XX.matcher(out);
         Matcher requests = REQUESTS.matcher(out);
-        return new Result(Double.parseDouble(rate.group(1)), millis(P50, out), millis(P99, out),
+        return new Result(
+                Double.parseDouble(rate.group(1)),
+                millis(P50, out),
+                millis(P99, out),
                 failed.find() ? Long.parseLong(failed.group(1)) : 0,
-                requests.find() ? Long.parseLong(requests.group(1)) : 0, loadAverage());
+                requests.find() ? Long.parseLong(requests.group(1)) : 0,
+                loadAverage());
     }
 
     static Result run(URI base, String path, Path script, int connections, int seconds)

@@ -65,9 +65,11 @@ class SeveralInstancesIT {
         c = RollcallServer.launch(common);
         // Three boots share the machine's cores: allow three single boots' time.
         Duration timeout = RollcallServer.startTimeout().multipliedBy(3);
-        CompletableFuture.allOf(CompletableFuture.runAsync(() -> a.awaitReady(timeout)),
-                CompletableFuture.runAsync(() -> b.awaitReady(timeout)),
-                CompletableFuture.runAsync(() -> c.awaitReady(timeout))).join();
+        CompletableFuture.allOf(
+                        CompletableFuture.runAsync(() -> a.awaitReady(timeout)),
+                        CompletableFuture.runAsync(() -> b.awaitReady(timeout)),
+                        CompletableFuture.runAsync(() -> c.awaitReady(timeout)))
+                .join();
     }
 
     private static Map<String, String> clustered(Map<String, String> common, String members, String name, int port) {
@@ -96,13 +98,16 @@ class SeveralInstancesIT {
             assertThat(api.get("/api/v1/me").json().get("memberships").findValuesAsText("workspace"))
                     .containsExactly("default");
         }
-        try (Connection connection = a.jdbc(); Statement s = connection.createStatement()) {
+        try (Connection connection = a.jdbc();
+                Statement s = connection.createStatement()) {
             assertThat(count(s, "SELECT COUNT(*) FROM workspace")).isEqualTo(1);
-            assertThat(count(s, "SELECT COUNT(*) FROM member WHERE role_id = 'owner'")).isEqualTo(1);
+            assertThat(count(s, "SELECT COUNT(*) FROM member WHERE role_id = 'owner'"))
+                    .isEqualTo(1);
             // Other tests add accounts and tokens of their own; the bootstrap's are counted by their names.
             assertThat(count(s, "SELECT COUNT(*) FROM account WHERE email = '" + RollcallServer.OWNER_EMAIL + "'"))
                     .isEqualTo(1);
-            assertThat(count(s, "SELECT COUNT(*) FROM api_token WHERE name = 'bootstrap'")).isEqualTo(1);
+            assertThat(count(s, "SELECT COUNT(*) FROM api_token WHERE name = 'bootstrap'"))
+                    .isEqualTo(1);
         }
     }
 
@@ -113,10 +118,10 @@ class SeveralInstancesIT {
         sizes.addAll(gridSizes(b));
         assertThat(sizes).allMatch(size -> size <= 2);
         assertThat(sizes).contains(2);
-        assertThat(ListeningSockets.of(a.pid()).tcpListening()).containsExactlyInAnyOrder(a.baseUrl().getPort(),
-                gridPortA);
-        assertThat(ListeningSockets.of(b.pid()).tcpListening()).containsExactlyInAnyOrder(b.baseUrl().getPort(),
-                gridPortB);
+        assertThat(ListeningSockets.of(a.pid()).tcpListening())
+                .containsExactlyInAnyOrder(a.baseUrl().getPort(), gridPortA);
+        assertThat(ListeningSockets.of(b.pid()).tcpListening())
+                .containsExactlyInAnyOrder(b.baseUrl().getPort(), gridPortB);
     }
 
     @Test
@@ -135,34 +140,43 @@ class SeveralInstancesIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Api scimOnB = new Api(b.baseUrl(), created.json().get("token").asText());
         // B now trusts the token from memory (its trust window is 5 s).
-        assertThat(scimOnB.send("GET", "/scim/v2/Users?count=1", null, null).status()).isEqualTo(200);
+        assertThat(scimOnB.send("GET", "/scim/v2/Users?count=1", null, null).status())
+                .isEqualTo(200);
 
-        assertThat(ownerOnA.delete("/api/v1/workspaces/default/scim-tokens/" + created.json().get("id").asText())
-                .status()).isEqualTo(204);
+        assertThat(ownerOnA.delete("/api/v1/workspaces/default/scim-tokens/"
+                                + created.json().get("id").asText())
+                        .status())
+                .isEqualTo(204);
         long revoked = System.nanoTime();
 
         int status = 200;
         while (status == 200 && System.nanoTime() - revoked < 1_000_000_000L) {
             status = scimOnB.send("GET", "/scim/v2/Users?count=1", null, null).status();
         }
-        assertThat(status).as("SCIM answer on B within 1 s of the revocation on A").isEqualTo(401);
+        assertThat(status)
+                .as("SCIM answer on B within 1 s of the revocation on A")
+                .isEqualTo(401);
     }
 
     @Test
     void aMemberDeactivatedOnOneInstanceIsForbiddenOnTheOtherAtOnce() {
         Api ownerOnA = new Api(a.baseUrl(), TOKEN);
         TestAccounts.Person person = TestAccounts.create(a, "deactivated-on-a");
-        Api.Reply invite = ownerOnA.post("/api/v1/workspaces/default/invites", "{\"email\":\""
-                + person.email() + "\",\"role\":\"viewer\"}");
+        Api.Reply invite = ownerOnA.post(
+                "/api/v1/workspaces/default/invites", "{\"email\":\"" + person.email() + "\",\"role\":\"viewer\"}");
         assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
-        Api.Reply accepted = ownerOnA.as(person.token()).post("/api/v1/invites/accept", "{\"token\":\""
-                + invite.json().get("token").asText() + "\"}");
+        Api.Reply accepted = ownerOnA.as(person.token())
+                .post(
+                        "/api/v1/invites/accept",
+                        "{\"token\":\"" + invite.json().get("token").asText() + "\"}");
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         Api personOnB = new Api(b.baseUrl(), person.token());
         assertThat(personOnB.get("/api/v1/workspaces/default/members").status()).isEqualTo(200);
 
-        Api.Reply deactivated = ownerOnA.patch("/api/v1/workspaces/default/members/"
-                + accepted.json().get("id").asText(), "{\"active\":false}");
+        Api.Reply deactivated = ownerOnA.patch(
+                "/api/v1/workspaces/default/members/"
+                        + accepted.json().get("id").asText(),
+                "{\"active\":false}");
         assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
 
         assertThat(personOnB.get("/api/v1/workspaces/default/members").status()).isEqualTo(403);
@@ -176,7 +190,9 @@ class SeveralInstancesIT {
         String body = "{\"email\":" + Api.q(address) + ",\"workspace\":\"default\"}";
         Api anonymousOnA = new Api(a.baseUrl(), null);
         for (int i = 0; i < 5; i++) {
-            assertThat(anonymousOnA.post("/login/email", body).status()).as("request %d on A", i + 1).isEqualTo(202);
+            assertThat(anonymousOnA.post("/login/email", body).status())
+                    .as("request %d on A", i + 1)
+                    .isEqualTo(202);
         }
 
         // A bucket of B's own would still hold 5 requests.
@@ -186,9 +202,14 @@ class SeveralInstancesIT {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
         assertThat(refused.json().path("code").asText()).isEqualTo("too-many-requests");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 15 * 60L);
-        assertThat(anonymousOnA.post("/login/email", body).status()).as("and on A").isEqualTo(429);
-        assertThat(anonymousOnB.post("/login/email", "{\"email\":" + Api.q("calm-" + address)
-                + ",\"workspace\":\"default\"}").status()).as("another address").isEqualTo(202);
+        assertThat(anonymousOnA.post("/login/email", body).status())
+                .as("and on A")
+                .isEqualTo(429);
+        assertThat(anonymousOnB
+                        .post("/login/email", "{\"email\":" + Api.q("calm-" + address) + ",\"workspace\":\"default\"}")
+                        .status())
+                .as("another address")
+                .isEqualTo(202);
     }
 
     @Test
@@ -199,8 +220,8 @@ class SeveralInstancesIT {
         Api.Reply connected = workspace.api().put(workspace.path("/sso"), idp.connection(false));
         assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
         String email = "ada@" + ws + ".example";
-        Api.Reply invite = workspace.api().post(workspace.path("/invites"), "{\"email\":\"" + email
-                + "\",\"role\":\"viewer\"}");
+        Api.Reply invite =
+                workspace.api().post(workspace.path("/invites"), "{\"email\":\"" + email + "\",\"role\":\"viewer\"}");
         assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
 
         SamlTestIdp.Started onA = SamlTestIdp.start(a.baseUrl(), ws);
@@ -216,34 +237,50 @@ class SeveralInstancesIT {
         assertThat(verbatim.json().path("code").asText()).isEqualTo("login-state-missing");
         // The same assertion answering a login of B's own: only the database's replay log can tell it was used on A.
         SamlTestIdp.Started onB = SamlTestIdp.start(b.baseUrl(), ws);
-        Api.Reply replayed = SamlTestIdp.post(b.baseUrl(), ws, onB.stateCookie(), idp.response(PUBLIC_URL, ws,
-                onB.requestId(), assertionId, "ada", email));
+        Api.Reply replayed = SamlTestIdp.post(
+                b.baseUrl(),
+                ws,
+                onB.stateCookie(),
+                idp.response(PUBLIC_URL, ws, onB.requestId(), assertionId, "ada", email));
         assertThat(replayed.status()).as(replayed.toString()).isEqualTo(401);
         assertThat(replayed.json().path("code").asText()).isEqualTo("saml-replayed");
         assertThat(replayed.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("rollcall_session=ey"));
         // A fresh assertion on B is accepted: the refusal was the replay, not B's configuration.
         SamlTestIdp.Started again = SamlTestIdp.start(b.baseUrl(), ws);
-        assertThat(SamlTestIdp.post(b.baseUrl(), ws, again.stateCookie(), idp.response(PUBLIC_URL, ws,
-                again.requestId(), "_a" + UUID.randomUUID(), "ada", email)).status()).isEqualTo(303);
+        assertThat(SamlTestIdp.post(
+                                b.baseUrl(),
+                                ws,
+                                again.stateCookie(),
+                                idp.response(PUBLIC_URL, ws, again.requestId(), "_a" + UUID.randomUUID(), "ada", email))
+                        .status())
+                .isEqualTo(303);
     }
 
     @Test
     void aMemberDeactivatedOnOneInstanceIsDeniedByTheChecksOfTheOtherWithinOneSecond() {
         Api ownerOnA = new Api(a.baseUrl(), TOKEN);
-        Api.Reply user = scimClient(ownerOnA, "deactivated-check").send("POST", "/scim/v2/Users", "{\"schemas\":"
-                + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"checked-"
-                + Long.toHexString(System.nanoTime()) + "@example.com\"}", "application/scim+json");
+        Api.Reply user = scimClient(ownerOnA, "deactivated-check")
+                .send(
+                        "POST",
+                        "/scim/v2/Users",
+                        "{\"schemas\":"
+                                + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"checked-"
+                                + Long.toHexString(System.nanoTime()) + "@example.com\"}",
+                        "application/scim+json");
         assertThat(user.status()).as(user.toString()).isEqualTo(201);
         String member = user.json().get("id").asText();
         Api ownerOnB = new Api(b.baseUrl(), TOKEN);
         // B now answers from its snapshot of the member (kept up to 5 s without a broadcast).
-        assertThat(check(ownerOnB, member, "workflows:read").get("allowed").asBoolean()).isTrue();
+        assertThat(check(ownerOnB, member, "workflows:read").get("allowed").asBoolean())
+                .isTrue();
 
         Api.Reply deactivated = ownerOnA.patch("/api/v1/workspaces/default/members/" + member, "{\"active\":false}");
         assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
 
         JsonNode decision = checkUntilDenied(ownerOnB, member, "workflows:read", System.nanoTime());
-        assertThat(decision.get("allowed").asBoolean()).as("B's answer within 1 s of the change on A").isFalse();
+        assertThat(decision.get("allowed").asBoolean())
+                .as("B's answer within 1 s of the change on A")
+                .isFalse();
         assertThat(decision.get("reason").asText()).isEqualTo("member-deactivated");
     }
 
@@ -251,27 +288,39 @@ class SeveralInstancesIT {
     void aPermissionRemovedFromARoleOnOneInstanceIsDeniedByTheOtherWithinOneSecond() {
         Api ownerOnA = new Api(a.baseUrl(), TOKEN);
         String roleId = "deployer-" + Long.toHexString(System.nanoTime());
-        Api.Reply role = ownerOnA.post("/api/v1/workspaces/default/roles", "{\"id\":\"" + roleId + "\",\"name\":\""
-                + roleId + "\",\"permissions\":[\"workflows:run\",\"workflows:read\"]}");
+        Api.Reply role = ownerOnA.post(
+                "/api/v1/workspaces/default/roles",
+                "{\"id\":\"" + roleId + "\",\"name\":\"" + roleId
+                        + "\",\"permissions\":[\"workflows:run\",\"workflows:read\"]}");
         assertThat(role.status()).as(role.toString()).isEqualTo(201);
-        Api.Reply user = scimClient(ownerOnA, "role-check").send("POST", "/scim/v2/Users", "{\"schemas\":"
-                + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"deployer-"
-                + Long.toHexString(System.nanoTime()) + "@example.com\"}", "application/scim+json");
+        Api.Reply user = scimClient(ownerOnA, "role-check")
+                .send(
+                        "POST",
+                        "/scim/v2/Users",
+                        "{\"schemas\":"
+                                + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"deployer-"
+                                + Long.toHexString(System.nanoTime()) + "@example.com\"}",
+                        "application/scim+json");
         assertThat(user.status()).as(user.toString()).isEqualTo(201);
         String member = user.json().get("id").asText();
         assertThat(ownerOnA.patch("/api/v1/workspaces/default/members/" + member, "{\"role\":\"" + roleId + "\"}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         Api ownerOnB = new Api(b.baseUrl(), TOKEN);
-        assertThat(check(ownerOnB, member, "workflows:run").get("allowed").asBoolean()).isTrue();
+        assertThat(check(ownerOnB, member, "workflows:run").get("allowed").asBoolean())
+                .isTrue();
 
-        Api.Reply edited = ownerOnA.patch("/api/v1/workspaces/default/roles/" + roleId,
-                "{\"permissions\":[\"workflows:read\"]}");
+        Api.Reply edited =
+                ownerOnA.patch("/api/v1/workspaces/default/roles/" + roleId, "{\"permissions\":[\"workflows:read\"]}");
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
 
         JsonNode decision = checkUntilDenied(ownerOnB, member, "workflows:run", System.nanoTime());
-        assertThat(decision.get("allowed").asBoolean()).as("B's answer within 1 s of the change on A").isFalse();
+        assertThat(decision.get("allowed").asBoolean())
+                .as("B's answer within 1 s of the change on A")
+                .isFalse();
         assertThat(decision.get("reason").asText()).isEqualTo("no-permission");
-        assertThat(check(ownerOnB, member, "workflows:read").get("allowed").asBoolean()).isTrue();
+        assertThat(check(ownerOnB, member, "workflows:read").get("allowed").asBoolean())
+                .isTrue();
     }
 
     private static Api scimClient(Api owner, String name) {
@@ -281,8 +330,9 @@ class SeveralInstancesIT {
     }
 
     private static JsonNode check(Api api, String member, String permission) {
-        Api.Reply reply = api.post("/api/v1/workspaces/default/authz/check", "{\"member\":\"" + member
-                + "\",\"permission\":\"" + permission + "\"}");
+        Api.Reply reply = api.post(
+                "/api/v1/workspaces/default/authz/check",
+                "{\"member\":\"" + member + "\",\"permission\":\"" + permission + "\"}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }
@@ -306,16 +356,20 @@ class SeveralInstancesIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void anInstanceKilledWithSigkillLosesNoAcknowledgedWrite() {
-        Api.Reply token = new Api(a.baseUrl(), TOKEN).post("/api/v1/workspaces/default/scim-tokens",
-                "{\"name\":\"sigkill\"}");
+        Api.Reply token =
+                new Api(a.baseUrl(), TOKEN).post("/api/v1/workspaces/default/scim-tokens", "{\"name\":\"sigkill\"}");
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
         Api scimOnA = new Api(a.baseUrl(), token.json().get("token").asText());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String userName = "sigkill-" + i + "@example.com";
-            Api.Reply created = scimOnA.send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:params:scim:"
-                    + "schemas:core:2.0:User\"],\"userName\":\"" + userName + "\",\"emails\":[{\"value\":\""
-                    + userName + "\",\"primary\":true}]}", "application/scim+json");
+            Api.Reply created = scimOnA.send(
+                    "POST",
+                    "/scim/v2/Users",
+                    "{\"schemas\":[\"urn:ietf:params:scim:"
+                            + "schemas:core:2.0:User\"],\"userName\":\"" + userName + "\",\"emails\":[{\"value\":\""
+                            + userName + "\",\"primary\":true}]}",
+                    "application/scim+json");
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             ids.add(created.json().get("id").asText());
         }
@@ -324,13 +378,24 @@ class SeveralInstancesIT {
 
         Api scimOnB = new Api(b.baseUrl(), token.json().get("token").asText());
         for (String id : ids) {
-            assertThat(scimOnB.send("GET", "/scim/v2/Users/" + id, null, null).status()).as(id).isEqualTo(200);
+            assertThat(scimOnB.send("GET", "/scim/v2/Users/" + id, null, null).status())
+                    .as(id)
+                    .isEqualTo(200);
         }
         // B, whose grid just lost a member (and the buckets A held), goes on taking writes.
-        Api.Reply afterKill = scimOnB.send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:params:scim:"
-                + "schemas:core:2.0:User\"],\"userName\":\"after-sigkill@example.com\"}", "application/scim+json");
+        Api.Reply afterKill = scimOnB.send(
+                "POST",
+                "/scim/v2/Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:"
+                        + "schemas:core:2.0:User\"],\"userName\":\"after-sigkill@example.com\"}",
+                "application/scim+json");
         assertThat(afterKill.status()).as(afterKill.toString()).isEqualTo(201);
-        assertThat(scimOnB.send("GET", "/scim/v2/Users/" + afterKill.json().get("id").asText(), null, null).status())
+        assertThat(scimOnB.send(
+                                "GET",
+                                "/scim/v2/Users/" + afterKill.json().get("id").asText(),
+                                null,
+                                null)
+                        .status())
                 .isEqualTo(200);
     }
 

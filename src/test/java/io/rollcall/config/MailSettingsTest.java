@@ -8,10 +8,20 @@ import org.junit.jupiter.api.Test;
 
 class MailSettingsTest {
 
-    private static MailSettings settings(String host, String port, String user, String password, String from,
-            String tls) {
-        return new MailSettings(Optional.ofNullable(host), Optional.ofNullable(port), Optional.ofNullable(user),
-                Optional.ofNullable(password), Optional.ofNullable(from), tls, 30, 900, 24, 10, Optional.empty());
+    private static MailSettings settings(
+            String host, String port, String user, String password, String from, String tls) {
+        return new MailSettings(
+                Optional.ofNullable(host),
+                Optional.ofNullable(port),
+                Optional.ofNullable(user),
+                Optional.ofNullable(password),
+                Optional.ofNullable(from),
+                tls,
+                30,
+                900,
+                24,
+                10,
+                Optional.empty());
     }
 
     @Test
@@ -21,10 +31,17 @@ class MailSettingsTest {
 
     @Test
     void thePortDefaultsFollowTheTlsMode() {
-        assertThat(settings("smtp.example", null, null, null, "rc@example.com", "starttls").port()).isEqualTo(587);
-        assertThat(settings("smtp.example", null, null, null, "rc@example.com", "tls").port()).isEqualTo(465);
-        assertThat(settings("smtp.example", null, null, null, "rc@example.com", "none").port()).isEqualTo(25);
-        assertThat(settings("smtp.example", "2525", null, null, "Rollcall <rc@example.com>", "none").port())
+        assertThat(settings("smtp.example", null, null, null, "rc@example.com", "starttls")
+                        .port())
+                .isEqualTo(587);
+        assertThat(settings("smtp.example", null, null, null, "rc@example.com", "tls")
+                        .port())
+                .isEqualTo(465);
+        assertThat(settings("smtp.example", null, null, null, "rc@example.com", "none")
+                        .port())
+                .isEqualTo(25);
+        assertThat(settings("smtp.example", "2525", null, null, "Rollcall <rc@example.com>", "none")
+                        .port())
                 .isEqualTo(2525);
     }
 
@@ -40,8 +57,18 @@ class MailSettingsTest {
                 .hasMessageContaining("ROLLCALL_SMTP_PORT");
         assertThatThrownBy(() -> settings("smtp.example", null, "user", null, "rc@example.com", "tls"))
                 .hasMessageContaining("ROLLCALL_SMTP_PASSWORD");
-        assertThatThrownBy(() -> new MailSettings(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), "none", 30, 900, 12, 10, Optional.empty()))
+        assertThatThrownBy(() -> new MailSettings(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "none",
+                        30,
+                        900,
+                        12,
+                        10,
+                        Optional.empty()))
                 .hasMessageContaining("ROLLCALL_MAIL_RETRY_HOURS");
     }
 }

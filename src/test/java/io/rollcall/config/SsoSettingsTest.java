@@ -15,14 +15,17 @@ class SsoSettingsTest {
     void aMalformedKeyRingStopsTheStartUpNamingTheSettingNotTheValue() {
         String secretLooking = "c2VjcmV0LWJ1dC1zaG9ydA==";
 
-        assertThatThrownBy(() -> settings(KEY + "," + secretLooking)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> settings(KEY + "," + secretLooking))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("ROLLCALL_SECRET_KEY entry 2 of 2 must be 32 bytes (base64), got 16")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secretLooking).doesNotContain(KEY));
+                .satisfies(e ->
+                        assertThat(e.getMessage()).doesNotContain(secretLooking).doesNotContain(KEY));
     }
 
     @Test
     void aSingleKeyIsARingOfOneAndNoKeyIsNoRing() {
-        assertThat(settings(KEY).secretKey()).hasValueSatisfying(ring -> assertThat(ring.keyIds()).hasSize(1));
+        assertThat(settings(KEY).secretKey())
+                .hasValueSatisfying(ring -> assertThat(ring.keyIds()).hasSize(1));
         assertThat(settings("  ").secretKey()).isEmpty();
     }
 

@@ -19,6 +19,7 @@ public class FreshArquillianDatabase implements BeforeAllCallback {
 
     /** The system property {@code arquillian.xml} passes to the server as {@code rollcall.db.url}. */
     static final String DB_URL_PROPERTY = "rollcall.it.arquillian.dbUrl";
+
     static final String DATABASE_PREFIX = "rollcall_it_arq_";
 
     private static String database;

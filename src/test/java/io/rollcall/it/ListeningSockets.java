@@ -30,8 +30,8 @@ public record ListeningSockets(Set<Integer> tcpListening, Set<Integer> udpBound)
                 }
             }
         }
-        return new ListeningSockets(ports(List.of("tcp", "tcp6"), inodes, "0A"), ports(List.of("udp", "udp6"), inodes,
-                null));
+        return new ListeningSockets(
+                ports(List.of("tcp", "tcp6"), inodes, "0A"), ports(List.of("udp", "udp6"), inodes, null));
     }
 
     /** Local ports of the sockets in {@code inodes}, restricted to state {@code state} (hex, 0A = LISTEN) if given. */

@@ -31,8 +31,9 @@ public record OwnedWorkspace(Person owner, Api api, String id) {
         Api.Reply invite = api.post(path("/invites"), "{\"email\":" + q(person.email()) + ",\"role\":" + q(role) + "}");
         assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
         Api member = api.as(person.token());
-        Api.Reply accepted = member.post("/api/v1/invites/accept", "{\"token\":" + q(invite.json().get("token")
-                .asText()) + "}");
+        Api.Reply accepted = member.post(
+                "/api/v1/invites/accept",
+                "{\"token\":" + q(invite.json().get("token").asText()) + "}");
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         return member;
     }

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 /** Reading the e-mails Rollcall sent to the tests' SMTP server (GreenMail): subject, a body part, a link in it. */
 public final class ReceivedMail {
 
-    private ReceivedMail() {
-    }
+    private ReceivedMail() {}
 
     /** A GreenMail SMTP server on {@code 127.0.0.1:port}, started; the caller stops it. */
     public static GreenMail startSmtp(int port) {
@@ -31,10 +30,23 @@ public final class ReceivedMail {
      * test posts from 127.0.0.1, and that limit is covered by LocalRequestBucketsTest.
      */
     public static Map<String, String> smtpSettings(int smtpPort) {
-        return Map.of("ROLLCALL_SMTP_HOST", "127.0.0.1", "ROLLCALL_SMTP_PORT", Integer.toString(smtpPort),
-                "ROLLCALL_SMTP_TLS", "none", "ROLLCALL_SMTP_FROM", "Rollcall <rollcall@it.example>",
-                "ROLLCALL_MAIL_RETRY_INITIAL_SECONDS", "1", "ROLLCALL_MAIL_RETRY_MAX_SECONDS", "2",
-                "ROLLCALL_MAIL_POLL_SECONDS", "1", "ROLLCALL_SIGNIN_RATE_PER_IP", "10000");
+        return Map.of(
+                "ROLLCALL_SMTP_HOST",
+                "127.0.0.1",
+                "ROLLCALL_SMTP_PORT",
+                Integer.toString(smtpPort),
+                "ROLLCALL_SMTP_TLS",
+                "none",
+                "ROLLCALL_SMTP_FROM",
+                "Rollcall <rollcall@it.example>",
+                "ROLLCALL_MAIL_RETRY_INITIAL_SECONDS",
+                "1",
+                "ROLLCALL_MAIL_RETRY_MAX_SECONDS",
+                "2",
+                "ROLLCALL_MAIL_POLL_SECONDS",
+                "1",
+                "ROLLCALL_SIGNIN_RATE_PER_IP",
+                "10000");
     }
 
     public static String subject(MimeMessage message) {

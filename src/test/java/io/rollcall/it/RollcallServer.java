@@ -33,6 +33,7 @@ public final class RollcallServer {
 
     /** System property naming the start-up wait in seconds; shared with the Arquillian container configuration. */
     public static final String START_TIMEOUT_PROPERTY = "rollcall.it.startTimeoutSeconds";
+
     private static final long DEFAULT_START_TIMEOUT_SECONDS = 600;
 
     private static RollcallServer instance;
@@ -46,8 +47,15 @@ public final class RollcallServer {
     private final Process process;
     private final Path log;
 
-    private RollcallServer(String db, String jdbcUrl, String jdbcUser, String jdbcPassword, URI baseUrl,
-            String ownerToken, Process process, Path log) {
+    private RollcallServer(
+            String db,
+            String jdbcUrl,
+            String jdbcUser,
+            String jdbcPassword,
+            URI baseUrl,
+            String ownerToken,
+            Process process,
+            Path log) {
         this.db = db;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
@@ -84,7 +92,8 @@ public final class RollcallServer {
         String db = System.getProperty("rollcall.it.db", "h2");
         String suffix = randomHex(6);
         if (!"mariadb".equals(db)) {
-            Path workdir = Path.of(System.getProperty("rollcall.it.workdir", "target/it-" + db)).toAbsolutePath();
+            Path workdir = Path.of(System.getProperty("rollcall.it.workdir", "target/it-" + db))
+                    .toAbsolutePath();
             return "jdbc:h2:file:" + workdir.resolve("db-" + suffix).resolve("rollcall") + ";AUTO_SERVER=TRUE";
         }
         String serverUrl = System.getProperty("rollcall.it.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
@@ -92,8 +101,8 @@ public final class RollcallServer {
         String password = System.getProperty("rollcall.it.mariadb.password", "");
         String database = "rollcall_it_" + suffix;
         createMariaDbDatabase(serverUrl, user, password, database);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropMariaDbDatabase(serverUrl, user, password,
-                database)));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> dropMariaDbDatabase(serverUrl, user, password, database)));
         return serverUrl + database;
     }
 
@@ -103,8 +112,10 @@ public final class RollcallServer {
      */
     public static RollcallServer launch(Map<String, String> extraEnv) {
         String db = System.getProperty("rollcall.it.db", "h2");
-        Path workdir = Path.of(System.getProperty("rollcall.it.workdir", "target/it-" + db)).toAbsolutePath();
-        Path jar = Path.of(System.getProperty("rollcall.it.jar", "target/rollcall.jar")).toAbsolutePath();
+        Path workdir = Path.of(System.getProperty("rollcall.it.workdir", "target/it-" + db))
+                .toAbsolutePath();
+        Path jar = Path.of(System.getProperty("rollcall.it.jar", "target/rollcall.jar"))
+                .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run 'mvn package' (or 'mvn verify') first");
         }
@@ -141,8 +152,10 @@ public final class RollcallServer {
             if (!jvmArgs.isEmpty()) {
                 command.addAll(command.indexOf("-jar"), List.of(jvmArgs.split("\\s+")));
             }
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workdir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("ROLLCALL_"));
             env.put("ROLLCALL_DB_URL", jdbcUrl);
@@ -196,7 +209,8 @@ public final class RollcallServer {
 
     /** A JDBC connection to the server's database, for arranging state no API can (accounts) and for checks. */
     public Connection jdbc() throws SQLException {
-        return user() == null ? DriverManager.getConnection(jdbcUrl, "", "")
+        return user() == null
+                ? DriverManager.getConnection(jdbcUrl, "", "")
                 : DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
     }
 
@@ -209,8 +223,8 @@ public final class RollcallServer {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {
-                process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30),
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                process.waitFor(
+                        java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -235,8 +249,8 @@ public final class RollcallServer {
             seconds = 0;
         }
         if (seconds < 1) {
-            throw new IllegalArgumentException(START_TIMEOUT_PROPERTY + " must be a positive number of seconds, not '"
-                    + configured + "'");
+            throw new IllegalArgumentException(
+                    START_TIMEOUT_PROPERTY + " must be a positive number of seconds, not '" + configured + "'");
         }
         return Duration.ofSeconds(seconds);
     }
@@ -255,7 +269,8 @@ public final class RollcallServer {
     /** Waits for the server process to end by itself; returns its exit status, or empty when still running. */
     public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+                ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
     }
 
     /** Waits until {@code /health/ready} answers UP; stops the server and fails when it does not. */
@@ -274,14 +289,15 @@ public final class RollcallServer {
             try {
                 // A plain HttpURLConnection with hard timeouts: the JDK HttpClient's h2c upgrade attempt once hung
                 // here for minutes against a server that was still starting.
-                java.net.HttpURLConnection connection = (java.net.HttpURLConnection) baseUrl.resolve("/health/ready")
-                        .toURL().openConnection();
+                java.net.HttpURLConnection connection = (java.net.HttpURLConnection)
+                        baseUrl.resolve("/health/ready").toURL().openConnection();
                 connection.setConnectTimeout(2000);
                 connection.setReadTimeout(3000);
                 int status = connection.getResponseCode();
                 java.io.InputStream stream = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-                String body = stream == null ? "" : new String(stream.readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                String body = stream == null
+                        ? ""
+                        : new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 connection.disconnect();
                 last = status + " " + body;
                 if (status == 200 && body.contains("\"UP\"")) {
@@ -300,7 +316,8 @@ public final class RollcallServer {
     }
 
     private static void createMariaDbDatabase(String serverUrl, String user, String password, String database) {
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } catch (SQLException e) {
             boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
@@ -313,7 +330,8 @@ public final class RollcallServer {
     }
 
     private static void dropMariaDbDatabase(String serverUrl, String user, String password, String database) {
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);
         } catch (SQLException e) {
             System.err.println("could not drop test database " + database + ": " + e.getMessage());

@@ -29,8 +29,10 @@ class RollcallServerStartTimeoutTest {
     void aWaitThatIsNotAPositiveNumberIsRefusedWithThePropertyName() {
         for (String bad : new String[] {"0", "-5", "4m", "1.5"}) {
             System.setProperty(RollcallServer.START_TIMEOUT_PROPERTY, bad);
-            assertThatThrownBy(RollcallServer::startTimeout).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining(RollcallServer.START_TIMEOUT_PROPERTY).hasMessageContaining(bad);
+            assertThatThrownBy(RollcallServer::startTimeout)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(RollcallServer.START_TIMEOUT_PROPERTY)
+                    .hasMessageContaining(bad);
         }
     }
 }

@@ -18,12 +18,10 @@ import java.util.UUID;
  */
 public final class TestAccounts {
 
-    private TestAccounts() {
-    }
+    private TestAccounts() {}
 
     /** A person with an account and an API token, member of no workspace yet. */
-    public record Person(String accountId, String email, String token) {
-    }
+    public record Person(String accountId, String email, String token) {}
 
     public static Person create(RollcallServer server, String emailPrefix) {
         String email = emailPrefix + "-" + RollcallServer.randomHex(4) + "@it.example";
@@ -31,8 +29,8 @@ public final class TestAccounts {
         String token = "rcp_it_" + RollcallServer.randomHex(24);
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
         try (Connection c = server.jdbc()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO account (id, email, created_at, version) VALUES (?, ?, ?, 0)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO account (id, email, created_at, version) VALUES (?, ?, ?, 0)")) {
                 s.setString(1, accountId);
                 s.setString(2, email);
                 s.setTimestamp(3, now);
@@ -54,8 +52,8 @@ public final class TestAccounts {
 
     static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -44,21 +44,26 @@ class ComposeFileTest {
             Map<String, Object> service = map(services.get(name));
             Map<String, String> env = new HashMap<>();
             map(service.get("environment")).forEach((k, v) -> env.put(k, String.valueOf(v)));
-            String address = String.valueOf(map(map(service.get("networks")).get("backend")).get("ipv4_address"));
+            String address = String.valueOf(
+                    map(map(service.get("networks")).get("backend")).get("ipv4_address"));
             addresses.add(address);
 
             ClusterSettings settings = ClusterSettings.from(env::get);
 
             assertThat(settings.clustered()).as(name).isTrue();
-            assertThat(settings.payaraArguments()).as(name).containsSequence("--interfaces", address)
+            assertThat(settings.payaraArguments())
+                    .as(name)
+                    .containsSequence("--interfaces", address)
                     .containsSequence("--clustername", "rollcall-compose");
             assertThat(env.get("ROLLCALL_DB_URL")).as(name).startsWith("jdbc:mariadb://mariadb:");
         }
         assertThat(addresses).doesNotHaveDuplicates();
         for (String name : INSTANCES) {
             Map<String, Object> env = map(map(services.get(name)).get("environment"));
-            assertThat(String.valueOf(env.get("ROLLCALL_CLUSTER_MEMBERS")).split(",")).as(name)
-                    .containsExactlyInAnyOrder(addresses.stream().map(a -> a + ":6900").toArray(String[]::new));
+            assertThat(String.valueOf(env.get("ROLLCALL_CLUSTER_MEMBERS")).split(","))
+                    .as(name)
+                    .containsExactlyInAnyOrder(
+                            addresses.stream().map(a -> a + ":6900").toArray(String[]::new));
         }
     }
 
@@ -67,7 +72,8 @@ class ComposeFileTest {
         Map<String, Object> compose = compose();
         Map<String, Object> backend = map(map(compose.get("networks")).get("backend"));
         assertThat(backend.get("internal")).isEqualTo(true);
-        String subnet = String.valueOf(map(((List<?>) map(backend.get("ipam")).get("config")).get(0)).get("subnet"));
+        String subnet = String.valueOf(
+                map(((List<?>) map(backend.get("ipam")).get("config")).get(0)).get("subnet"));
         assertThat(subnet).isEqualTo("172.28.0.0/24");
 
         Map<String, Object> services = map(compose.get("services"));
@@ -76,13 +82,17 @@ class ComposeFileTest {
         assertThat(String.valueOf(mariadb.get("networks"))).isEqualTo("[backend]");
         for (String name : INSTANCES) {
             Map<String, Object> service = map(services.get(name));
-            assertThat(String.valueOf(map(map(service.get("networks")).get("backend")).get("ipv4_address")))
-                    .as(name).startsWith("172.28.0.");
+            assertThat(String.valueOf(
+                            map(map(service.get("networks")).get("backend")).get("ipv4_address")))
+                    .as(name)
+                    .startsWith("172.28.0.");
             assertThat(service.get("expose")).as(name).isNull();
             for (Object published : (List<?>) service.get("ports")) {
                 String port = String.valueOf(published);
-                assertThat(port.substring(port.lastIndexOf(':') + 1)).as(name + " publishes " + port)
-                        .isEqualTo(String.valueOf(map(service.get("environment")).get("ROLLCALL_PORT")));
+                assertThat(port.substring(port.lastIndexOf(':') + 1))
+                        .as(name + " publishes " + port)
+                        .isEqualTo(
+                                String.valueOf(map(service.get("environment")).get("ROLLCALL_PORT")));
             }
         }
     }

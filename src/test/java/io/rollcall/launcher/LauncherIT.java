@@ -47,7 +47,8 @@ class LauncherIT {
             lock.load(in);
         }
         String server = lock.getProperty("server");
-        return server == null ? OptionalInt.empty()
+        return server == null
+                ? OptionalInt.empty()
                 : OptionalInt.of(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)));
     }
 
@@ -66,13 +67,14 @@ class LauncherIT {
 
     @Test
     void clusterSettingsOnEmbeddedH2AreRefusedAtStartUpWithExitStatus2() throws Exception {
-        RollcallServer server = RollcallServer.launch(Map.of("ROLLCALL_CLUSTER_MEMBERS", "127.0.0.1:"
-                + RollcallServer.freePort()));
+        RollcallServer server =
+                RollcallServer.launch(Map.of("ROLLCALL_CLUSTER_MEMBERS", "127.0.0.1:" + RollcallServer.freePort()));
         try {
             OptionalInt status = server.awaitExit(Duration.ofMinutes(2));
 
             assertThat(status).as("exit status (log: %s)", server.log()).hasValue(2);
-            assertThat(Files.readString(server.log())).contains("embedded H2, which is single-instance")
+            assertThat(Files.readString(server.log()))
+                    .contains("embedded H2, which is single-instance")
                     .doesNotContain("DG Size");
         } finally {
             server.stop();

@@ -11,13 +11,17 @@ class LogSettingsTest {
 
     @Test
     void plainLinesAreColouredOnlyOnATerminal() {
-        Properties toFile = LogSettings.from(Map.<String, String>of()::get, false).loggingProperties();
-        Properties toTerminal = LogSettings.from(Map.<String, String>of()::get, true).loggingProperties();
+        Properties toFile =
+                LogSettings.from(Map.<String, String>of()::get, false).loggingProperties();
+        Properties toTerminal =
+                LogSettings.from(Map.<String, String>of()::get, true).loggingProperties();
 
         assertThat(toFile.getProperty("java.util.logging.ConsoleHandler.formatter"))
                 .isEqualTo(LogSettings.PLAIN_FORMATTER);
-        assertThat(toFile.getProperty(LogSettings.PLAIN_FORMATTER + ".ansiColor")).isEqualTo("false");
-        assertThat(toTerminal.getProperty(LogSettings.PLAIN_FORMATTER + ".ansiColor")).isEqualTo("true");
+        assertThat(toFile.getProperty(LogSettings.PLAIN_FORMATTER + ".ansiColor"))
+                .isEqualTo("false");
+        assertThat(toTerminal.getProperty(LogSettings.PLAIN_FORMATTER + ".ansiColor"))
+                .isEqualTo("true");
     }
 
     @Test
@@ -28,16 +32,19 @@ class LogSettingsTest {
         assertThat(settings.json()).isTrue();
         assertThat(properties.getProperty("java.util.logging.ConsoleHandler.formatter"))
                 .isEqualTo(LogSettings.JSON_FORMATTER);
-        assertThat(properties.getProperty(LogSettings.PLAIN_FORMATTER + ".ansiColor")).isEqualTo("false");
+        assertThat(properties.getProperty(LogSettings.PLAIN_FORMATTER + ".ansiColor"))
+                .isEqualTo("false");
     }
 
     @Test
     void theBundledLevelsSilenceStartUpNoiseButKeepRollcallsOwnLines() {
-        Properties properties = LogSettings.from(Map.<String, String>of()::get, false).loggingProperties();
+        Properties properties =
+                LogSettings.from(Map.<String, String>of()::get, false).loggingProperties();
 
         assertThat(properties.getProperty("handlers")).isEqualTo("java.util.logging.ConsoleHandler");
         assertThat(properties.getProperty("io.rollcall.level")).isEqualTo("INFO");
-        assertThat(properties.getProperty("javax.enterprise.system.security.ssl.level")).isEqualTo("SEVERE");
+        assertThat(properties.getProperty("javax.enterprise.system.security.ssl.level"))
+                .isEqualTo("SEVERE");
         assertThat(properties.getProperty("com.hazelcast.level")).isEqualTo("WARNING");
         // Cluster membership changes stay visible (one record each, only when clustered).
         assertThat(properties.stringPropertyNames()).noneMatch(name -> name.startsWith("fish.payara.nucleus.cluster"));
@@ -46,7 +53,8 @@ class LogSettingsTest {
     @Test
     void anUnknownFormatIsRefusedWithTheSettingNamed() {
         assertThatThrownBy(() -> LogSettings.from(Map.of("ROLLCALL_LOG_FORMAT", "xml")::get, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ROLLCALL_LOG_FORMAT")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ROLLCALL_LOG_FORMAT")
                 .hasMessageContaining("xml");
     }
 
@@ -56,9 +64,13 @@ class LogSettingsTest {
         LogSettings json = LogSettings.from(Map.of("ROLLCALL_LOG_FORMAT", "json")::get, false);
 
         assertThat(plain.launcherLine("INFO", "hello")).isEqualTo("Rollcall: hello");
-        assertThat(json.launcherLine("WARNING", "say \"no\"\n")).startsWith("{\"Timestamp\":\"")
-                .contains("\"Level\":\"WARNING\"", "\"LoggerName\":\"io.rollcall.launcher\"",
+        assertThat(json.launcherLine("WARNING", "say \"no\"\n"))
+                .startsWith("{\"Timestamp\":\"")
+                .contains(
+                        "\"Level\":\"WARNING\"",
+                        "\"LoggerName\":\"io.rollcall.launcher\"",
                         "\"LogMessage\":\"say \\\"no\\\"\\n\"")
-                .endsWith("}").doesNotContain("\n");
+                .endsWith("}")
+                .doesNotContain("\n");
     }
 }

@@ -28,12 +28,15 @@ class ServerLogIT {
 
         int listening = indexOf(lines, "listening on");
         assertThat(listening).as("listening line in %s", server.log()).isNotNegative();
-        assertThat(lines.get(listening)).containsPattern("Rollcall \\d+\\.\\d+\\.\\d+\\S* listening on http://0\\.0\\.0\\.0:"
-                + server.baseUrl().getPort() + ", database (H2|MariaDB), 1 workspaces");
+        assertThat(lines.get(listening))
+                .containsPattern("Rollcall \\d+\\.\\d+\\.\\d+\\S* listening on http://0\\.0\\.0\\.0:"
+                        + server.baseUrl().getPort() + ", database (H2|MariaDB), 1 workspaces");
         assertThat(lines.stream().filter(l -> l.contains("listening on"))).hasSize(1);
         assertThat(listening).as("lines written before the listening line").isLessThan(MAX_START_UP_LINES);
-        assertThat(String.join("\n", lines)).doesNotContain("\u001b[")
-                .doesNotContain("has expired").doesNotContain("REST Endpoints");
+        assertThat(String.join("\n", lines))
+                .doesNotContain("\u001b[")
+                .doesNotContain("has expired")
+                .doesNotContain("REST Endpoints");
     }
 
     @Test
@@ -41,19 +44,26 @@ class ServerLogIT {
         RollcallServer server = RollcallServer.shared();
         String bogusToken = "rcp_not-a-real-token-" + Long.toHexString(System.nanoTime());
         Api.Reply unauthenticated = new Api(server.baseUrl(), bogusToken).get("/api/v1/me?secret=" + bogusToken);
-        Api.Reply notFound = new Api(server.baseUrl(), server.ownerToken())
-                .get("/api/v1/workspaces/default/members/no-such-member");
+        Api.Reply notFound =
+                new Api(server.baseUrl(), server.ownerToken()).get("/api/v1/workspaces/default/members/no-such-member");
         assertThat(unauthenticated.status()).isEqualTo(401);
         assertThat(notFound.status()).isEqualTo(404);
 
         String line401 = accessLine(server, unauthenticated.header("X-Request-Id"));
         String line404 = accessLine(server, notFound.header("X-Request-Id"));
 
-        assertThat(line401).contains("method=GET route=/api/v1/me status=401 durationMs=").contains("caller=api-token")
-                .doesNotContain(bogusToken).doesNotContain("secret");
-        assertThat(line404).contains("method=GET route=/api/v1/workspaces/{ws}/members/{id} status=404")
-                .contains("caller=api-token").doesNotContain(server.ownerToken()).doesNotContain("no-such-member");
-        assertThat(String.join("\n", Files.readAllLines(server.log()))).doesNotContain(bogusToken)
+        assertThat(line401)
+                .contains("method=GET route=/api/v1/me status=401 durationMs=")
+                .contains("caller=api-token")
+                .doesNotContain(bogusToken)
+                .doesNotContain("secret");
+        assertThat(line404)
+                .contains("method=GET route=/api/v1/workspaces/{ws}/members/{id} status=404")
+                .contains("caller=api-token")
+                .doesNotContain(server.ownerToken())
+                .doesNotContain("no-such-member");
+        assertThat(String.join("\n", Files.readAllLines(server.log())))
+                .doesNotContain(bogusToken)
                 .doesNotContain(server.ownerToken());
     }
 
@@ -68,11 +78,16 @@ class ServerLogIT {
             List<String> lines = Files.readAllLines(server.log());
 
             for (String line : lines) {
-                assertThat(json.readTree(line).isObject()).as("JSON object: %s", line).isTrue();
+                assertThat(json.readTree(line).isObject())
+                        .as("JSON object: %s", line)
+                        .isTrue();
             }
-            assertThat(lines).anySatisfy(line -> assertThat(json.readTree(line).path("LogMessage").asText())
-                    .startsWith("Rollcall ").contains(" listening on "));
-            assertThat(lines).anySatisfy(line -> assertThat(json.readTree(line).path("LogMessage").asText())
+            assertThat(lines).anySatisfy(line -> assertThat(
+                            json.readTree(line).path("LogMessage").asText())
+                    .startsWith("Rollcall ")
+                    .contains(" listening on "));
+            assertThat(lines).anySatisfy(line -> assertThat(
+                            json.readTree(line).path("LogMessage").asText())
                     .contains("[requestId=" + requestId + "] access method=GET"));
         } finally {
             server.stop();
@@ -93,7 +108,8 @@ class ServerLogIT {
         assertThat(requestId).isNotBlank();
         for (int attempt = 0; attempt < 100; attempt++) {
             Optional<String> line = Files.readAllLines(server.log()).stream()
-                    .filter(l -> l.contains("[requestId=" + requestId + "] access ")).findFirst();
+                    .filter(l -> l.contains("[requestId=" + requestId + "] access "))
+                    .findFirst();
             if (line.isPresent()) {
                 return line.get();
             }

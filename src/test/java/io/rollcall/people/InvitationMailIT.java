@@ -49,8 +49,11 @@ class InvitationMailIT {
     private static final Duration MAIL_WAIT = Duration.ofSeconds(Long.getLong("rollcall.it.mailWaitSeconds", 90));
     private static final Pattern INVITE_LINK = Pattern.compile("http://[^\\s\"<]+/invite/(rci_[A-Za-z0-9_-]+)");
     private static final Pattern SIGN_IN_LINK = Pattern.compile("http://[^\\s\"<]+/login/link/(rcl_[A-Za-z0-9_-]+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     private static int smtpPort;
     private static GreenMail smtp;
@@ -97,7 +100,9 @@ class InvitationMailIT {
     void inviteEmailArrivesWithRecipientSubjectRoleAndLinkAndTheInviteShowsSent() throws Exception {
         String email = address("jane");
         Api.Reply invite = invite(email, "operator");
-        assertThat(invite.json().has("token")).as("the token went to the invitee only").isFalse();
+        assertThat(invite.json().has("token"))
+                .as("the token went to the invitee only")
+                .isFalse();
         assertThat(invite.json().path("delivery").path("state").asText()).isIn("queued", "sent");
 
         MimeMessage message = awaitMail(email);
@@ -108,9 +113,11 @@ class InvitationMailIT {
         assertThat(link(text, INVITE_LINK)).startsWith(server.baseUrl() + "/invite/rci_");
         assertThat(part(message, "text/html")).contains("Operator").contains(link(text, INVITE_LINK));
 
-        JsonNode delivered = awaitInvite(invite.json().get("id").asText(),
-                i -> "sent".equals(i.path("delivery").path("state").asText()));
-        assertThat(delivered.path("delivery").hasNonNull("detail")).as("no failure reason").isFalse();
+        JsonNode delivered = awaitInvite(invite.json().get("id").asText(), i -> "sent"
+                .equals(i.path("delivery").path("state").asText()));
+        assertThat(delivered.path("delivery").hasNonNull("detail"))
+                .as("no failure reason")
+                .isFalse();
         assertThat(auditActions()).contains("invite.created", "invite.sent");
     }
 
@@ -122,8 +129,12 @@ class InvitationMailIT {
 
         HttpResponse<String> page = get(url, null);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Acme " + ws).contains("Creator").contains(owner.email())
-                .contains("<form method=\"post\"").doesNotContain("<script");
+        assertThat(page.body())
+                .contains("Acme " + ws)
+                .contains("Creator")
+                .contains(owner.email())
+                .contains("<form method=\"post\"")
+                .doesNotContain("<script");
 
         HttpResponse<String> accepted = post(url, null);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(303);
@@ -132,7 +143,10 @@ class InvitationMailIT {
         Api.Reply me = new Api(server.baseUrl(), session).get("/api/v1/me");
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.body()).contains(email).contains(ws);
-        JsonNode member = api.get("/api/v1/workspaces/" + ws + "/members?q=" + email).json().get("items").get(0);
+        JsonNode member = api.get("/api/v1/workspaces/" + ws + "/members?q=" + email)
+                .json()
+                .get("items")
+                .get(0);
         assertThat(member.get("role").asText()).isEqualTo("creator");
         assertThat(member.get("origin").asText()).isEqualTo("INVITE");
 
@@ -140,8 +154,13 @@ class InvitationMailIT {
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(again.body()).contains("already accepted").doesNotContain("Exception");
         HttpResponse<String> samePerson = post(url, session);
-        assertThat(samePerson.statusCode()).as("idempotent for the person who accepted").isEqualTo(303);
-        assertThat(api.get("/api/v1/workspaces/" + ws + "/members?q=" + email).json().get("total").asInt())
+        assertThat(samePerson.statusCode())
+                .as("idempotent for the person who accepted")
+                .isEqualTo(303);
+        assertThat(api.get("/api/v1/workspaces/" + ws + "/members?q=" + email)
+                        .json()
+                        .get("total")
+                        .asInt())
                 .isEqualTo(1);
         assertThat(auditActions()).contains("invite.accepted");
     }
@@ -160,7 +179,9 @@ class InvitationMailIT {
         String revokedEmail = address("gone");
         String revokedId = invite(revokedEmail, "viewer").json().get("id").asText();
         String revokedUrl = link(part(awaitMail(revokedEmail), "text/plain"), INVITE_LINK);
-        assertThat(api.delete("/api/v1/workspaces/" + ws + "/invites/" + revokedId).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/workspaces/" + ws + "/invites/" + revokedId)
+                        .status())
+                .isEqualTo(204);
         HttpResponse<String> revoked = get(revokedUrl, null);
         assertThat(revoked.statusCode()).isEqualTo(410);
         assertThat(revoked.body()).contains("withdrawn");
@@ -169,7 +190,10 @@ class InvitationMailIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(unknown.body()).contains("not valid").doesNotContain("Exception");
-        assertThat(api.get("/api/v1/workspaces/" + ws + "/members?q=" + expiredEmail).json().get("total").asInt())
+        assertThat(api.get("/api/v1/workspaces/" + ws + "/members?q=" + expiredEmail)
+                        .json()
+                        .get("total")
+                        .asInt())
                 .isZero();
     }
 
@@ -195,8 +219,10 @@ class InvitationMailIT {
         String id;
         try {
             id = invite(email, "viewer").json().get("id").asText();
-            JsonNode failing = awaitInvite(id, i -> !i.path("delivery").path("detail").isNull()
-                    && !i.path("delivery").path("detail").isMissingNode());
+            JsonNode failing = awaitInvite(
+                    id,
+                    i -> !i.path("delivery").path("detail").isNull()
+                            && !i.path("delivery").path("detail").isMissingNode());
             assertThat(failing.path("delivery").path("state").asText()).isEqualTo("queued");
             assertThat(failing.path("delivery").path("detail").asText()).isNotBlank();
         } finally {
@@ -219,7 +245,10 @@ class InvitationMailIT {
         MimeMessage message = awaitMail(email);
         assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly(email);
         assertThat(message.getHeader("Bcc")).isNull();
-        assertThat(message.getSubject()).doesNotContain("\r").doesNotContain("\n").contains("Mallory Bcc:");
+        assertThat(message.getSubject())
+                .doesNotContain("\r")
+                .doesNotContain("\n")
+                .contains("Mallory Bcc:");
         String html = part(message, "text/html");
         assertThat(html).contains("&lt;b&gt;bold&lt;/b&gt;").doesNotContain("<b>bold</b>");
         assertThat(part(message, "text/plain")).doesNotContain("\nBcc:");
@@ -233,10 +262,10 @@ class InvitationMailIT {
         String email = memberViaInvite("known");
         Api anonymous = new Api(server.baseUrl(), null);
         Api.Reply known = anonymous.post("/login/email", "{\"email\":" + q(email) + ",\"workspace\":" + q(ws) + "}");
-        Api.Reply unknown = anonymous.post("/login/email", "{\"email\":" + q(address("nobody")) + ",\"workspace\":"
-                + q(ws) + "}");
-        Api.Reply otherWorkspace = anonymous.post("/login/email", "{\"email\":" + q(email)
-                + ",\"workspace\":\"no-such-ws\"}");
+        Api.Reply unknown =
+                anonymous.post("/login/email", "{\"email\":" + q(address("nobody")) + ",\"workspace\":" + q(ws) + "}");
+        Api.Reply otherWorkspace =
+                anonymous.post("/login/email", "{\"email\":" + q(email) + ",\"workspace\":\"no-such-ws\"}");
         assertThat(known.status()).isEqualTo(202);
         assertThat(List.of(unknown.status(), otherWorkspace.status())).containsOnly(known.status());
         assertThat(List.of(unknown.body(), otherWorkspace.body())).containsOnly(known.body());
@@ -246,7 +275,10 @@ class InvitationMailIT {
         assertThat(get(url, null).statusCode()).isEqualTo(200);
         HttpResponse<String> signedIn = post(url, null);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
-        assertThat(new Api(server.baseUrl(), sessionCookie(signedIn)).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(new Api(server.baseUrl(), sessionCookie(signedIn))
+                        .get("/api/v1/me")
+                        .status())
+                .isEqualTo(200);
         HttpResponse<String> again = post(url, null);
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(again.body()).contains("already used");
@@ -256,12 +288,14 @@ class InvitationMailIT {
     @Test
     void anExpiredSignInLinkIsRefused() throws Exception {
         String email = memberViaInvite("slow");
-        new Api(server.baseUrl(), null).post("/login/email", "{\"email\":" + q(email) + ",\"workspace\":" + q(ws)
-                + "}");
-        String url = link(part(awaitMail(email, m -> subject(m).startsWith("Your sign-in link")), "text/plain"),
-                SIGN_IN_LINK);
+        new Api(server.baseUrl(), null)
+                .post("/login/email", "{\"email\":" + q(email) + ",\"workspace\":" + q(ws) + "}");
+        String url = link(
+                part(awaitMail(email, m -> subject(m).startsWith("Your sign-in link")), "text/plain"), SIGN_IN_LINK);
         String token = url.substring(url.lastIndexOf('/') + 1);
-        sql("UPDATE sign_in_link SET expires_at = ? WHERE token_hash = ?", Timestamp.valueOf(utcNow().minusMinutes(1)),
+        sql(
+                "UPDATE sign_in_link SET expires_at = ? WHERE token_hash = ?",
+                Timestamp.valueOf(utcNow().minusMinutes(1)),
                 sha256(token));
         HttpResponse<String> expired = post(url, null);
         assertThat(expired.statusCode()).isEqualTo(410);
@@ -281,8 +315,8 @@ class InvitationMailIT {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
         assertThat(limited.json().path("code").asText()).isEqualTo("too-many-requests");
-        Api.Reply otherAddress = anonymous.post("/login/email", "{\"email\":" + q(address("calm")) + ",\"workspace\":"
-                + q(ws) + "}");
+        Api.Reply otherAddress =
+                anonymous.post("/login/email", "{\"email\":" + q(address("calm")) + ",\"workspace\":" + q(ws) + "}");
         assertThat(otherAddress.status()).as("the limit is per address").isEqualTo(202);
     }
 
@@ -290,11 +324,14 @@ class InvitationMailIT {
     void ssoRequiredRefusesEmailSignInAndLetsABreakGlassOwnerIn() throws Exception {
         String memberEmail = memberViaInvite("member");
         var certificate = TestCertificates.generate("idp-" + ws).certificate();
-        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
-                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----";
-        Api.Reply sso = api.put("/api/v1/workspaces/" + ws + "/sso", "{\"type\":\"saml\",\"idpEntityId\":"
-                + q("https://idp.example/" + ws) + ",\"ssoUrl\":\"https://idp.example/sso\",\"certificates\":["
-                + q(pem) + "]}");
+        String pem = "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----";
+        Api.Reply sso = api.put(
+                "/api/v1/workspaces/" + ws + "/sso",
+                "{\"type\":\"saml\",\"idpEntityId\":"
+                        + q("https://idp.example/" + ws) + ",\"ssoUrl\":\"https://idp.example/sso\",\"certificates\":["
+                        + q(pem) + "]}");
         assertThat(sso.status()).as(sso.toString()).isIn(200, 201);
         Api.Reply required = api.patch("/api/v1/workspaces/" + ws, "{\"sso\":{\"required\":true}}");
         assertThat(required.status()).as(required.toString()).isEqualTo(200);
@@ -304,28 +341,38 @@ class InvitationMailIT {
         invite(ssoInvitee, "viewer");
         String ssoInviteUrl = link(part(awaitMail(ssoInvitee), "text/plain"), INVITE_LINK);
         HttpResponse<String> ssoPage = get(ssoInviteUrl, null);
-        assertThat(ssoPage.body()).contains("Continue with SSO").contains("/sso/" + ws + "/login?returnUrl=%2F")
+        assertThat(ssoPage.body())
+                .contains("Continue with SSO")
+                .contains("/sso/" + ws + "/login?returnUrl=%2F")
                 .doesNotContain("<form");
-        assertThat(post(ssoInviteUrl, null).statusCode()).as("no e-mail path where SSO exists").isEqualTo(403);
+        assertThat(post(ssoInviteUrl, null).statusCode())
+                .as("no e-mail path where SSO exists")
+                .isEqualTo(403);
 
         Api anonymous = new Api(server.baseUrl(), null);
-        Api.Reply refused = anonymous.post("/login/email", "{\"email\":" + q(memberEmail) + ",\"workspace\":" + q(ws)
-                + "}");
+        Api.Reply refused =
+                anonymous.post("/login/email", "{\"email\":" + q(memberEmail) + ",\"workspace\":" + q(ws) + "}");
         assertThat(refused.status()).as("no hint that the address is known").isEqualTo(202);
         assertThat(auditActions()).contains("signin.refused");
 
-        String ownerMember = api.get("/api/v1/workspaces/" + ws + "/members?q=" + owner.email()).json().get("items")
-                .get(0).get("id").asText();
-        Api.Reply flagged = api.patch("/api/v1/workspaces/" + ws + "/members/" + ownerMember,
-                "{\"breakGlass\":true}");
+        String ownerMember = api.get("/api/v1/workspaces/" + ws + "/members?q=" + owner.email())
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
+        Api.Reply flagged = api.patch("/api/v1/workspaces/" + ws + "/members/" + ownerMember, "{\"breakGlass\":true}");
         assertThat(flagged.status()).as(flagged.toString()).isEqualTo(200);
-        assertThat(anonymous.post("/login/email", "{\"email\":" + q(owner.email()) + ",\"workspace\":" + q(ws) + "}")
-                .status()).isEqualTo(202);
+        assertThat(anonymous
+                        .post("/login/email", "{\"email\":" + q(owner.email()) + ",\"workspace\":" + q(ws) + "}")
+                        .status())
+                .isEqualTo(202);
         MimeMessage ownerMail = awaitMail(owner.email(), m -> subject(m).startsWith("Your sign-in link"));
         HttpResponse<String> in = post(link(part(ownerMail, "text/plain"), SIGN_IN_LINK), null);
         assertThat(in.statusCode()).as(in.body()).isEqualTo(303);
         assertThat(mailsTo(memberEmail).stream().filter(m -> subject(m).startsWith("Your sign-in link")))
-                .as("the member refused by sso.required got no link").isEmpty();
+                .as("the member refused by sso.required got no link")
+                .isEmpty();
     }
 
     @Test
@@ -335,15 +382,20 @@ class InvitationMailIT {
         assertThat(java.nio.file.Files.readString(server.log())).doesNotContain("/login/link/rcl_");
         HttpResponse<String> in = post(url, null);
         assertThat(in.statusCode()).as(in.body()).isEqualTo(303);
-        assertThat(new Api(server.baseUrl(), sessionCookie(in)).get("/api/v1/me").json().path("account")
-                .path("email").asText()).isEqualTo(RollcallServer.OWNER_EMAIL);
+        assertThat(new Api(server.baseUrl(), sessionCookie(in))
+                        .get("/api/v1/me")
+                        .json()
+                        .path("account")
+                        .path("email")
+                        .asText())
+                .isEqualTo(RollcallServer.OWNER_EMAIL);
     }
 
     // ---- helpers
 
     private Api.Reply invite(String email, String role) {
-        Api.Reply reply = api.post("/api/v1/workspaces/" + ws + "/invites", "{\"email\":" + q(email) + ",\"role\":"
-                + q(role) + "}");
+        Api.Reply reply = api.post(
+                "/api/v1/workspaces/" + ws + "/invites", "{\"email\":" + q(email) + ",\"role\":" + q(role) + "}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply;
     }
@@ -386,7 +438,8 @@ class InvitationMailIT {
             throws InterruptedException {
         Instant deadline = Instant.now().plus(MAIL_WAIT);
         while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> found = mailsTo(recipient).stream().filter(condition).toList();
+            List<MimeMessage> found =
+                    mailsTo(recipient).stream().filter(condition).toList();
             if (!found.isEmpty()) {
                 return found.get(found.size() - 1);
             }
@@ -408,18 +461,22 @@ class InvitationMailIT {
     }
 
     private static List<MimeMessage> mailsTo(String recipient) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString()
-                        .equalsIgnoreCase(recipient));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static HttpResponse<String> get(String url, String session) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
         if (session != null) {
             request.header("Cookie", "rollcall_session=" + session);
         }
@@ -427,7 +484,8 @@ class InvitationMailIT {
     }
 
     private static HttpResponse<String> post(String url, String session) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(""));
         if (session != null) {
@@ -438,14 +496,16 @@ class InvitationMailIT {
 
     private static String sessionCookie(HttpResponse<String> response) {
         String cookie = response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("rollcall_session=")).findFirst()
+                .filter(c -> c.startsWith("rollcall_session="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie: " + response.headers()));
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");
         return cookie.substring("rollcall_session=".length(), cookie.indexOf(';'));
     }
 
     private void sql(String statement, Object... args) throws Exception {
-        try (Connection c = server.jdbc(); PreparedStatement s = c.prepareStatement(statement)) {
+        try (Connection c = server.jdbc();
+                PreparedStatement s = c.prepareStatement(statement)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -462,7 +522,7 @@ class InvitationMailIT {
     }
 
     private static String sha256(String value) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(value.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

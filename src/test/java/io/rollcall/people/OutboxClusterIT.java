@@ -51,9 +51,19 @@ class OutboxClusterIT {
         }
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        Map<String, String> env = new HashMap<>(Map.of("ROLLCALL_SMTP_HOST", "127.0.0.1", "ROLLCALL_SMTP_PORT",
-                Integer.toString(port), "ROLLCALL_SMTP_TLS", "none", "ROLLCALL_SMTP_FROM", "rollcall@it.example",
-                "ROLLCALL_MAIL_POLL_SECONDS", "1", "ROLLCALL_MAIL_RETRY_INITIAL_SECONDS", "1"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "ROLLCALL_SMTP_HOST",
+                "127.0.0.1",
+                "ROLLCALL_SMTP_PORT",
+                Integer.toString(port),
+                "ROLLCALL_SMTP_TLS",
+                "none",
+                "ROLLCALL_SMTP_FROM",
+                "rollcall@it.example",
+                "ROLLCALL_MAIL_POLL_SECONDS",
+                "1",
+                "ROLLCALL_MAIL_RETRY_INITIAL_SECONDS",
+                "1"));
         first = RollcallServer.start(env);
         env.put("ROLLCALL_DB_URL", first.jdbcUrl());
         second = RollcallServer.start(env);
@@ -76,14 +86,18 @@ class OutboxClusterIT {
         String ws = "cluster-" + owner.accountId().substring(0, 8);
         Api viaFirst = new Api(first.baseUrl(), owner.token());
         Api viaSecond = new Api(second.baseUrl(), owner.token());
-        assertThat(viaFirst.post("/api/v1/workspaces", "{\"id\":" + q(ws) + ",\"name\":\"Cluster\"}").status())
+        assertThat(viaFirst.post("/api/v1/workspaces", "{\"id\":" + q(ws) + ",\"name\":\"Cluster\"}")
+                        .status())
                 .isEqualTo(201);
         List<String> recipients = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String email = "c" + i + "-" + owner.accountId().substring(0, 6) + "@it.example";
             Api api = i % 2 == 0 ? viaFirst : viaSecond;
-            assertThat(api.post("/api/v1/workspaces/" + ws + "/invites", "{\"email\":" + q(email)
-                    + ",\"role\":\"viewer\"}").status()).isEqualTo(201);
+            assertThat(api.post(
+                                    "/api/v1/workspaces/" + ws + "/invites",
+                                    "{\"email\":" + q(email) + ",\"role\":\"viewer\"}")
+                            .status())
+                    .isEqualTo(201);
             recipients.add(email);
         }
         awaitAll(recipients);
@@ -97,10 +111,11 @@ class OutboxClusterIT {
     void aMessageLeftClaimedByADeadInstanceIsSentByAnother() throws Exception {
         String recipient = "orphan-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        try (Connection c = first.jdbc(); PreparedStatement s = c.prepareStatement("INSERT INTO mail_outbox (id,"
-                + " kind, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, give_up_at,"
-                + " lease_owner, lease_until, created_at) VALUES (?, 'SIGN_IN', ?, 'Left behind', 'text', '<p>html</p>',"
-                + " 'QUEUED', 0, ?, ?, 'rc-crashed-instance', ?, ?)")) {
+        try (Connection c = first.jdbc();
+                PreparedStatement s = c.prepareStatement("INSERT INTO mail_outbox (id,"
+                        + " kind, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, give_up_at,"
+                        + " lease_owner, lease_until, created_at) VALUES (?, 'SIGN_IN', ?, 'Left behind', 'text', '<p>html</p>',"
+                        + " 'QUEUED', 0, ?, ?, 'rc-crashed-instance', ?, ?)")) {
             s.setString(1, UUID.randomUUID().toString());
             s.setString(2, recipient);
             s.setTimestamp(3, Timestamp.valueOf(now.minusMinutes(5)));
@@ -126,13 +141,15 @@ class OutboxClusterIT {
     }
 
     private static List<MimeMessage> mailsTo(String recipient) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 }

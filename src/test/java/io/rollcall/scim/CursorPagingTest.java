@@ -1,11 +1,11 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollcall.application.scim.ScimProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,10 +22,15 @@ class CursorPagingTest {
         assertThat(cursor).doesNotContain(id).matches("[A-Za-z0-9_-]+");
         assertThat(Cursors.decode(cursor, scope)).isEqualTo(id);
         assertThat(Cursors.scope(null)).isEqualTo(Cursors.scope("  "));
-        for (String bad : List.of("!!", "bm90IGEgY3Vyc29y", Cursors.encode("1 OR 1=1", scope),
+        for (String bad : List.of(
+                "!!",
+                "bm90IGEgY3Vyc29y",
+                Cursors.encode("1 OR 1=1", scope),
                 Cursors.encode(id, Cursors.scope("userName sw \"b\"")))) {
-            assertThatThrownBy(() -> Cursors.decode(bad, scope)).as(bad).isInstanceOfSatisfying(ScimProblem.class,
-                    p -> assertThat(p.scimType()).isEqualTo("invalidCursor"));
+            assertThatThrownBy(() -> Cursors.decode(bad, scope))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ScimProblem.class, p -> assertThat(p.scimType()).isEqualTo("invalidCursor"));
         }
     }
 
@@ -37,9 +42,13 @@ class CursorPagingTest {
         assertThat(first.spec().keyset().afterId()).isNull();
         assertThat(first.spec().limit()).isEqualTo(2);
         String id = UUID.randomUUID().toString();
-        ListParams next = ListParams.of(null, null, null, null, "2", null, null, Cursors.encode(id, first.cursorScope()));
+        ListParams next =
+                ListParams.of(null, null, null, null, "2", null, null, Cursors.encode(id, first.cursorScope()));
         assertThat(next.spec().keyset().afterId()).isEqualTo(id);
-        assertThat(ListParams.of(null, null, null, null, "2", null, null, null).spec().keyset()).isNull();
+        assertThat(ListParams.of(null, null, null, null, "2", null, null, null)
+                        .spec()
+                        .keyset())
+                .isNull();
         assertThatThrownBy(() -> ListParams.of(null, null, null, "3", "2", null, null, ""))
                 .isInstanceOf(ScimProblem.class);
         assertThatThrownBy(() -> ListParams.of(null, "userName", null, null, "2", null, null, ""))
@@ -60,7 +69,8 @@ class CursorPagingTest {
         assertThat(page.get("itemsPerPage").asInt()).isEqualTo(2);
         assertThat(page.get("totalResults").asInt()).isEqualTo(17);
         assertThat(page.has("startIndex")).isFalse();
-        assertThat(Cursors.decode(page.get("nextCursor").asText(), params.cursorScope())).isEqualTo(ids.get(1));
+        assertThat(Cursors.decode(page.get("nextCursor").asText(), params.cursorScope()))
+                .isEqualTo(ids.get(1));
         ObjectNode last = ListResponses.of(params, resources.subList(0, 2), ids.subList(0, 2), 2);
         assertThat(last.has("nextCursor")).isFalse();
     }

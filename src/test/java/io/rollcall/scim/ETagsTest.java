@@ -1,9 +1,9 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rollcall.application.scim.ScimProblem;
 import org.junit.jupiter.api.Test;
 
 /** Weak ETags from the version column, and the If-Match / If-None-Match reading. */
@@ -20,8 +20,9 @@ class ETagsTest {
         assertThat(ETags.expectedVersion("\"3\"")).isEqualTo(3L);
         assertThat(ETags.expectedVersion(null)).isNull();
         assertThat(ETags.expectedVersion("*")).isNull();
-        assertThatThrownBy(() -> ETags.expectedVersion("W/\"abc\"")).isInstanceOfSatisfying(ScimProblem.class,
-                p -> assertThat(p.status()).isEqualTo(412));
+        assertThatThrownBy(() -> ETags.expectedVersion("W/\"abc\""))
+                .isInstanceOfSatisfying(
+                        ScimProblem.class, p -> assertThat(p.status()).isEqualTo(412));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollcall.application.scim.ScimProblem;
 import org.junit.jupiter.api.Test;
 
 /** Paging and sorting parameters (RFC 7644 section 3.4.2.4) and the advertised maximum. */
@@ -12,8 +12,12 @@ class ListParamsTest {
 
     @Test
     void startIndexIsOneBasedAndClamped() {
-        assertThat(ListParams.of(null, null, null, "1", "10", null, null).spec().offset()).isZero();
-        assertThat(ListParams.of(null, null, null, "11", "10", null, null).spec().offset()).isEqualTo(10);
+        assertThat(ListParams.of(null, null, null, "1", "10", null, null).spec().offset())
+                .isZero();
+        assertThat(ListParams.of(null, null, null, "11", "10", null, null)
+                        .spec()
+                        .offset())
+                .isEqualTo(10);
         ListParams below = ListParams.of(null, null, null, "0", "10", null, null);
         assertThat(below.spec().offset()).isZero();
         assertThat(below.startIndex()).isEqualTo(1);
@@ -21,17 +25,28 @@ class ListParamsTest {
 
     @Test
     void countIsCappedAtTheAdvertisedMaximumAndNeverNegative() {
-        assertThat(ListParams.of(null, null, null, null, "100000", null, null).spec().limit())
+        assertThat(ListParams.of(null, null, null, null, "100000", null, null)
+                        .spec()
+                        .limit())
                 .isEqualTo(ListParams.MAX_RESULTS);
-        assertThat(ListParams.of(null, null, null, null, "-5", null, null).spec().limit()).isZero();
-        assertThat(ListParams.of(null, null, null, null, null, null, null).spec().limit())
+        assertThat(ListParams.of(null, null, null, null, "-5", null, null)
+                        .spec()
+                        .limit())
+                .isZero();
+        assertThat(ListParams.of(null, null, null, null, null, null, null)
+                        .spec()
+                        .limit())
                 .isEqualTo(ListParams.DEFAULT_COUNT);
-        assertThat(ScimServerConfiguration.configuration().getFilterMaxResults()).isEqualTo(ListParams.MAX_RESULTS);
+        assertThat(ScimServerConfiguration.configuration().getFilterMaxResults())
+                .isEqualTo(ListParams.MAX_RESULTS);
     }
 
     @Test
     void sortOrderAndNumbersAreValidated() {
-        assertThat(ListParams.of(null, "userName", "DESCENDING", null, null, null, null).spec().descending()).isTrue();
+        assertThat(ListParams.of(null, "userName", "DESCENDING", null, null, null, null)
+                        .spec()
+                        .descending())
+                .isTrue();
         assertThatThrownBy(() -> ListParams.of(null, "userName", "sideways", null, null, null, null))
                 .isInstanceOf(ScimProblem.class);
         assertThatThrownBy(() -> ListParams.of(null, null, null, "one", null, null, null))
@@ -42,9 +57,10 @@ class ListParamsTest {
 
     @Test
     void searchRequestBodiesUseTheSameRules() throws Exception {
-        ListParams params = ListParams.of(new ObjectMapper().readTree("{\"schemas\":"
-                + "[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"filter\":\"userName sw \\\"j\\\"\","
-                + "\"startIndex\":3,\"count\":500,\"attributes\":[\"userName\",\"emails\"]}"));
+        ListParams params = ListParams.of(new ObjectMapper()
+                .readTree("{\"schemas\":"
+                        + "[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"filter\":\"userName sw \\\"j\\\"\","
+                        + "\"startIndex\":3,\"count\":500,\"attributes\":[\"userName\",\"emails\"]}"));
         assertThat(params.spec().offset()).isEqualTo(2);
         assertThat(params.spec().limit()).isEqualTo(ListParams.MAX_RESULTS);
         assertThat(params.spec().filter()).isNotNull();

@@ -1,7 +1,5 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
-import io.rollcall.application.scim.ScimSchemaUrns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollcall.application.scim.ScimGroupView;
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.ScimSchemaUrns;
 import io.rollcall.application.scim.ScimUserView;
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.GroupOrigin;
@@ -51,11 +51,13 @@ class PublishedSchemasTest {
     @Test
     void everySchemaAndResourceTypeIsAResourceWithItsSchemaAndLocation() {
         List<ObjectNode> schemas = PublishedSchemas.schemas(BASE);
-        assertThat(schemas).extracting(s -> s.get("id").asText()).containsExactly(ScimSchemaUrns.USER,
-                ScimSchemaUrns.ENTERPRISE_USER, ScimSchemaUrns.GROUP);
+        assertThat(schemas)
+                .extracting(s -> s.get("id").asText())
+                .containsExactly(ScimSchemaUrns.USER, ScimSchemaUrns.ENTERPRISE_USER, ScimSchemaUrns.GROUP);
         for (ObjectNode s : schemas) {
             assertThat(s.get("schemas").toString()).isEqualTo("[\"" + PublishedSchemas.SCHEMA_SCHEMA + "\"]");
-            assertThat(s.at("/meta/location").asText()).isEqualTo(BASE + "Schemas/" + s.get("id").asText());
+            assertThat(s.at("/meta/location").asText())
+                    .isEqualTo(BASE + "Schemas/" + s.get("id").asText());
             assertThat(s.at("/meta/resourceType").asText()).isEqualTo("Schema");
         }
         for (ObjectNode t : PublishedSchemas.resourceTypes(BASE)) {
@@ -100,30 +102,39 @@ class PublishedSchemasTest {
         assertThat(checked).isGreaterThan(60);
     }
 
-    private static void checkUserAttribute(ObjectNode current, boolean extension, String name, String mutability,
-            JsonNode attribute) {
+    private static void checkUserAttribute(
+            ObjectNode current, boolean extension, String name, String mutability, JsonNode attribute) {
         String what = name + " (" + mutability + ")";
         switch (mutability) {
-            case "readWrite" -> assertThat(UserJson.fromJson(user(extension, name, sample(attribute)), null))
-                    .as(what + " is stored").isNotEqualTo(UserJson.fromJson(baseUser(), null));
-            case "writeOnly" -> assertThat(UserJson.fromJson(user(extension, name, sample(attribute)), null))
-                    .as(what + " is accepted and not kept").isEqualTo(UserJson.fromJson(baseUser(), null));
+            case "readWrite" ->
+                assertThat(UserJson.fromJson(user(extension, name, sample(attribute)), null))
+                        .as(what + " is stored")
+                        .isNotEqualTo(UserJson.fromJson(baseUser(), null));
+            case "writeOnly" ->
+                assertThat(UserJson.fromJson(user(extension, name, sample(attribute)), null))
+                        .as(what + " is accepted and not kept")
+                        .isEqualTo(UserJson.fromJson(baseUser(), null));
             case "readOnly" -> {
                 ObjectNode echo = current.deepCopy();
                 echo.put("userName", "renamed");
-                assertThat(UserJson.fromJson(echo, current).userName()).as(what + " echoed").isEqualTo("renamed");
+                assertThat(UserJson.fromJson(echo, current).userName())
+                        .as(what + " echoed")
+                        .isEqualTo("renamed");
                 JsonNode other = different(current.get(name), attribute);
                 assertThatThrownBy(() -> UsersResource.PATCHER.apply(current.deepCopy(), replace(name, other)))
-                        .as(what + " changed by PATCH").isInstanceOfSatisfying(ScimProblem.class,
-                                p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
+                        .as(what + " changed by PATCH")
+                        .isInstanceOfSatisfying(
+                                ScimProblem.class, p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
                 ObjectNode changed = current.deepCopy();
                 changed.set(name, other);
                 if (UserJson.READ_ONLY_IN_PUT.contains(name.toLowerCase(Locale.ROOT))) {
-                    assertThatThrownBy(() -> UserJson.fromJson(changed, current)).as(what + " changed by PUT")
-                            .isInstanceOfSatisfying(ScimProblem.class,
-                                    p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
+                    assertThatThrownBy(() -> UserJson.fromJson(changed, current))
+                            .as(what + " changed by PUT")
+                            .isInstanceOfSatisfying(ScimProblem.class, p -> assertThat(p.scimType())
+                                    .isEqualTo(ScimProblem.MUTABILITY));
                 } else {
-                    assertThat(UserJson.fromJson(changed, current)).as(what + " replayed by PUT is ignored")
+                    assertThat(UserJson.fromJson(changed, current))
+                            .as(what + " replayed by PUT is ignored")
                             .isEqualTo(UserJson.fromJson(current, current));
                 }
             }
@@ -135,7 +146,8 @@ class PublishedSchemasTest {
         String name = attribute.get("name").asText();
         String subName = sub.get("name").asText();
         boolean multi = attribute.get("multiValued").asBoolean();
-        boolean hasValue = attributes(attribute).stream().anyMatch(a -> a.get("name").asText().equals("value"));
+        boolean hasValue = attributes(attribute).stream()
+                .anyMatch(a -> a.get("name").asText().equals("value"));
         ObjectNode with = JSON.objectNode();
         ObjectNode without = JSON.objectNode();
         if (hasValue && !subName.equals("value")) {
@@ -145,22 +157,34 @@ class PublishedSchemasTest {
         with.set(subName, sample(sub));
         JsonNode withValue = multi ? JSON.arrayNode().add(with) : with;
         ObjectNode withDocument = user(extension, name, withValue);
-        ObjectNode withoutDocument = without.isEmpty() ? baseUser()
+        ObjectNode withoutDocument = without.isEmpty()
+                ? baseUser()
                 : user(extension, name, multi ? JSON.arrayNode().add(without) : without);
         String what = name + "." + subName + " (" + sub.get("mutability").asText() + ")";
         switch (sub.get("mutability").asText()) {
-            case "readWrite" -> assertThat(UserJson.fromJson(withDocument, null)).as(what + " is stored")
-                    .isNotEqualTo(UserJson.fromJson(withoutDocument, null));
-            case "readOnly" -> assertThat(UserJson.fromJson(withDocument, null)).as(what + " is ignored")
-                    .isEqualTo(UserJson.fromJson(withoutDocument, null));
+            case "readWrite" ->
+                assertThat(UserJson.fromJson(withDocument, null))
+                        .as(what + " is stored")
+                        .isNotEqualTo(UserJson.fromJson(withoutDocument, null));
+            case "readOnly" ->
+                assertThat(UserJson.fromJson(withDocument, null))
+                        .as(what + " is ignored")
+                        .isEqualTo(UserJson.fromJson(withoutDocument, null));
             default -> throw new AssertionError("unexpected mutability of " + what);
         }
     }
 
     @Test
     void everyGroupAttributeBehavesAsItsMutabilitySays() {
-        Group g = new Group("00000000-0000-4000-8000-0000000000aa", "ws", "Eng", null, MembershipType.DYNAMIC, null,
-                GroupOrigin.SCIM, Instant.parse("2024-05-06T07:08:09Z"));
+        Group g = new Group(
+                "00000000-0000-4000-8000-0000000000aa",
+                "ws",
+                "Eng",
+                null,
+                MembershipType.DYNAMIC,
+                null,
+                GroupOrigin.SCIM,
+                Instant.parse("2024-05-06T07:08:09Z"));
         ObjectNode current = GroupJson.toJson(new ScimGroupView(g, null), BASE);
         for (JsonNode attribute : attributes(schema(ScimSchemaUrns.GROUP))) {
             String name = attribute.get("name").asText();
@@ -171,34 +195,42 @@ class PublishedSchemasTest {
                     if (name.equals("members")) {
                         for (JsonNode sub : attributes(attribute)) {
                             ObjectNode element = JSON.objectNode().put("value", "m1");
-                            element.set(sub.get("name").asText(), sub.get("name").asText().equals("value")
-                                    ? JSON.textNode("m1") : sample(sub));
-                            assertThat(GroupJson.memberIds(JSON.arrayNode().add(element))).as(what + "."
-                                    + sub.get("name").asText() + " is accepted").containsExactly("m1");
+                            element.set(
+                                    sub.get("name").asText(),
+                                    sub.get("name").asText().equals("value") ? JSON.textNode("m1") : sample(sub));
+                            assertThat(GroupJson.memberIds(JSON.arrayNode().add(element)))
+                                    .as(what + "." + sub.get("name").asText() + " is accepted")
+                                    .containsExactly("m1");
                         }
                     } else {
                         document.set(name, sample(attribute));
-                        assertThat(GroupJson.draft(document, null)).as(what + " is stored")
+                        assertThat(GroupJson.draft(document, null))
+                                .as(what + " is stored")
                                 .isNotEqualTo(GroupJson.draft(JSON.objectNode().put("displayName", "Base"), null));
                     }
                 }
                 case "readOnly" -> {
                     ObjectNode echo = current.deepCopy();
                     echo.put("displayName", "New name");
-                    assertThat(GroupJson.draft(echo, current).displayName()).as(what).isEqualTo("New name");
+                    assertThat(GroupJson.draft(echo, current).displayName())
+                            .as(what)
+                            .isEqualTo("New name");
                     JsonNode other = different(current.get(name), attribute);
-                    assertThatThrownBy(() -> GroupPatchPlan.GROUP_PATCHER.apply(current.deepCopy(),
-                            replace(name, other))).as(what + " changed by PATCH")
-                            .isInstanceOfSatisfying(ScimProblem.class,
-                                    p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
+                    assertThatThrownBy(
+                                    () -> GroupPatchPlan.GROUP_PATCHER.apply(current.deepCopy(), replace(name, other)))
+                            .as(what + " changed by PATCH")
+                            .isInstanceOfSatisfying(ScimProblem.class, p -> assertThat(p.scimType())
+                                    .isEqualTo(ScimProblem.MUTABILITY));
                     ObjectNode changed = current.deepCopy();
                     changed.set(name, other);
                     if (GroupJson.READ_ONLY_IN_PUT.contains(name.toLowerCase(Locale.ROOT))) {
-                        assertThatThrownBy(() -> GroupJson.draft(changed, current)).as(what + " changed by PUT")
-                                .isInstanceOfSatisfying(ScimProblem.class,
-                                        p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
+                        assertThatThrownBy(() -> GroupJson.draft(changed, current))
+                                .as(what + " changed by PUT")
+                                .isInstanceOfSatisfying(ScimProblem.class, p -> assertThat(p.scimType())
+                                        .isEqualTo(ScimProblem.MUTABILITY));
                     } else {
-                        assertThat(GroupJson.draft(changed, current)).as(what + " replayed by PUT is ignored")
+                        assertThat(GroupJson.draft(changed, current))
+                                .as(what + " replayed by PUT is ignored")
                                 .isEqualTo(GroupJson.draft(current, current));
                     }
                 }
@@ -210,12 +242,18 @@ class PublishedSchemasTest {
     @Test
     void groupMembersAreUsersOnlyAndTheirTypeIsAString() {
         JsonNode members = attributes(schema(ScimSchemaUrns.GROUP)).stream()
-                .filter(a -> a.get("name").asText().equals("members")).findFirst().orElseThrow();
-        JsonNode type = attributes(members).stream().filter(a -> a.get("name").asText().equals("type")).findFirst()
+                .filter(a -> a.get("name").asText().equals("members"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode type = attributes(members).stream()
+                .filter(a -> a.get("name").asText().equals("type"))
+                .findFirst()
                 .orElseThrow();
         assertThat(type.get("type").asText()).isEqualTo("string");
         assertThat(type.get("canonicalValues").toString()).isEqualTo("[\"User\"]");
-        JsonNode ref = attributes(members).stream().filter(a -> a.get("name").asText().equals("$ref")).findFirst()
+        JsonNode ref = attributes(members).stream()
+                .filter(a -> a.get("name").asText().equals("$ref"))
+                .findFirst()
                 .orElseThrow();
         assertThat(ref.get("referenceTypes").toString()).isEqualTo("[\"User\"]");
     }
@@ -228,7 +266,13 @@ class PublishedSchemasTest {
     }
 
     private static Member member() {
-        return new Member("00000000-0000-4000-8000-000000000001", "ws", null, "bjensen", "viewer", MemberOrigin.SCIM,
+        return new Member(
+                "00000000-0000-4000-8000-000000000001",
+                "ws",
+                null,
+                "bjensen",
+                "viewer",
+                MemberOrigin.SCIM,
                 Instant.parse("2024-05-06T07:08:09Z"));
     }
 
@@ -249,24 +293,36 @@ class PublishedSchemasTest {
     /** A value of the attribute's type that differs from every default. */
     private static JsonNode sample(JsonNode attribute) {
         String name = attribute.get("name").asText();
-        JsonNode value = switch (attribute.get("type").asText()) {
-            case "boolean" -> JSON.booleanNode(!name.equals("active"));
-            case "reference" -> JSON.textNode("https://ref.example/" + name);
-            case "binary" -> JSON.textNode("TUlJQ2RqQ0NBZCtnQXdJQkFnSUJBREFO");
-            case "dateTime" -> JSON.textNode("2024-01-02T03:04:05Z");
-            case "complex" -> {
-                ObjectNode object = JSON.objectNode();
-                for (JsonNode sub : attributes(attribute)) {
-                    if ("readWrite".equals(sub.get("mutability").asText())) {
-                        object.set(sub.get("name").asText(), sample(sub));
+        JsonNode value =
+                switch (attribute.get("type").asText()) {
+                    case "boolean" -> JSON.booleanNode(!name.equals("active"));
+                    case "reference" -> JSON.textNode("https://ref.example/" + name);
+                    case "binary" -> JSON.textNode("TUlJQ2RqQ0NBZCtnQXdJQkFnSUJBREFO");
+                    case "dateTime" -> JSON.textNode("2024-01-02T03:04:05Z");
+                    case "complex" -> {
+                        ObjectNode object = JSON.objectNode();
+                        for (JsonNode sub : attributes(attribute)) {
+                            if ("readWrite".equals(sub.get("mutability").asText())) {
+                                object.set(sub.get("name").asText(), sample(sub));
+                            }
+                        }
+                        yield object;
                     }
-                }
-                yield object;
-            }
-            default -> JSON.textNode(attribute.has("canonicalValues") && !attribute.get("canonicalValues").isEmpty()
-                    ? attribute.get("canonicalValues").get(0).asText() : "sample-" + name);
-        };
-        return attribute.get("multiValued").asBoolean() && !value.isArray() ? JSON.arrayNode().add(value) : value;
+                    default ->
+                        JSON.textNode(
+                                attribute.has("canonicalValues")
+                                                && !attribute
+                                                        .get("canonicalValues")
+                                                        .isEmpty()
+                                        ? attribute
+                                                .get("canonicalValues")
+                                                .get(0)
+                                                .asText()
+                                        : "sample-" + name);
+                };
+        return attribute.get("multiValued").asBoolean() && !value.isArray()
+                ? JSON.arrayNode().add(value)
+                : value;
     }
 
     /** Another value of the same shape as {@code current}. */

@@ -34,23 +34,29 @@ class ScimBulkIT {
         assertThat(config.get("bulk").get("maxOperations").asInt()).isEqualTo(1000);
         assertThat(config.get("bulk").get("maxPayloadSize").asInt()).isEqualTo(1_048_576);
 
-        Api.Reply reply = w.scim.send("POST", "/scim/v2/Bulk", REQUEST + "\"Operations\":["
-                // The group comes first and refers to users created after it.
-                + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"g1\",\"data\":{\"displayName\":\"Bulk group\","
-                + "\"members\":[{\"value\":\"bulkId:u1\"},{\"value\":\"bulkId:u2\"}]}},"
-                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u1\",\"data\":{\"userName\":\"bulk-1\"}},"
-                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u2\",\"data\":{\"userName\":\"bulk-2\"}},"
-                + "{\"method\":\"PATCH\",\"path\":\"/Users/bulkId:u1\",\"data\":{\"schemas\":"
-                + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
-                + "\"path\":\"active\",\"value\":false}]}},"
-                + "{\"method\":\"DELETE\",\"path\":\"/Users/00000000-0000-0000-0000-000000000000\"},"
-                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u3\",\"data\":{\"userName\":\"bulk-3\","
-                + "\"shoeSize\":42}}]}", SCIM_JSON);
+        Api.Reply reply = w.scim.send(
+                "POST",
+                "/scim/v2/Bulk",
+                REQUEST + "\"Operations\":["
+                        // The group comes first and refers to users created after it.
+                        + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"g1\",\"data\":{\"displayName\":\"Bulk group\","
+                        + "\"members\":[{\"value\":\"bulkId:u1\"},{\"value\":\"bulkId:u2\"}]}},"
+                        + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u1\",\"data\":{\"userName\":\"bulk-1\"}},"
+                        + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u2\",\"data\":{\"userName\":\"bulk-2\"}},"
+                        + "{\"method\":\"PATCH\",\"path\":\"/Users/bulkId:u1\",\"data\":{\"schemas\":"
+                        + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
+                        + "\"path\":\"active\",\"value\":false}]}},"
+                        + "{\"method\":\"DELETE\",\"path\":\"/Users/00000000-0000-0000-0000-000000000000\"},"
+                        + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u3\",\"data\":{\"userName\":\"bulk-3\","
+                        + "\"shoeSize\":42}}]}",
+                SCIM_JSON);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith(SCIM_JSON);
         Map<String, JsonNode> byKey = new TreeMap<>();
-        reply.json().get("Operations").forEach(op -> byKey.put(op.path("bulkId").asText(op.get("method").asText()),
-                op));
+        reply.json()
+                .get("Operations")
+                .forEach(op ->
+                        byKey.put(op.path("bulkId").asText(op.get("method").asText()), op));
         assertThat(byKey).hasSize(6);
         assertThat(byKey.get("u1").get("status").asText()).isEqualTo("201");
         assertThat(byKey.get("u1").get("location").asText()).startsWith(w.server.baseUrl() + "/scim/v2/Users/");
@@ -58,7 +64,8 @@ class ScimBulkIT {
         assertThat(byKey.get("g1").get("status").asText()).isEqualTo("201");
         assertThat(byKey.get("PATCH").get("status").asText()).isEqualTo("200");
         assertThat(byKey.get("DELETE").get("status").asText()).isEqualTo("404");
-        assertThat(byKey.get("DELETE").get("response").get("schemas").toString()).contains("Error");
+        assertThat(byKey.get("DELETE").get("response").get("schemas").toString())
+                .contains("Error");
         assertThat(byKey.get("u3").get("status").asText()).isEqualTo("400");
         assertThat(byKey.get("u3").get("response").get("scimType").asText()).isEqualTo("invalidValue");
 
@@ -69,50 +76,75 @@ class ScimBulkIT {
         List<String> members = new ArrayList<>();
         group.get("members").forEach(m -> members.add(m.get("value").asText()));
         assertThat(members).containsExactlyInAnyOrder(u1, u2);
-        assertThat(w.scim.get("/scim/v2/Users/" + u1).json().get("active").asBoolean()).isFalse();
-        assertThat(w.scim.get("/scim/v2/Users?filter=" + enc("userName eq \"bulk-3\"")).json()
-                .get("totalResults").asInt()).isZero();
+        assertThat(w.scim.get("/scim/v2/Users/" + u1).json().get("active").asBoolean())
+                .isFalse();
+        assertThat(w.scim.get("/scim/v2/Users?filter=" + enc("userName eq \"bulk-3\""))
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
         Api.Reply audit = w.admin.get(w.adminPath("/audit-events?actor=" + w.tokenId));
         assertThat(audit.json().get("total").asInt()).isEqualTo(4);
     }
 
     @Test
     void failOnErrorsStopsProcessingAndUnresolvableReferencesAndLimitsAreRefused() {
-        Api.Reply stopped = w.scim.send("POST", "/scim/v2/Bulk", REQUEST + "\"failOnErrors\":1,\"Operations\":["
-                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"a\",\"data\":{\"userName\":\"dup\"}},"
-                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"b\",\"data\":{\"userName\":\"DUP\"}},"
-                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"c\",\"data\":{\"userName\":\"never\"}}]}",
+        Api.Reply stopped = w.scim.send(
+                "POST",
+                "/scim/v2/Bulk",
+                REQUEST + "\"failOnErrors\":1,\"Operations\":["
+                        + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"a\",\"data\":{\"userName\":\"dup\"}},"
+                        + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"b\",\"data\":{\"userName\":\"DUP\"}},"
+                        + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"c\",\"data\":{\"userName\":\"never\"}}]}",
                 SCIM_JSON);
         assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
         JsonNode results = stopped.json().get("Operations");
         assertThat(results).hasSize(2);
         assertThat(results.get(1).get("status").asText()).isEqualTo("409");
         assertThat(results.get(1).get("response").get("scimType").asText()).isEqualTo("uniqueness");
-        assertThat(w.scim.get("/scim/v2/Users?filter=" + enc("userName eq \"never\"")).json()
-                .get("totalResults").asInt()).isZero();
+        assertThat(w.scim.get("/scim/v2/Users?filter=" + enc("userName eq \"never\""))
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
 
-        Api.Reply unresolved = w.scim.send("POST", "/scim/v2/Bulk", REQUEST + "\"Operations\":["
-                + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"x\",\"data\":{\"displayName\":\"X\","
-                + "\"members\":[{\"value\":\"bulkId:y\"}]}},"
-                + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"y\",\"data\":{\"displayName\":\"Y\","
-                + "\"members\":[{\"value\":\"bulkId:x\"}]}},"
-                + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"z\",\"data\":{\"displayName\":\"Z\","
-                + "\"members\":[{\"value\":\"bulkId:nobody\"}]}}]}", SCIM_JSON);
+        Api.Reply unresolved = w.scim.send(
+                "POST",
+                "/scim/v2/Bulk",
+                REQUEST + "\"Operations\":["
+                        + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"x\",\"data\":{\"displayName\":\"X\","
+                        + "\"members\":[{\"value\":\"bulkId:y\"}]}},"
+                        + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"y\",\"data\":{\"displayName\":\"Y\","
+                        + "\"members\":[{\"value\":\"bulkId:x\"}]}},"
+                        + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"z\",\"data\":{\"displayName\":\"Z\","
+                        + "\"members\":[{\"value\":\"bulkId:nobody\"}]}}]}",
+                SCIM_JSON);
         assertThat(unresolved.status()).as(unresolved.toString()).isEqualTo(200);
-        unresolved.json().get("Operations").forEach(op -> assertThat(op.get("status").asText()).isEqualTo("409"));
+        unresolved.json().get("Operations").forEach(op -> assertThat(
+                        op.get("status").asText())
+                .isEqualTo("409"));
         assertThat(unresolved.json().get("Operations")).hasSize(3);
-        assertThat(w.scim.get("/scim/v2/Groups").json().get("totalResults").asInt()).isZero();
+        assertThat(w.scim.get("/scim/v2/Groups").json().get("totalResults").asInt())
+                .isZero();
 
         StringBuilder many = new StringBuilder(REQUEST + "\"Operations\":[");
         for (int i = 0; i <= 1000; i++) {
-            many.append(i == 0 ? "" : ",").append("{\"method\":\"DELETE\",\"path\":\"/Users/x").append(i)
+            many.append(i == 0 ? "" : ",")
+                    .append("{\"method\":\"DELETE\",\"path\":\"/Users/x")
+                    .append(i)
                     .append("\"}");
         }
         assertScimError(w.scim.send("POST", "/scim/v2/Bulk", many + "]}", SCIM_JSON), 413, "tooMany");
         String big = "x".repeat(1_100_000);
-        assertScimError(w.scim.send("POST", "/scim/v2/Bulk", REQUEST + "\"Operations\":[{\"method\":\"POST\","
-                + "\"path\":\"/Users\",\"bulkId\":\"big\",\"data\":{\"userName\":" + q(big) + "}}]}", SCIM_JSON),
-                413, "tooMany");
+        assertScimError(
+                w.scim.send(
+                        "POST",
+                        "/scim/v2/Bulk",
+                        REQUEST + "\"Operations\":[{\"method\":\"POST\","
+                                + "\"path\":\"/Users\",\"bulkId\":\"big\",\"data\":{\"userName\":" + q(big) + "}}]}",
+                        SCIM_JSON),
+                413,
+                "tooMany");
         assertScimError(w.scim.send("POST", "/scim/v2/Bulk", "{\"Operations\":", SCIM_JSON), 400, "invalidSyntax");
     }
 

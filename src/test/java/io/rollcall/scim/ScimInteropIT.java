@@ -32,15 +32,26 @@ class ScimInteropIT {
     @Test
     void oktaRenamesAGroupWithItsOwnIdInThePatchValue() {
         String group = w.group("Old name");
-        Api.Reply renamed = w.scim.patch("/scim/v2/Groups/" + group, PATCH + "{\"op\":\"replace\","
-                + "\"value\":{\"id\":" + q(group) + ",\"displayName\":\"New name\"}}]}");
+        Api.Reply renamed = w.scim.patch(
+                "/scim/v2/Groups/" + group,
+                PATCH + "{\"op\":\"replace\"," + "\"value\":{\"id\":" + q(group) + ",\"displayName\":\"New name\"}}]}");
         assertThat(renamed.status()).as(renamed.toString()).isIn(200, 204);
-        assertThat(w.scim.get("/scim/v2/Groups/" + group).json().get("displayName").asText()).isEqualTo("New name");
+        assertThat(w.scim.get("/scim/v2/Groups/" + group)
+                        .json()
+                        .get("displayName")
+                        .asText())
+                .isEqualTo("New name");
 
-        Api.Reply otherId = w.scim.patch("/scim/v2/Groups/" + group, PATCH + "{\"op\":\"replace\","
-                + "\"value\":{\"id\":\"00000000-0000-4000-8000-000000000000\",\"displayName\":\"Stolen\"}}]}");
+        Api.Reply otherId = w.scim.patch(
+                "/scim/v2/Groups/" + group,
+                PATCH + "{\"op\":\"replace\","
+                        + "\"value\":{\"id\":\"00000000-0000-4000-8000-000000000000\",\"displayName\":\"Stolen\"}}]}");
         assertScimError(otherId, 400, "mutability");
-        assertThat(w.scim.get("/scim/v2/Groups/" + group).json().get("displayName").asText()).isEqualTo("New name");
+        assertThat(w.scim.get("/scim/v2/Groups/" + group)
+                        .json()
+                        .get("displayName")
+                        .asText())
+                .isEqualTo("New name");
     }
 
     @Test
@@ -52,8 +63,10 @@ class ScimInteropIT {
 
         ObjectNode value = ((ObjectNode) current.deepCopy()).put("displayName", "Echo Patched");
         value.remove("schemas");
-        Api.Reply patched = w.scim.patch("/scim/v2/Users/" + id, PATCH + "{\"op\":\"replace\",\"value\":" + value
-                + "},{\"op\":\"add\",\"value\":{\"id\":" + q(id) + ",\"groups\":" + current.get("groups") + "}}]}");
+        Api.Reply patched = w.scim.patch(
+                "/scim/v2/Users/" + id,
+                PATCH + "{\"op\":\"replace\",\"value\":" + value + "},{\"op\":\"add\",\"value\":{\"id\":" + q(id)
+                        + ",\"groups\":" + current.get("groups") + "}}]}");
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
         assertThat(patched.json().get("displayName").asText()).isEqualTo("Echo Patched");
         assertThat(patched.json().get("groups").get(0).get("value").asText()).isEqualTo(group);
@@ -64,41 +77,65 @@ class ScimInteropIT {
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         assertThat(replaced.json().get("title").asText()).isEqualTo("Put with echoes");
 
-        assertScimError(w.scim.patch("/scim/v2/Users/" + id, PATCH + "{\"op\":\"replace\",\"value\":{\"id\":\"other\","
-                + "\"title\":\"x\"}}]}"), 400, "mutability");
-        assertScimError(w.scim.patch("/scim/v2/Users/" + id, PATCH + "{\"op\":\"replace\",\"value\":{\"meta\":"
-                + "{\"created\":\"2001-01-01T00:00:00Z\"}}}]}"), 400, "mutability");
+        assertScimError(
+                w.scim.patch(
+                        "/scim/v2/Users/" + id,
+                        PATCH + "{\"op\":\"replace\",\"value\":{\"id\":\"other\"," + "\"title\":\"x\"}}]}"),
+                400,
+                "mutability");
+        assertScimError(
+                w.scim.patch(
+                        "/scim/v2/Users/" + id,
+                        PATCH + "{\"op\":\"replace\",\"value\":{\"meta\":"
+                                + "{\"created\":\"2001-01-01T00:00:00Z\"}}}]}"),
+                400,
+                "mutability");
         // A PUT replaying a stale meta is not asking for a change (RFC 7644 section 3.5.1): ignored.
-        ObjectNode staleMeta = ((ObjectNode) w.scim.get("/scim/v2/Users/" + id).json().deepCopy());
+        ObjectNode staleMeta =
+                ((ObjectNode) w.scim.get("/scim/v2/Users/" + id).json().deepCopy());
         ((ObjectNode) staleMeta.get("meta")).put("created", "2019-09-18T18:15:26.5788954+00:00");
         Api.Reply stale = w.scim.put("/scim/v2/Users/" + id, staleMeta.toString());
         assertThat(stale.status()).as(stale.toString()).isEqualTo(200);
         assertThat(stale.json().at("/meta/created").asText()).isNotEqualTo("2019-09-18T18:15:26.578Z");
-        ObjectNode otherId = ((ObjectNode) w.scim.get("/scim/v2/Users/" + id).json().deepCopy()).put("id", "other");
+        ObjectNode otherId =
+                ((ObjectNode) w.scim.get("/scim/v2/Users/" + id).json().deepCopy()).put("id", "other");
         assertScimError(w.scim.put("/scim/v2/Users/" + id, otherId.toString()), 400, "mutability");
-        assertScimError(w.scim.patch("/scim/v2/Users/" + id, PATCH + "{\"op\":\"add\",\"value\":{\"groups\":"
-                + "[{\"value\":" + q(group) + "},{\"value\":\"another\"}]}}]}"), 400, "mutability");
-        assertThat(w.scim.get("/scim/v2/Users/" + id).json().get("title").asText()).isEqualTo("Put with echoes");
+        assertScimError(
+                w.scim.patch(
+                        "/scim/v2/Users/" + id,
+                        PATCH + "{\"op\":\"add\",\"value\":{\"groups\":" + "[{\"value\":" + q(group)
+                                + "},{\"value\":\"another\"}]}}]}"),
+                400,
+                "mutability");
+        assertThat(w.scim.get("/scim/v2/Users/" + id).json().get("title").asText())
+                .isEqualTo("Put with echoes");
     }
 
     @Test
     void aGroupPutEchoingIdMetaAndMemberDisplaysSucceeds() {
         String id = w.user("member-of-put");
         String group = w.group("Put group", id);
-        ObjectNode current = (ObjectNode) w.scim.get("/scim/v2/Groups/" + group).json().deepCopy();
+        ObjectNode current =
+                (ObjectNode) w.scim.get("/scim/v2/Groups/" + group).json().deepCopy();
         assertThat(current.at("/members/0/display").isTextual()).isTrue();
-        Api.Reply replaced = w.scim.put("/scim/v2/Groups/" + group, current.put("displayName", "Put renamed")
-                .toString());
+        Api.Reply replaced = w.scim.put(
+                "/scim/v2/Groups/" + group,
+                current.put("displayName", "Put renamed").toString());
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         assertThat(replaced.json().get("displayName").asText()).isEqualTo("Put renamed");
         assertThat(replaced.json().at("/members/0/value").asText()).isEqualTo(id);
-        assertScimError(w.scim.put("/scim/v2/Groups/" + group, current.put("id", "someone-else").toString()), 400,
+        assertScimError(
+                w.scim.put(
+                        "/scim/v2/Groups/" + group,
+                        current.put("id", "someone-else").toString()),
+                400,
                 "mutability");
     }
 
     @Test
     void staticGroupFirstDoesNotBlockTheIdpsPushOfTheSameName() {
-        Api.Reply staticGroup = w.admin.post(w.adminPath("/groups"), "{\"name\":\"Admins\",\"membershipType\":\"STATIC\"}");
+        Api.Reply staticGroup =
+                w.admin.post(w.adminPath("/groups"), "{\"name\":\"Admins\",\"membershipType\":\"STATIC\"}");
         assertThat(staticGroup.status()).as(staticGroup.toString()).isEqualTo(201);
         String staticId = staticGroup.json().get("id").asText();
 
@@ -107,37 +144,54 @@ class ScimInteropIT {
         Api.Reply pushed = w.scim.post("/scim/v2/Groups", "{\"displayName\":\"Admins\"}");
         assertThat(pushed.status()).as(pushed.toString()).isEqualTo(201);
         String dynamicId = pushed.json().get("id").asText();
-        assertThat(w.scim.get("/scim/v2/Groups?filter=" + enc("displayName eq \"Admins\"")).json()
-                .at("/Resources/0/id").asText()).isEqualTo(dynamicId);
+        assertThat(w.scim.get("/scim/v2/Groups?filter=" + enc("displayName eq \"Admins\""))
+                        .json()
+                        .at("/Resources/0/id")
+                        .asText())
+                .isEqualTo(dynamicId);
 
         // The admin API shows both, told apart by membershipType.
-        assertThat(w.admin.get(w.adminPath("/groups/" + staticId)).json().get("membershipType").asText())
+        assertThat(w.admin
+                        .get(w.adminPath("/groups/" + staticId))
+                        .json()
+                        .get("membershipType")
+                        .asText())
                 .isEqualTo("STATIC");
-        assertThat(w.admin.get(w.adminPath("/groups/" + dynamicId)).json().get("membershipType").asText())
+        assertThat(w.admin
+                        .get(w.adminPath("/groups/" + dynamicId))
+                        .json()
+                        .get("membershipType")
+                        .asText())
                 .isEqualTo("DYNAMIC");
         // Within one name space names stay unique.
         assertScimError(w.scim.post("/scim/v2/Groups", "{\"displayName\":\"ADMINS\"}"), 409, "uniqueness");
-        assertThat(w.admin.post(w.adminPath("/groups"), "{\"name\":\"admins\",\"membershipType\":\"STATIC\"}")
-                .status()).isEqualTo(409);
+        assertThat(w.admin
+                        .post(w.adminPath("/groups"), "{\"name\":\"admins\",\"membershipType\":\"STATIC\"}")
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
     void scimGroupFirstDoesNotBlockAStaticGroupOfTheSameName() {
         String dynamicId = w.group("Admins");
-        Api.Reply staticGroup = w.admin.post(w.adminPath("/groups"), "{\"name\":\"Admins\",\"membershipType\":\"STATIC\"}");
+        Api.Reply staticGroup =
+                w.admin.post(w.adminPath("/groups"), "{\"name\":\"Admins\",\"membershipType\":\"STATIC\"}");
         assertThat(staticGroup.status()).as(staticGroup.toString()).isEqualTo(201);
-        Api.Reply dynamicTwin = w.admin.post(w.adminPath("/groups"),
-                "{\"name\":\"admins\",\"membershipType\":\"DYNAMIC\"}");
+        Api.Reply dynamicTwin =
+                w.admin.post(w.adminPath("/groups"), "{\"name\":\"admins\",\"membershipType\":\"DYNAMIC\"}");
         assertThat(dynamicTwin.status()).as(dynamicTwin.toString()).isEqualTo(409);
         assertThat(dynamicTwin.json().get("code").asText()).isEqualTo("duplicate-name");
         // Renaming into the other name space's name is fine, into its own is not.
         String staticId = staticGroup.json().get("id").asText();
         Api.Reply second = w.admin.post(w.adminPath("/groups"), "{\"name\":\"Ops\",\"membershipType\":\"STATIC\"}");
-        assertThat(w.admin.patch(w.adminPath("/groups/" + second.json().get("id").asText()), "{\"name\":\"ADMINS\"}")
-                .status()).isEqualTo(409);
+        assertThat(w.admin
+                        .patch(w.adminPath("/groups/" + second.json().get("id").asText()), "{\"name\":\"ADMINS\"}")
+                        .status())
+                .isEqualTo(409);
         String otherDynamic = w.group("Other");
-        Api.Reply rename = w.scim.patch("/scim/v2/Groups/" + otherDynamic, PATCH + "{\"op\":\"replace\","
-                + "\"path\":\"displayName\",\"value\":\"Admins\"}]}");
+        Api.Reply rename = w.scim.patch(
+                "/scim/v2/Groups/" + otherDynamic,
+                PATCH + "{\"op\":\"replace\"," + "\"path\":\"displayName\",\"value\":\"Admins\"}]}");
         assertScimError(rename, 409, "uniqueness");
         assertThat(w.scim.get("/scim/v2/Groups/" + dynamicId).status()).isEqualTo(200);
         assertThat(w.scim.get("/scim/v2/Groups/" + staticId).status()).isEqualTo(404);
@@ -146,10 +200,14 @@ class ScimInteropIT {
     /** Entra sends app roles as "roles" (primary as a string); they are stored, never a Rollcall role. */
     @Test
     void entraRolesAreStoredAndReturnedButGrantNoRollcallRole() {
-        Api.Reply created = w.scim.send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:"
-                + "core:2.0:User\"],\"userName\":\"roles@entra.example\",\"active\":true,\"roles\":[{\"primary\":"
-                + "\"False\",\"type\":\"WindowsAzureActiveDirectoryRole\",\"display\":\"Owner\",\"value\":\"owner\"}],"
-                + "\"entitlements\":[{\"value\":\"all\"}],\"x509Certificates\":[{\"value\":\"TUlJQw==\"}]}", SCIM_JSON);
+        Api.Reply created = w.scim.send(
+                "POST",
+                "/scim/v2/Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:"
+                        + "core:2.0:User\"],\"userName\":\"roles@entra.example\",\"active\":true,\"roles\":[{\"primary\":"
+                        + "\"False\",\"type\":\"WindowsAzureActiveDirectoryRole\",\"display\":\"Owner\",\"value\":\"owner\"}],"
+                        + "\"entitlements\":[{\"value\":\"all\"}],\"x509Certificates\":[{\"value\":\"TUlJQw==\"}]}",
+                SCIM_JSON);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asText();
         JsonNode user = w.scim.get("/scim/v2/Users/" + id).json();
@@ -159,11 +217,15 @@ class ScimInteropIT {
 
         JsonNode member = w.admin.get(w.adminPath("/members/" + id)).json();
         assertThat(member.get("role").asText()).isNotEqualTo("owner");
-        JsonNode permissions = w.admin.get(w.adminPath("/members/" + id + "/permissions")).json();
-        assertThat(permissions.get("permissions").toString()).doesNotContain("scim:manage").doesNotContain("roles:manage");
+        JsonNode permissions =
+                w.admin.get(w.adminPath("/members/" + id + "/permissions")).json();
+        assertThat(permissions.get("permissions").toString())
+                .doesNotContain("scim:manage")
+                .doesNotContain("roles:manage");
 
-        Api.Reply patched = w.scim.patch("/scim/v2/Users/" + id, PATCH + "{\"op\":\"add\",\"path\":\"roles\","
-                + "\"value\":[{\"value\":\"auditor\"}]}]}");
+        Api.Reply patched = w.scim.patch(
+                "/scim/v2/Users/" + id,
+                PATCH + "{\"op\":\"add\",\"path\":\"roles\"," + "\"value\":[{\"value\":\"auditor\"}]}]}");
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
         assertThat(patched.json().get("roles")).hasSize(2);
         assertThat(w.admin.get(w.adminPath("/members/" + id)).json().get("role").asText())
@@ -174,15 +236,26 @@ class ScimInteropIT {
     void oktasBareTokenHeaderIsAcceptedAndOtherSchemesAreNot() {
         Api.Reply bare = HeaderApi.send(w, "GET", "/scim/v2/Users", Map.of("Authorization", w.token), null);
         assertThat(bare.status()).as(bare.toString()).isEqualTo(200);
-        Api.Reply created = HeaderApi.send(w, "POST", "/scim/v2/Users", Map.of("Authorization", w.token),
-                "{\"userName\":\"bare-token\"}");
+        Api.Reply created = HeaderApi.send(
+                w, "POST", "/scim/v2/Users", Map.of("Authorization", w.token), "{\"userName\":\"bare-token\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertScimError(HeaderApi.send(w, "GET", "/scim/v2/Users", Map.of("Authorization", "Basic "
-                + java.util.Base64.getEncoder().encodeToString((w.token + ":").getBytes())), null), 401, null);
-        assertScimError(HeaderApi.send(w, "GET", "/scim/v2/Users", Map.of("Authorization", w.token + "x"), null), 401,
+        assertScimError(
+                HeaderApi.send(
+                        w,
+                        "GET",
+                        "/scim/v2/Users",
+                        Map.of(
+                                "Authorization",
+                                "Basic " + java.util.Base64.getEncoder().encodeToString((w.token + ":").getBytes())),
+                        null),
+                401,
                 null);
-        assertScimError(HeaderApi.send(w, "GET", "/scim/v2/Users", Map.of("Authorization", "rcs_not-a-token"), null),
-                401, null);
+        assertScimError(
+                HeaderApi.send(w, "GET", "/scim/v2/Users", Map.of("Authorization", w.token + "x"), null), 401, null);
+        assertScimError(
+                HeaderApi.send(w, "GET", "/scim/v2/Users", Map.of("Authorization", "rcs_not-a-token"), null),
+                401,
+                null);
     }
 
     /** "\ud800" as JSON text: a 201 then a '?' on MariaDB before. */
@@ -190,23 +263,37 @@ class ScimInteropIT {
     void loneSurrogatesAreRefusedEverywhereAndNothingIsStored() {
         int users = w.scim.get("/scim/v2/Users").json().get("totalResults").asInt();
         assertScimError(w.scim.post("/scim/v2/Users", "{\"userName\":\"lone\\ud800surrogate\"}"), 400, "invalidValue");
-        assertScimError(w.scim.post("/scim/v2/Users", "{\"userName\":\"ok\",\"name\":{\"givenName\":\"\\udc00\"}}"),
-                400, "invalidValue");
+        assertScimError(
+                w.scim.post("/scim/v2/Users", "{\"userName\":\"ok\",\"name\":{\"givenName\":\"\\udc00\"}}"),
+                400,
+                "invalidValue");
         assertScimError(w.scim.post("/scim/v2/Groups", "{\"displayName\":\"\\ud83d group\"}"), 400, "invalidValue");
-        assertThat(w.scim.get("/scim/v2/Users").json().get("totalResults").asInt()).isEqualTo(users);
-        assertThat(w.scim.get("/scim/v2/Groups").json().get("totalResults").asInt()).isZero();
+        assertThat(w.scim.get("/scim/v2/Users").json().get("totalResults").asInt())
+                .isEqualTo(users);
+        assertThat(w.scim.get("/scim/v2/Groups").json().get("totalResults").asInt())
+                .isZero();
 
         String id = w.user("surrogate-target");
-        assertScimError(w.scim.patch("/scim/v2/Users/" + id, PATCH + "{\"op\":\"replace\",\"path\":\"userName\","
-                + "\"value\":\"x\\ud800\"}]}"), 400, "invalidValue");
-        assertScimError(w.scim.post("/scim/v2/Users/.search", "{\"filter\":\"userName eq \\\"\\ud800\\\"\"}"), 400,
+        assertScimError(
+                w.scim.patch(
+                        "/scim/v2/Users/" + id,
+                        PATCH + "{\"op\":\"replace\",\"path\":\"userName\"," + "\"value\":\"x\\ud800\"}]}"),
+                400,
+                "invalidValue");
+        assertScimError(
+                w.scim.post("/scim/v2/Users/.search", "{\"filter\":\"userName eq \\\"\\ud800\\\"\"}"),
+                400,
                 "invalidValue");
         assertScimError(w.scim.get("/scim/v2/Users?filter=" + enc("userName eq \"\\ud800\"")), 400, "invalidValue");
-        assertThat(w.scim.get("/scim/v2/Users/" + id).json().get("userName").asText()).isEqualTo("surrogate-target");
+        assertThat(w.scim.get("/scim/v2/Users/" + id).json().get("userName").asText())
+                .isEqualTo("surrogate-target");
         // A proper pair (an emoji) is fine and round-trips.
         Api.Reply emoji = w.scim.post("/scim/v2/Users", "{\"userName\":\"smile\\ud83d\\ude00\"}");
         assertThat(emoji.status()).as(emoji.toString()).isEqualTo(201);
-        assertThat(w.scim.get("/scim/v2/Users/" + emoji.json().get("id").asText()).json().get("userName").asText())
+        assertThat(w.scim.get("/scim/v2/Users/" + emoji.json().get("id").asText())
+                        .json()
+                        .get("userName")
+                        .asText())
                 .isEqualTo("smile\uD83D\uDE00");
     }
 }

@@ -19,8 +19,8 @@ final class ScimWorkspace {
 
     static final String SCIM_JSON = "application/scim+json";
     /** The start of a PATCH body (RFC 7644 section 3.5.2): append operations and {@code "]}"}. */
-    static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-            + "\"Operations\":[";
+    static final String PATCH =
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]," + "\"Operations\":[";
 
     final RollcallServer server;
     final Person owner;
@@ -49,7 +49,12 @@ final class ScimWorkspace {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Api.Reply token = admin.post("/api/v1/workspaces/" + ws + "/scim-tokens", "{\"name\":\"it-connector\"}");
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
-        return new ScimWorkspace(server, owner, admin, ws, token.json().get("id").asText(),
+        return new ScimWorkspace(
+                server,
+                owner,
+                admin,
+                ws,
+                token.json().get("id").asText(),
                 token.json().get("token").asText());
     }
 
@@ -59,9 +64,14 @@ final class ScimWorkspace {
 
     /** Creates a SCIM user and returns its id. */
     String user(String userName) {
-        Api.Reply created = scim.send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":" + q(userName) + ",\"name\":{\"givenName\":\"Given\",\"familyName\":\"Family\"},"
-                + "\"emails\":[{\"value\":" + q(userName + "@scim.example") + ",\"type\":\"work\",\"primary\":true}]}",
+        Api.Reply created = scim.send(
+                "POST",
+                "/scim/v2/Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                        + "\"userName\":" + q(userName)
+                        + ",\"name\":{\"givenName\":\"Given\",\"familyName\":\"Family\"},"
+                        + "\"emails\":[{\"value\":" + q(userName + "@scim.example")
+                        + ",\"type\":\"work\",\"primary\":true}]}",
                 SCIM_JSON);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asText();
@@ -71,10 +81,17 @@ final class ScimWorkspace {
     String group(String displayName, String... memberIds) {
         StringBuilder members = new StringBuilder();
         for (String id : memberIds) {
-            members.append(members.length() == 0 ? "" : ",").append("{\"value\":").append(q(id)).append('}');
+            members.append(members.length() == 0 ? "" : ",")
+                    .append("{\"value\":")
+                    .append(q(id))
+                    .append('}');
         }
-        Api.Reply created = scim.send("POST", "/scim/v2/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
-                + "\"displayName\":" + q(displayName) + ",\"members\":[" + members + "]}", SCIM_JSON);
+        Api.Reply created = scim.send(
+                "POST",
+                "/scim/v2/Groups",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"]," + "\"displayName\":" + q(displayName)
+                        + ",\"members\":[" + members + "]}",
+                SCIM_JSON);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asText();
     }

@@ -1,12 +1,12 @@
 package io.rollcall.scim;
 
-import io.rollcall.application.scim.ScimProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollcall.application.scim.MemberDraft;
+import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.application.scim.ScimUserView;
 import io.rollcall.domain.group.MembershipDirectory.Reference;
 import io.rollcall.domain.identity.ContactValue;
@@ -65,8 +65,14 @@ class UserJsonTest {
         assertThat(draft.addressesJson()).isEqualTo("[{\"locality\":\"Berlin\",\"type\":\"work\",\"primary\":true}]");
         assertThat(scimType("{\"userName\":\"x\",\"addresses\":[{\"planet\":\"Mars\"}]}"))
                 .isEqualTo(ScimProblem.INVALID_VALUE);
-        Member member = new Member("00000000-0000-4000-8000-000000000002", "ws", null, "x", "viewer",
-                MemberOrigin.SCIM, Instant.parse("2024-01-01T00:00:00Z"));
+        Member member = new Member(
+                "00000000-0000-4000-8000-000000000002",
+                "ws",
+                null,
+                "x",
+                "viewer",
+                MemberOrigin.SCIM,
+                Instant.parse("2024-01-01T00:00:00Z"));
         member.setAddressesJson(draft.addressesJson());
         ObjectNode user = UserJson.toJson(new ScimUserView(member, List.of()), "http://h/scim/v2/");
         assertThat(user.at("/addresses/0/locality").asText()).isEqualTo("Berlin");
@@ -75,8 +81,11 @@ class UserJsonTest {
 
     @Test
     void emptyValuesOfUnstoredAttributesAskForNothing() throws Exception {
-        assertThat(read("{\"userName\":\"x\",\"roles\":[],\"entitlements\":null}").storedValuesJson()).isNull();
-        assertThat(read("{\"userName\":\"x\",\"shoeSizes\":[],\"hobby\":null}").userName()).isEqualTo("x");
+        assertThat(read("{\"userName\":\"x\",\"roles\":[],\"entitlements\":null}")
+                        .storedValuesJson())
+                .isNull();
+        assertThat(read("{\"userName\":\"x\",\"shoeSizes\":[],\"hobby\":null}").userName())
+                .isEqualTo("x");
         assertThat(scimType("{\"userName\":\"x\",\"shoeSizes\":[{\"value\":\"44\"}]}"))
                 .isEqualTo(ScimProblem.INVALID_VALUE);
     }
@@ -92,14 +101,18 @@ class UserJsonTest {
         assertThat(scimType("{\"userName\":\"x\",\"name\":{\"nick\":\"y\"}}")).isEqualTo(ScimProblem.INVALID_VALUE);
         assertThat(scimType("{\"userName\":\"x\",\"" + ENTERPRISE + "\":{\"role\":\"owner\"}}"))
                 .isEqualTo(ScimProblem.INVALID_VALUE);
-        assertThat(scimType("{\"userName\":\"x\",\"groups\":[{\"value\":\"g1\"}]}")).isEqualTo(ScimProblem.MUTABILITY);
+        assertThat(scimType("{\"userName\":\"x\",\"groups\":[{\"value\":\"g1\"}]}"))
+                .isEqualTo(ScimProblem.MUTABILITY);
         assertThat(scimType("{\"name\":{\"givenName\":\"x\"}}")).isEqualTo(ScimProblem.INVALID_VALUE);
         assertThat(scimType("{\"userName\":42}")).isEqualTo(ScimProblem.INVALID_VALUE);
         assertThat(scimType("{\"userName\":\"x\",\"active\":\"maybe\"}")).isEqualTo(ScimProblem.INVALID_VALUE);
-        assertThat(scimType("{\"userName\":\"x\",\"emails\":{\"value\":\"a\"}}")).isEqualTo(ScimProblem.INVALID_VALUE);
-        assertThat(scimType("{\"userName\":\"x\",\"emails\":[{\"type\":\"work\"}]}")).isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"emails\":{\"value\":\"a\"}}"))
+                .isEqualTo(ScimProblem.INVALID_VALUE);
+        assertThat(scimType("{\"userName\":\"x\",\"emails\":[{\"type\":\"work\"}]}"))
+                .isEqualTo(ScimProblem.INVALID_VALUE);
         assertThat(scimType("{\"userName\":\"x\",\"emails\":[{\"value\":\"a\",\"primary\":true},"
-                + "{\"value\":\"b\",\"primary\":true}]}")).isEqualTo(ScimProblem.INVALID_VALUE);
+                        + "{\"value\":\"b\",\"primary\":true}]}"))
+                .isEqualTo(ScimProblem.INVALID_VALUE);
         assertThat(scimType("{\"userName\":\"" + "x".repeat(256) + "\"}")).isEqualTo(ScimProblem.INVALID_VALUE);
         assertThatThrownBy(() -> UserJson.fromJson(JSON.readTree("[]"), null)).isInstanceOf(ScimProblem.class);
     }
@@ -109,27 +122,42 @@ class UserJsonTest {
         ObjectNode current = (ObjectNode) JSON.readTree("{\"id\":\"u1\",\"userName\":\"x\",\"groups\":[{\"value\":"
                 + "\"g1\",\"display\":\"G\",\"type\":\"direct\"}],\"meta\":{\"resourceType\":\"User\","
                 + "\"created\":\"2024-05-06T07:08:09.123Z\",\"version\":\"W/\\\"3\\\"\"}}");
-        assertThat(UserJson.fromJson(JSON.readTree("{\"id\":\"u1\",\"userName\":\"y\",\"groups\":[{\"value\":"
-                + "\"g1\"}],\"meta\":{\"created\":\"2024-05-06T09:08:09.123+02:00\"}}"), current).userName())
+        assertThat(UserJson.fromJson(
+                                JSON.readTree("{\"id\":\"u1\",\"userName\":\"y\",\"groups\":[{\"value\":"
+                                        + "\"g1\"}],\"meta\":{\"created\":\"2024-05-06T09:08:09.123+02:00\"}}"),
+                                current)
+                        .userName())
                 .isEqualTo("y");
-        for (String changed : List.of("{\"id\":\"u2\"}", "{\"groups\":[{\"value\":\"g2\"}]}",
-                "{\"groups\":[{\"value\":\"g1\"},{\"value\":\"g2\"}]}", "{\"groups\":{\"value\":\"g1\"}}")) {
+        for (String changed : List.of(
+                "{\"id\":\"u2\"}",
+                "{\"groups\":[{\"value\":\"g2\"}]}",
+                "{\"groups\":[{\"value\":\"g1\"},{\"value\":\"g2\"}]}",
+                "{\"groups\":{\"value\":\"g1\"}}")) {
             ObjectNode document = (ObjectNode) JSON.readTree(changed);
             document.put("userName", "x");
-            assertThatThrownBy(() -> UserJson.fromJson(document, current)).as(changed)
-                    .isInstanceOfSatisfying(ScimProblem.class, p -> assertThat(p.scimType())
-                            .isEqualTo(ScimProblem.MUTABILITY));
+            assertThatThrownBy(() -> UserJson.fromJson(document, current))
+                    .as(changed)
+                    .isInstanceOfSatisfying(
+                            ScimProblem.class, p -> assertThat(p.scimType()).isEqualTo(ScimProblem.MUTABILITY));
         }
         // A group renamed since the client's GET: its display is stale, the membership the same.
-        assertThat(UserJson.fromJson(JSON.readTree("{\"userName\":\"x\",\"groups\":[{\"value\":\"g1\","
-                + "\"display\":\"Old name\",\"$ref\":\"https://proxy.example/Groups/g1\"}]}"), current).userName())
+        assertThat(UserJson.fromJson(
+                                JSON.readTree("{\"userName\":\"x\",\"groups\":[{\"value\":\"g1\","
+                                        + "\"display\":\"Old name\",\"$ref\":\"https://proxy.example/Groups/g1\"}]}"),
+                                current)
+                        .userName())
                 .isEqualTo("x");
         // A PUT replaying a stale meta (RFC 7644 section 3.5.1: ignored), as Microsoft's reference client does.
-        assertThat(UserJson.fromJson(JSON.readTree("{\"id\":\"u1\",\"userName\":\"x\",\"meta\":{\"created\":"
-                + "\"2019-09-18T18:15:26.5788954+00:00\",\"resourceType\":\"User\"}}"), current).userName()).isEqualTo("x");
+        assertThat(UserJson.fromJson(
+                                JSON.readTree("{\"id\":\"u1\",\"userName\":\"x\",\"meta\":{\"created\":"
+                                        + "\"2019-09-18T18:15:26.5788954+00:00\",\"resourceType\":\"User\"}}"),
+                                current)
+                        .userName())
+                .isEqualTo("x");
         // On create the server assigns id and meta (RFC 7644 section 3.3): sent values are ignored.
         assertThat(read("{\"id\":\"mine\",\"meta\":{\"version\":\"x\"},\"userName\":\"z\",\"groups\":[]}")
-                .userName()).isEqualTo("z");
+                        .userName())
+                .isEqualTo("z");
     }
 
     @Test
@@ -144,7 +172,8 @@ class UserJsonTest {
         assertThat(stored.at("/roles/0/value").asText()).isEqualTo("owner");
         assertThat(stored.at("/roles/0/primary").asBoolean()).isFalse();
         assertThat(stored.at("/photos/0/primary").asBoolean()).isTrue();
-        assertThat(stored.fieldNames()).toIterable()
+        assertThat(stored.fieldNames())
+                .toIterable()
                 .containsExactly("roles", "entitlements", "ims", "photos", "x509Certificates");
         assertThat(read("{\"userName\":\"x\"}").storedValuesJson()).isNull();
         assertThat(scimType("{\"userName\":\"x\",\"roles\":[{\"display\":\"no value\"}]}"))
@@ -156,11 +185,17 @@ class UserJsonTest {
 
     @Test
     void rendersMetaWithOffsetLocationAndVersion() throws Exception {
-        Member member = new Member("00000000-0000-4000-8000-000000000001", "ws", null, "bjensen", "viewer",
-                MemberOrigin.SCIM, Instant.parse("2024-05-06T07:08:09.123456Z"));
+        Member member = new Member(
+                "00000000-0000-4000-8000-000000000001",
+                "ws",
+                null,
+                "bjensen",
+                "viewer",
+                MemberOrigin.SCIM,
+                Instant.parse("2024-05-06T07:08:09.123456Z"));
         member.setDepartment("R&D");
-        ObjectNode user = UserJson.toJson(new ScimUserView(member, List.of(new Reference("g1", "Eng"))),
-                "https://rc.example/scim/v2/");
+        ObjectNode user = UserJson.toJson(
+                new ScimUserView(member, List.of(new Reference("g1", "Eng"))), "https://rc.example/scim/v2/");
         assertThat(user.at("/meta/created").asText()).isEqualTo("2024-05-06T07:08:09.123Z");
         assertThat(user.at("/meta/location").asText())
                 .isEqualTo("https://rc.example/scim/v2/Users/00000000-0000-4000-8000-000000000001");

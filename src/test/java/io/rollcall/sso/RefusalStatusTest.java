@@ -11,10 +11,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RefusalStatusTest {
 
     @ParameterizedTest
-    @CsvSource({"LOGIN_STATE_MISSING,400", "INVALID_RETURN_URL,400", "SUBJECT_TOO_LONG,400", "MALFORMED_RESPONSE,400",
-            "RESPONSE_REJECTED,401", "EMAIL_NOT_VERIFIED,403", "NOT_INVITED,403", "DEACTIVATED,403",
-            "NO_CONNECTION,404", "SUBJECT_MISMATCH,409", "MEMBERSHIP_CONFLICT,409", "IDP_UNAVAILABLE,502",
-            "SECRET_KEY_MISSING,503"})
+    @CsvSource({
+        "LOGIN_STATE_MISSING,400",
+        "INVALID_RETURN_URL,400",
+        "SUBJECT_TOO_LONG,400",
+        "MALFORMED_RESPONSE,400",
+        "RESPONSE_REJECTED,401",
+        "EMAIL_NOT_VERIFIED,403",
+        "NOT_INVITED,403",
+        "DEACTIVATED,403",
+        "NO_CONNECTION,404",
+        "SUBJECT_MISMATCH,409",
+        "MEMBERSHIP_CONFLICT,409",
+        "IDP_UNAVAILABLE,502",
+        "SECRET_KEY_MISSING,503"
+    })
     void eachRefusalReasonHasItsStatus(Reason reason, int status) {
         assertThat(SsoErrorPages.Failures.status(reason)).isEqualTo(status);
     }

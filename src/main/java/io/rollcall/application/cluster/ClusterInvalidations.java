@@ -2,8 +2,8 @@ package io.rollcall.application.cluster;
 
 import io.rollcall.application.ApiTokenRevoked;
 import io.rollcall.application.PermissionSnapshots;
-import io.rollcall.application.VerifiedApiTokens;
 import io.rollcall.application.ScimTokenRevoked;
+import io.rollcall.application.VerifiedApiTokens;
 import io.rollcall.application.WorkspaceChanged;
 import io.rollcall.application.scim.VerifiedScimTokens;
 import jakarta.annotation.PostConstruct;
@@ -33,8 +33,11 @@ public class ClusterInvalidations {
     private final PermissionSnapshots permissions;
 
     @Inject
-    public ClusterInvalidations(ClusterBroadcast broadcast, VerifiedScimTokens scimTokens,
-            VerifiedApiTokens apiTokens, PermissionSnapshots permissions) {
+    public ClusterInvalidations(
+            ClusterBroadcast broadcast,
+            VerifiedScimTokens scimTokens,
+            VerifiedApiTokens apiTokens,
+            PermissionSnapshots permissions) {
         this.broadcast = broadcast;
         this.scimTokens = scimTokens;
         this.apiTokens = apiTokens;

@@ -3,8 +3,8 @@ package io.rollcall.application.mail;
 import io.rollcall.config.RollcallConfig;
 import io.rollcall.domain.identity.Invite;
 import io.rollcall.domain.mail.OutboxMessage;
-import io.rollcall.domain.rbac.RoleRepository;
 import io.rollcall.domain.rbac.Role;
+import io.rollcall.domain.rbac.RoleRepository;
 import io.rollcall.domain.workspace.Workspace;
 import io.rollcall.domain.workspace.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +26,8 @@ public class InviteDelivery {
     private final Clock clock;
 
     @Inject
-    public InviteDelivery(MailQueue queue, WorkspaceRepository workspaces, RoleRepository roles, RollcallConfig config,
-            Clock clock) {
+    public InviteDelivery(
+            MailQueue queue, WorkspaceRepository workspaces, RoleRepository roles, RollcallConfig config, Clock clock) {
         this.queue = queue;
         this.workspaces = workspaces;
         this.roles = roles;
@@ -61,11 +61,16 @@ public class InviteDelivery {
             return false;
         }
         Workspace workspace = workspaces.find(invite.workspaceId()).orElseThrow();
-        String roleName = roles.find(invite.workspaceId(), invite.roleId()).map(Role::name).orElse(invite.roleId());
+        String roleName = roles.find(invite.workspaceId(), invite.roleId())
+                .map(Role::name)
+                .orElse(invite.roleId());
         queue.cancel(invite.id());
-        queue.enqueue(invite.workspaceId(), OutboxMessage.Kind.INVITE, invite.id(), MailComposer.invite(
-                new MailComposer.InviteFacts(invite.email(), workspace.name(), inviter, roleName, invite.expiresAt(),
-                        acceptUrl(token))));
+        queue.enqueue(
+                invite.workspaceId(),
+                OutboxMessage.Kind.INVITE,
+                invite.id(),
+                MailComposer.invite(new MailComposer.InviteFacts(
+                        invite.email(), workspace.name(), inviter, roleName, invite.expiresAt(), acceptUrl(token))));
         invite.recordDelivery("queued", null, clock.instant());
         return true;
     }

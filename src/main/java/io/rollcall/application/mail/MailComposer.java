@@ -13,16 +13,20 @@ import java.util.Locale;
  */
 public final class MailComposer {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final int MAX_NAME = 120;
 
-    private MailComposer() {
-    }
+    private MailComposer() {}
 
     /** What an invite e-mail says. {@code acceptUrl} is {@code {ROLLCALL_PUBLIC_URL}/invite/{token}}. */
-    public record InviteFacts(String recipient, String workspaceName, String inviter, String roleName,
-            Instant expiresAt, String acceptUrl) {
+    public record InviteFacts(
+            String recipient,
+            String workspaceName,
+            String inviter,
+            String roleName,
+            Instant expiresAt,
+            String acceptUrl) {
         @Override
         public String toString() {
             return "InviteFacts[to=" + recipient + "]";
@@ -46,11 +50,13 @@ public final class MailComposer {
         String text = inviter + " invited you to join the workspace \"" + workspace + "\" on Rollcall as " + role
                 + ".\n\nAccept the invitation:\n" + f.acceptUrl() + "\n\nThe link works until " + expires
                 + " and only once. If you did not expect this invitation, ignore this e-mail.\n";
-        String html = page(subject, "<p>" + html(inviter) + " invited you to join the workspace <strong>"
-                + html(workspace) + "</strong> on Rollcall as <strong>" + html(role) + "</strong>.</p>"
-                + "<p><a href=\"" + html(f.acceptUrl()) + "\">Accept the invitation</a></p>"
-                + "<p>The link works until " + html(expires) + " and only once. If you did not expect this"
-                + " invitation, ignore this e-mail.</p>");
+        String html = page(
+                subject,
+                "<p>" + html(inviter) + " invited you to join the workspace <strong>"
+                        + html(workspace) + "</strong> on Rollcall as <strong>" + html(role) + "</strong>.</p>"
+                        + "<p><a href=\"" + html(f.acceptUrl()) + "\">Accept the invitation</a></p>"
+                        + "<p>The link works until " + html(expires) + " and only once. If you did not expect this"
+                        + " invitation, ignore this e-mail.</p>");
         return new MailContent(f.recipient(), subject, text, html);
     }
 
@@ -61,10 +67,12 @@ public final class MailComposer {
         String text = "Sign in to the workspace \"" + workspace + "\" on Rollcall:\n" + f.signInUrl()
                 + "\n\nThe link works once, until " + expires + ". If you did not ask for it, ignore this e-mail:"
                 + " nobody can sign in without it.\n";
-        String html = page(subject, "<p>Sign in to the workspace <strong>" + html(workspace)
-                + "</strong> on Rollcall.</p><p><a href=\"" + html(f.signInUrl()) + "\">Sign in</a></p>"
-                + "<p>The link works once, until " + html(expires) + ". If you did not ask for it, ignore this"
-                + " e-mail: nobody can sign in without it.</p>");
+        String html = page(
+                subject,
+                "<p>Sign in to the workspace <strong>" + html(workspace)
+                        + "</strong> on Rollcall.</p><p><a href=\"" + html(f.signInUrl()) + "\">Sign in</a></p>"
+                        + "<p>The link works once, until " + html(expires) + ". If you did not ask for it, ignore this"
+                        + " e-mail: nobody can sign in without it.</p>");
         return new MailContent(f.recipient(), subject, text, html);
     }
 
@@ -74,14 +82,17 @@ public final class MailComposer {
             return "";
         }
         StringBuilder out = new StringBuilder(raw.length());
-        raw.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029
-                ? ' ' : c));
+        raw.codePoints()
+                .forEach(c -> out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c));
         String cleaned = out.toString().replaceAll(" {2,}", " ").trim();
         return cleaned.length() > MAX_NAME ? cleaned.substring(0, MAX_NAME) + "…" : cleaned;
     }
 
     static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 

@@ -46,8 +46,8 @@ public class MailQueue {
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String workspaceId, OutboxMessage.Kind kind, String subjectId, MailContent content) {
         Instant now = clock.instant();
-        OutboxMessage message = new OutboxMessage(Ids.newId(), workspaceId, kind, subjectId, content, now,
-                now.plus(settings.retryWindow()));
+        OutboxMessage message = new OutboxMessage(
+                Ids.newId(), workspaceId, kind, subjectId, content, now, now.plus(settings.retryWindow()));
         outbox.add(message);
         queued.fire(new MailQueued(message.id()));
     }

@@ -29,6 +29,7 @@ public class OutboxDelivery {
 
     /** Longer than any SMTP exchange can take (connect 10 s + read/write 30 s each): a live sender never loses it. */
     static final Duration LEASE = Duration.ofMinutes(3);
+
     private static final Actor ACTOR = Actor.system("mail");
 
     private final MailOutbox outbox;
@@ -38,8 +39,8 @@ public class OutboxDelivery {
     private final Clock clock;
 
     @Inject
-    public OutboxDelivery(MailOutbox outbox, InviteRepository invites, AuditLog audit, MailSettings settings,
-            Clock clock) {
+    public OutboxDelivery(
+            MailOutbox outbox, InviteRepository invites, AuditLog audit, MailSettings settings, Clock clock) {
         this.outbox = outbox;
         this.invites = invites;
         this.audit = audit;
@@ -53,8 +54,7 @@ public class OutboxDelivery {
     }
 
     /** A message this instance holds the lease on. */
-    public record Claimed(String id, MailContent content) {
-    }
+    public record Claimed(String id, MailContent content) {}
 
     @Transactional
     public List<String> due(int limit) {
@@ -79,7 +79,12 @@ public class OutboxDelivery {
             if (message.kind() == OutboxMessage.Kind.INVITE) {
                 invites.find(message.workspaceId(), message.subjectId()).ifPresent(invite -> {
                     invite.recordDelivery("sent", null, now);
-                    audit.record(message.workspaceId(), ACTOR, "invite.sent", "invite", invite.id(),
+                    audit.record(
+                            message.workspaceId(),
+                            ACTOR,
+                            "invite.sent",
+                            "invite",
+                            invite.id(),
                             Map.of("email", message.recipient(), "attempts", message.attempts()));
                 });
             }
@@ -105,8 +110,8 @@ public class OutboxDelivery {
                     summary.put("reason", reason);
                     summary.put("attempts", message.attempts());
                     summary.put("final", next.isEmpty());
-                    audit.record(message.workspaceId(), ACTOR, "invite.delivery-failed", "invite", invite.id(),
-                            summary);
+                    audit.record(
+                            message.workspaceId(), ACTOR, "invite.delivery-failed", "invite", invite.id(), summary);
                 });
             }
         });
@@ -114,7 +119,6 @@ public class OutboxDelivery {
 
     private Optional<OutboxMessage> held(String id, String owner) {
         // A sender whose lease lapsed (a pause longer than LEASE) must not overwrite the next sender's outcome.
-        return outbox.find(id).filter(m -> owner.equals(m.leaseOwner())
-                && m.status() == OutboxMessage.Status.QUEUED);
+        return outbox.find(id).filter(m -> owner.equals(m.leaseOwner()) && m.status() == OutboxMessage.Status.QUEUED);
     }
 }

@@ -38,10 +38,13 @@ public class OutboxWorker {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
+
     @Inject
     OutboxDelivery delivery;
+
     @Inject
     Mailer mailer;
+
     @Inject
     MailSettings settings;
 

@@ -8,8 +8,8 @@ public record RateLimit(int perSecond, int burst) {
 
     public RateLimit {
         if (perSecond < 0 || burst < 0 || perSecond > 0 && burst < 1) {
-            throw new IllegalArgumentException("a rate limit needs perSecond >= 0 and burst >= 1, got " + perSecond
-                    + "/s, burst " + burst);
+            throw new IllegalArgumentException(
+                    "a rate limit needs perSecond >= 0 and burst >= 1, got " + perSecond + "/s, burst " + burst);
         }
     }
 

@@ -27,7 +27,9 @@ public class RateLimitRefusals {
     private final AuditLog audit;
     private final UsageMetrics metrics;
     private final Cache<String, Boolean> recentlyAudited = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(100_000)
+            .build();
 
     @Inject
     public RateLimitRefusals(AuditLog audit, UsageMetrics metrics) {
@@ -48,8 +50,13 @@ public class RateLimitRefusals {
             return;
         }
         try {
-            audit.record(workspaceId, Actor.system("rate-limiter"), ACTION, scope.id(), key, Map.of("perSecond",
-                    limit.perSecond(), "burst", limit.burst(), "retryAfterSeconds", retryAfter));
+            audit.record(
+                    workspaceId,
+                    Actor.system("rate-limiter"),
+                    ACTION,
+                    scope.id(),
+                    key,
+                    Map.of("perSecond", limit.perSecond(), "burst", limit.burst(), "retryAfterSeconds", retryAfter));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not audit a rate-limit refusal", e);
         }

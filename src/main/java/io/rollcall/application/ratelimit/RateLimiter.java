@@ -69,14 +69,17 @@ public class RateLimiter {
         for (RateLimitScope scope : RateLimitScope.values()) {
             String prefix = "rollcall.rate.limit." + scope.id() + ".";
             RateLimit defaults = scope.defaultLimit();
-            int perSecond = config.getOptionalValue(prefix + "per.second", Integer.class).orElse(defaults.perSecond());
+            int perSecond = config.getOptionalValue(prefix + "per.second", Integer.class)
+                    .orElse(defaults.perSecond());
             int burst = config.getOptionalValue(prefix + "burst", Integer.class)
                     .orElse(Math.max(defaults.burst(), perSecond));
             try {
                 limits.put(scope, new RateLimit(perSecond, burst));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("ROLLCALL_RATE_LIMIT_" + scope.id().toUpperCase(Locale.ROOT)
-                        + "_PER_SECOND/_BURST: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "ROLLCALL_RATE_LIMIT_" + scope.id().toUpperCase(Locale.ROOT) + "_PER_SECOND/_BURST: "
+                                + e.getMessage(),
+                        e);
             }
         }
         LOG.info(() -> "Rate limits: " + limits);

@@ -11,33 +11,80 @@ import java.util.List;
  * a SCIM {@code roles} value is data about the user and never a Rollcall role.
  * Role, account link, origin and SSO subject are deliberately absent: SCIM cannot reach them.
  */
-public record MemberDraft(String userName, String externalId, Name name, String displayName, String nickName,
-        String profileUrl, String title, String userType, String preferredLanguage, String locale, String timezone,
-        boolean active, List<ContactValue> emails, List<ContactValue> phoneNumbers, String addressesJson,
-        String storedValuesJson, Enterprise enterprise) {
+public record MemberDraft(
+        String userName,
+        String externalId,
+        Name name,
+        String displayName,
+        String nickName,
+        String profileUrl,
+        String title,
+        String userType,
+        String preferredLanguage,
+        String locale,
+        String timezone,
+        boolean active,
+        List<ContactValue> emails,
+        List<ContactValue> phoneNumbers,
+        String addressesJson,
+        String storedValuesJson,
+        Enterprise enterprise) {
 
     /** The parts of {@code name}. */
-    public record Name(String formatted, String familyName, String givenName, String middleName,
-            String honorificPrefix, String honorificSuffix) {
-    }
+    public record Name(
+            String formatted,
+            String familyName,
+            String givenName,
+            String middleName,
+            String honorificPrefix,
+            String honorificSuffix) {}
 
     /** The enterprise extension (RFC 7643 section 4.3). */
-    public record Enterprise(String employeeNumber, String costCenter, String organization, String division,
-            String department, String managerValue, String managerDisplayName) {
-    }
+    public record Enterprise(
+            String employeeNumber,
+            String costCenter,
+            String organization,
+            String division,
+            String department,
+            String managerValue,
+            String managerDisplayName) {}
 
     public static MemberDraft of(Member m) {
-        return new MemberDraft(m.userName(), m.externalId(),
-                new Name(m.formattedName(), m.familyName(), m.givenName(), m.middleName(), m.honorificPrefix(),
+        return new MemberDraft(
+                m.userName(),
+                m.externalId(),
+                new Name(
+                        m.formattedName(),
+                        m.familyName(),
+                        m.givenName(),
+                        m.middleName(),
+                        m.honorificPrefix(),
                         m.honorificSuffix()),
-                m.displayName(), m.nickName(), m.profileUrl(), m.title(), m.userType(), m.preferredLanguage(),
-                m.locale(), m.timezone(), m.active(),
-                m.emails().stream().map(e -> new ContactValue(e.value(), e.type(), e.display(), e.primary())).toList(),
-                m.phoneNumbers().stream().map(p -> new ContactValue(p.value(), p.type(), p.display(), p.primary()))
+                m.displayName(),
+                m.nickName(),
+                m.profileUrl(),
+                m.title(),
+                m.userType(),
+                m.preferredLanguage(),
+                m.locale(),
+                m.timezone(),
+                m.active(),
+                m.emails().stream()
+                        .map(e -> new ContactValue(e.value(), e.type(), e.display(), e.primary()))
                         .toList(),
-                m.addressesJson(), m.storedValuesJson(),
-                new Enterprise(m.employeeNumber(), m.costCenter(), m.organization(), m.division(), m.department(),
-                        m.managerValue(), m.managerDisplayName()));
+                m.phoneNumbers().stream()
+                        .map(p -> new ContactValue(p.value(), p.type(), p.display(), p.primary()))
+                        .toList(),
+                m.addressesJson(),
+                m.storedValuesJson(),
+                new Enterprise(
+                        m.employeeNumber(),
+                        m.costCenter(),
+                        m.organization(),
+                        m.division(),
+                        m.department(),
+                        m.managerValue(),
+                        m.managerDisplayName()));
     }
 
     /** Writes everything but {@code active}, which goes through the last-owner rule first. */

@@ -29,8 +29,7 @@ public class ScimAuthenticator {
     }
 
     /** A usable token: who it is, and until when it may be used (null: no expiry). */
-    public record Checked(ScimCaller caller, Instant expiresAt) {
-    }
+    public record Checked(ScimCaller caller, Instant expiresAt) {}
 
     static boolean plausible(String presentedSecret) {
         return presentedSecret != null && !presentedSecret.isBlank() && presentedSecret.length() <= 512;

@@ -47,8 +47,14 @@ public class ScimGroupService {
     private final ScimDirectory directoryQueries;
 
     @Inject
-    public ScimGroupService(GroupRepository groups, MembershipRepository memberships, MembershipDirectory directory,
-            MemberRepository members, AuditLog audit, Clock clock, ScimDirectory directoryQueries) {
+    public ScimGroupService(
+            GroupRepository groups,
+            MembershipRepository memberships,
+            MembershipDirectory directory,
+            MemberRepository members,
+            AuditLog audit,
+            Clock clock,
+            ScimDirectory directoryQueries) {
         this.directoryQueries = directoryQueries;
         this.groups = groups;
         this.memberships = memberships;
@@ -77,7 +83,8 @@ public class ScimGroupService {
      */
     @Transactional
     public Page<ScimGroupView> list(ScimCaller caller, SearchSpec search, boolean withMembers) {
-        return directoryQueries.dynamicGroups(caller.workspaceId(), search)
+        return directoryQueries
+                .dynamicGroups(caller.workspaceId(), search)
                 .map(g -> new ScimGroupView(g, withMembers ? allMembers(g.id()) : null));
     }
 
@@ -85,8 +92,15 @@ public class ScimGroupService {
     public ScimGroupView create(ScimCaller caller, GroupDraft draft, List<String> memberIds) {
         ensureNameFree(caller.workspaceId(), draft.displayName(), null);
         Instant now = clock.instant();
-        Group group = new Group(Ids.newId(), caller.workspaceId(), draft.displayName(), null, MembershipType.DYNAMIC,
-                null, GroupOrigin.SCIM, now);
+        Group group = new Group(
+                Ids.newId(),
+                caller.workspaceId(),
+                draft.displayName(),
+                null,
+                MembershipType.DYNAMIC,
+                null,
+                GroupOrigin.SCIM,
+                now);
         group.setExternalId(draft.externalId());
         groups.add(group);
         int added = 0;
@@ -94,7 +108,12 @@ public class ScimGroupService {
             ensureMember(caller, memberId);
             added += memberships.add(group.id(), memberId, MembershipSource.SCIM, now) ? 1 : 0;
         }
-        audit.record(caller.workspaceId(), caller.actor(), "scim.group.created", "group", group.id(),
+        audit.record(
+                caller.workspaceId(),
+                caller.actor(),
+                "scim.group.created",
+                "group",
+                group.id(),
                 Map.of("displayName", draft.displayName(), "membersAdded", added));
         return new ScimGroupView(group, null);
     }
@@ -109,7 +128,11 @@ public class ScimGroupService {
      * @throws InvalidInputException when a named member is not a User of the workspace
      */
     @Transactional
-    public ScimGroupView update(ScimCaller caller, String id, Long expectedVersion, GroupAttributeEdit attributes,
+    public ScimGroupView update(
+            ScimCaller caller,
+            String id,
+            Long expectedVersion,
+            GroupAttributeEdit attributes,
             List<MemberChange> changes) {
         // Locked when membership changes too, so that the version we report after the bump is exact.
         Group group = find(caller, id, expectedVersion != null || !changes.isEmpty());
@@ -173,7 +196,12 @@ public class ScimGroupService {
         Group group = find(caller, id, expectedVersion != null);
         ScimUserService.checkVersion(expectedVersion, group.version());
         groups.remove(group);
-        audit.record(caller.workspaceId(), caller.actor(), "scim.group.deleted", "group", group.id(),
+        audit.record(
+                caller.workspaceId(),
+                caller.actor(),
+                "scim.group.deleted",
+                "group",
+                group.id(),
                 Map.of("displayName", group.displayName()));
     }
 
@@ -182,26 +210,32 @@ public class ScimGroupService {
             throw new NotFoundException("Group", id);
         }
         return (lock ? groups.lock(caller.workspaceId(), id) : groups.find(caller.workspaceId(), id))
-                .filter(Group::isDynamic).orElseThrow(() -> new NotFoundException("Group", id));
+                .filter(Group::isDynamic)
+                .orElseThrow(() -> new NotFoundException("Group", id));
     }
 
     private List<Reference> allMembers(String groupId) {
         List<Reference> all = new ArrayList<>();
         List<Reference> chunk;
         do {
-            chunk = directory.membersAfter(groupId, all.isEmpty() ? null : all.get(all.size() - 1).id(), MEMBER_CHUNK);
+            chunk = directory.membersAfter(
+                    groupId, all.isEmpty() ? null : all.get(all.size() - 1).id(), MEMBER_CHUNK);
             all.addAll(chunk);
         } while (chunk.size() == MEMBER_CHUNK);
         return all;
     }
 
     private void ensureMember(ScimCaller caller, String memberId) {
-        if (!Ids.isUuid(memberId) || members.find(caller.workspaceId(), memberId).isEmpty()) {
+        if (!Ids.isUuid(memberId)
+                || members.find(caller.workspaceId(), memberId).isEmpty()) {
             // A group SCIM can see (DYNAMIC) is named as such; a STATIC one stays as invisible as an unknown id.
-            if (Ids.isUuid(memberId) && groups.find(caller.workspaceId(), memberId)
-                    .filter(g -> g.membershipType() == MembershipType.DYNAMIC).isPresent()) {
-                throw new InvalidInputException("members", "'" + memberId + "' is a group: nested groups are not"
-                        + " supported, members must be Users");
+            if (Ids.isUuid(memberId)
+                    && groups.find(caller.workspaceId(), memberId)
+                            .filter(g -> g.membershipType() == MembershipType.DYNAMIC)
+                            .isPresent()) {
+                throw new InvalidInputException(
+                        "members",
+                        "'" + memberId + "' is a group: nested groups are not" + " supported, members must be Users");
             }
             throw new InvalidInputException("members", "member '" + memberId + "' does not exist in this workspace");
         }

@@ -7,6 +7,5 @@ public final class ScimSchemaUrns {
     public static final String ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     public static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
-    private ScimSchemaUrns() {
-    }
+    private ScimSchemaUrns() {}
 }

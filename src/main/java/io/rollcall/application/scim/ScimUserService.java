@@ -39,8 +39,14 @@ public class ScimUserService {
     private final ScimDirectory directoryQueries;
 
     @Inject
-    public ScimUserService(MemberRepository members, WorkspaceRepository workspaces, MembershipDirectory directory,
-            LastOwnerGuard lastOwner, AuditLog audit, Clock clock, ScimDirectory directoryQueries) {
+    public ScimUserService(
+            MemberRepository members,
+            WorkspaceRepository workspaces,
+            MembershipDirectory directory,
+            LastOwnerGuard lastOwner,
+            AuditLog audit,
+            Clock clock,
+            ScimDirectory directoryQueries) {
         this.directoryQueries = directoryQueries;
         this.members = members;
         this.workspaces = workspaces;
@@ -75,16 +81,17 @@ public class ScimUserService {
 
     @Transactional
     public ScimUserView create(ScimCaller caller, MemberDraft draft) {
-        String defaultRole = workspaces.scimDefaultRoleId(caller.workspaceId())
+        String defaultRole = workspaces
+                .scimDefaultRoleId(caller.workspaceId())
                 .orElseThrow(() -> new NotFoundException("workspace", caller.workspaceId()));
         Instant now = clock.instant();
-        Member member = new Member(Ids.newId(), caller.workspaceId(), null, draft.userName(), defaultRole,
-                MemberOrigin.SCIM, now);
+        Member member = new Member(
+                Ids.newId(), caller.workspaceId(), null, draft.userName(), defaultRole, MemberOrigin.SCIM, now);
         draft.applyTo(member);
         member.setActive(draft.active());
         members.add(member); // a taken userName fails here, on the unique key, before anything else is written
-        audit.record(caller.workspaceId(), caller.actor(), "scim.user.created", "member", member.id(),
-                summary(null, draft));
+        audit.record(
+                caller.workspaceId(), caller.actor(), "scim.user.created", "member", member.id(), summary(null, draft));
         return new ScimUserView(member, List.of());
     }
 
@@ -94,8 +101,8 @@ public class ScimUserService {
      * @param expectedVersion the client's If-Match version, or null to skip the check
      */
     @Transactional
-    public ScimUserView update(ScimCaller caller, String id, Long expectedVersion,
-            Function<ScimUserView, MemberDraft> change) {
+    public ScimUserView update(
+            ScimCaller caller, String id, Long expectedVersion, Function<ScimUserView, MemberDraft> change) {
         Member member = lock(caller, id);
         checkVersion(expectedVersion, member.version());
         ScimUserView current = view(member);
@@ -111,7 +118,12 @@ public class ScimUserService {
         after.applyTo(member);
         member.setActive(after.active());
         member.touch(clock.instant());
-        audit.record(caller.workspaceId(), caller.actor(), "scim.user.updated", "member", member.id(),
+        audit.record(
+                caller.workspaceId(),
+                caller.actor(),
+                "scim.user.updated",
+                "member",
+                member.id(),
                 summary(before, after));
         return current.member() == member ? new ScimUserView(member, current.groups()) : view(member);
     }
@@ -122,7 +134,12 @@ public class ScimUserService {
         checkVersion(expectedVersion, member.version());
         lastOwner.ensureOwnerRemains(member);
         members.remove(member);
-        audit.record(caller.workspaceId(), caller.actor(), "scim.user.deleted", "member", member.id(),
+        audit.record(
+                caller.workspaceId(),
+                caller.actor(),
+                "scim.user.deleted",
+                "member",
+                member.id(),
                 Map.of("userName", member.userName()));
     }
 
@@ -142,14 +159,16 @@ public class ScimUserService {
     }
 
     private ScimUserView view(Member member) {
-        return new ScimUserView(member, directory.dynamicGroupsOf(List.of(member.id()))
-                .getOrDefault(member.id(), List.of()));
+        return new ScimUserView(
+                member, directory.dynamicGroupsOf(List.of(member.id())).getOrDefault(member.id(), List.of()));
     }
 
     private void ensureUserNameFree(String workspaceId, String userName, String exceptId) {
-        members.findByUserName(workspaceId, userName).filter(m -> !m.id().equals(exceptId)).ifPresent(m -> {
-            throw new ConflictException("uniqueness", "userName '" + userName + "' is already taken");
-        });
+        members.findByUserName(workspaceId, userName)
+                .filter(m -> !m.id().equals(exceptId))
+                .ifPresent(m -> {
+                    throw new ConflictException("uniqueness", "userName '" + userName + "' is already taken");
+                });
     }
 
     static void checkVersion(Long expected, long actual) {
@@ -167,7 +186,8 @@ public class ScimUserService {
             List<String> changed = new java.util.ArrayList<>();
             for (var component : MemberDraft.class.getRecordComponents()) {
                 try {
-                    if (!java.util.Objects.equals(component.getAccessor().invoke(before),
+                    if (!java.util.Objects.equals(
+                            component.getAccessor().invoke(before),
                             component.getAccessor().invoke(after))) {
                         changed.add(component.getName());
                     }

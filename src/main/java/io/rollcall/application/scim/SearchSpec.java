@@ -6,8 +6,8 @@ import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
  * One list request after validation: an optional filter, an optional sort attribute, and a 0-based offset and a limit
  * already clamped to the advertised maximum.
  */
-public record SearchSpec(ParsedFilter filter, AttributeReference sortBy, boolean descending, int offset, int limit,
-        Keyset keyset) {
+public record SearchSpec(
+        ParsedFilter filter, AttributeReference sortBy, boolean descending, int offset, int limit, Keyset keyset) {
 
     /** Index paging (RFC 7644). */
     public SearchSpec(ParsedFilter filter, AttributeReference sortBy, boolean descending, int offset, int limit) {
@@ -19,6 +19,5 @@ public record SearchSpec(ParsedFilter filter, AttributeReference sortBy, boolean
      * order, and one more than the limit so that the caller knows whether a next page exists. Rows inserted or
      * deleted meanwhile never make a page repeat or skip a row that exists throughout.
      */
-    public record Keyset(String afterId) {
-    }
+    public record Keyset(String afterId) {}
 }

@@ -7,8 +7,7 @@ package io.rollcall.application.scim;
  */
 public final class UnicodeText {
 
-    private UnicodeText() {
-    }
+    private UnicodeText() {}
 
     /** @throws ScimProblem 400 {@code invalidValue} when {@code text} holds an unpaired surrogate */
     public static void requireValid(String text) {
@@ -17,9 +16,11 @@ public final class UnicodeText {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, String.format(
-                        "the request holds an unpaired UTF-16 surrogate (\\u%04X), which is not valid Unicode",
-                        (int) c));
+                throw ScimProblem.badRequest(
+                        ScimProblem.INVALID_VALUE,
+                        String.format(
+                                "the request holds an unpaired UTF-16 surrogate (\\u%04X), which is not valid Unicode",
+                                (int) c));
             }
         }
     }

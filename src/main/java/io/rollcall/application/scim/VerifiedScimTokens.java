@@ -31,6 +31,7 @@ public class VerifiedScimTokens {
 
     /** At most this long may a token revoked on another node keep working here. */
     public static final Duration TRUST_FOR = Duration.ofSeconds(5);
+
     static final int MAX_ENTRIES = 10_000;
 
     private final ScimAuthenticator authenticator;
@@ -43,8 +44,13 @@ public class VerifiedScimTokens {
     public VerifiedScimTokens(ScimAuthenticator authenticator, Clock clock) {
         this.authenticator = authenticator;
         this.clock = clock;
-        this.verified = clock == null ? null : Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
-                .expireAfterWrite(TRUST_FOR).ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.verified = clock == null
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(MAX_ENTRIES)
+                        .expireAfterWrite(TRUST_FOR)
+                        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                        .build();
     }
 
     /** For CDI proxies only. */
@@ -52,8 +58,7 @@ public class VerifiedScimTokens {
         this(null, null);
     }
 
-    private record Verified(ScimCaller caller, Instant trustedUntil) {
-    }
+    private record Verified(ScimCaller caller, Instant trustedUntil) {}
 
     /** The caller a presented secret stands for; empty when it is missing, unknown, revoked or expired. */
     public Optional<ScimCaller> authenticate(String presentedSecret) {

@@ -40,8 +40,16 @@ public class BootstrapSignIn {
     private final Clock clock;
 
     @Inject
-    public BootstrapSignIn(SignInLinkRepository links, SignInLinks signInLinks, AccountRepository accounts,
-            MemberRepository members, WorkspaceRepository workspaces, MailQueue mail, AuditLog audit, RollcallConfig config, Clock clock) {
+    public BootstrapSignIn(
+            SignInLinkRepository links,
+            SignInLinks signInLinks,
+            AccountRepository accounts,
+            MemberRepository members,
+            WorkspaceRepository workspaces,
+            MailQueue mail,
+            AuditLog audit,
+            RollcallConfig config,
+            Clock clock) {
         this.links = links;
         this.signInLinks = signInLinks;
         this.accounts = accounts;
@@ -67,8 +75,11 @@ public class BootstrapSignIn {
         Optional<Workspace> workspace = workspaces.lock(workspaceId);
         Optional<Account> owner = accounts.findByEmail(ownerEmail);
         // The configured address may have changed since the first start: only a current member gets a link.
-        if (workspace.isEmpty() || owner.isEmpty()
-                || members.findByAccount(workspaceId, owner.get().id()).filter(m -> m.active()).isEmpty()) {
+        if (workspace.isEmpty()
+                || owner.isEmpty()
+                || members.findByAccount(workspaceId, owner.get().id())
+                        .filter(m -> m.active())
+                        .isEmpty()) {
             return Optional.empty();
         }
         Optional<SignInLink> last = links.latest(SignInLink.Purpose.BOOTSTRAP, workspaceId);
@@ -77,12 +88,20 @@ public class BootstrapSignIn {
         }
         SignInLinks.Issued issued = signInLinks.issue(owner.get(), workspaceId, SignInLink.Purpose.BOOTSTRAP);
         String url = EmailSignIn.linkUrl(config, issued.token());
-        audit.record(workspaceId, Actor.system("bootstrap"), "signin.link-requested", "account", owner.get().id(),
+        audit.record(
+                workspaceId,
+                Actor.system("bootstrap"),
+                "signin.link-requested",
+                "account",
+                owner.get().id(),
                 Map.of("channel", mail.enabled() ? "email" : "console", "purpose", "BOOTSTRAP"));
         if (mail.enabled()) {
-            mail.enqueue(workspaceId, OutboxMessage.Kind.SIGN_IN, issued.link().id(), MailComposer.signIn(
-                    new MailComposer.SignInFacts(ownerEmail, workspace.get().name(), issued.link().expiresAt(),
-                            url)));
+            mail.enqueue(
+                    workspaceId,
+                    OutboxMessage.Kind.SIGN_IN,
+                    issued.link().id(),
+                    MailComposer.signIn(new MailComposer.SignInFacts(
+                            ownerEmail, workspace.get().name(), issued.link().expiresAt(), url)));
             return Optional.empty();
         }
         return Optional.of(url);

@@ -48,9 +48,17 @@ public class EmailSignIn {
     private final UsageMetrics metrics;
 
     @Inject
-    public EmailSignIn(RequestBuckets limiter, SignInSettings settings, AccountRepository accounts,
-            MemberRepository members, WorkspaceRepository workspaces, SignInLinks links, MailQueue mail,
-            AuditLog audit, RollcallConfig config, UsageMetrics metrics) {
+    public EmailSignIn(
+            RequestBuckets limiter,
+            SignInSettings settings,
+            AccountRepository accounts,
+            MemberRepository members,
+            WorkspaceRepository workspaces,
+            SignInLinks links,
+            MailQueue mail,
+            AuditLog audit,
+            RollcallConfig config,
+            UsageMetrics metrics) {
         this.metrics = metrics;
         this.limiter = limiter;
         this.settings = settings;
@@ -96,22 +104,40 @@ public class EmailSignIn {
         Optional<LinkState> refusal = SignInLinks.refusal(workspace.get(), member.get());
         if (refusal.isPresent()) {
             String reason = refusal.get().name().toLowerCase().replace('_', '-');
-            audit.record(workspaceId, actor, "signin.refused", "member", member.get().id(),
+            audit.record(
+                    workspaceId,
+                    actor,
+                    "signin.refused",
+                    "member",
+                    member.get().id(),
                     Map.of("channel", "email", "reason", reason));
             SignInLinks.logRefusal("email", workspaceId, reason);
             return;
         }
         if (!mail.enabled()) {
             SignInLinks.logRefusal("email", workspaceId, "email-off");
-            audit.record(workspaceId, actor, "signin.refused", "member", member.get().id(),
+            audit.record(
+                    workspaceId,
+                    actor,
+                    "signin.refused",
+                    "member",
+                    member.get().id(),
                     Map.of("channel", "email", "reason", "email-off"));
             return;
         }
         SignInLinks.Issued issued = links.issue(account.get(), workspaceId, SignInLink.Purpose.EMAIL);
-        mail.enqueue(workspaceId, OutboxMessage.Kind.SIGN_IN, issued.link().id(), MailComposer.signIn(
-                new MailComposer.SignInFacts(email, workspace.get().name(), issued.link().expiresAt(),
-                        linkUrl(config, issued.token()))));
-        audit.record(workspaceId, actor, "signin.link-requested", "member", member.get().id(),
+        mail.enqueue(
+                workspaceId,
+                OutboxMessage.Kind.SIGN_IN,
+                issued.link().id(),
+                MailComposer.signIn(new MailComposer.SignInFacts(
+                        email, workspace.get().name(), issued.link().expiresAt(), linkUrl(config, issued.token()))));
+        audit.record(
+                workspaceId,
+                actor,
+                "signin.link-requested",
+                "member",
+                member.get().id(),
                 Map.of("channel", "email", "link", issued.link().id()));
     }
 

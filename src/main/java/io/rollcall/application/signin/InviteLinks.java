@@ -44,9 +44,16 @@ public class InviteLinks {
     private final Clock clock;
 
     @Inject
-    public InviteLinks(InviteRepository invites, InviteService inviteService, AccountRepository accounts,
-            MemberRepository members, RoleRepository roles, WorkspaceRepository workspaces,
-            SsoConnectionRepository connections, SessionService sessions, Clock clock) {
+    public InviteLinks(
+            InviteRepository invites,
+            InviteService inviteService,
+            AccountRepository accounts,
+            MemberRepository members,
+            RoleRepository roles,
+            WorkspaceRepository workspaces,
+            SsoConnectionRepository connections,
+            SessionService sessions,
+            Clock clock) {
         this.invites = invites;
         this.inviteService = inviteService;
         this.accounts = accounts;
@@ -67,9 +74,15 @@ public class InviteLinks {
      * What the accept page shows. {@code refused} is set when the invite cannot be accepted any more; {@code sso} is
      * true when the workspace signs people in through its SSO connection.
      */
-    public record InviteSummary(String workspaceId, String workspaceName, String roleName, String inviter,
-            String email, Instant expiresAt, boolean sso, LinkState refused) {
-    }
+    public record InviteSummary(
+            String workspaceId,
+            String workspaceName,
+            String roleName,
+            String inviter,
+            String email,
+            Instant expiresAt,
+            boolean sso,
+            LinkState refused) {}
 
     @Transactional
     public Optional<InviteSummary> describe(String token) {
@@ -79,12 +92,22 @@ public class InviteLinks {
         }
         Invite invite = found.get();
         Workspace workspace = workspaces.find(invite.workspaceId()).orElseThrow();
-        String roleName = roles.find(invite.workspaceId(), invite.roleId()).map(Role::name).orElse(invite.roleId());
-        String inviter = invite.createdBy() == null ? "An owner" : accounts.find(invite.createdBy())
-                .map(a -> a.displayName() == null || a.displayName().isBlank() ? a.email() : a.displayName())
-                .orElse("An owner");
-        return Optional.of(new InviteSummary(workspace.id(), workspace.name(), roleName, inviter, invite.email(),
-                invite.expiresAt(), connections.find(workspace.id()).isPresent(),
+        String roleName = roles.find(invite.workspaceId(), invite.roleId())
+                .map(Role::name)
+                .orElse(invite.roleId());
+        String inviter = invite.createdBy() == null
+                ? "An owner"
+                : accounts.find(invite.createdBy())
+                        .map(a -> a.displayName() == null || a.displayName().isBlank() ? a.email() : a.displayName())
+                        .orElse("An owner");
+        return Optional.of(new InviteSummary(
+                workspace.id(),
+                workspace.name(),
+                roleName,
+                inviter,
+                invite.email(),
+                invite.expiresAt(),
+                connections.find(workspace.id()).isPresent(),
                 refusal(invite.stateAt(clock.instant()))));
     }
 
@@ -107,9 +130,12 @@ public class InviteLinks {
         if (state == Invite.State.ACCEPTED) {
             Optional<Member> accepted = Optional.ofNullable(invite.acceptedMemberId())
                     .flatMap(id -> members.find(invite.workspaceId(), id));
-            boolean samePerson = accepted.isPresent() && accepted.get().active() && sessionAccountId.isPresent()
+            boolean samePerson = accepted.isPresent()
+                    && accepted.get().active()
+                    && sessionAccountId.isPresent()
                     && sessionAccountId.get().equals(accepted.get().accountId());
-            return samePerson ? LinkOutcome.signedIn(session(accepted.get().accountId(), invite))
+            return samePerson
+                    ? LinkOutcome.signedIn(session(accepted.get().accountId(), invite))
                     : LinkOutcome.refused(LinkState.USED);
         }
         if (state != Invite.State.PENDING) {
@@ -126,7 +152,9 @@ public class InviteLinks {
     }
 
     private SignedIn session(String accountId, Invite invite) {
-        return new SignedIn(sessions.issue(accountId, invite.email(), invite.workspaceId()), sessions.lifetime(),
+        return new SignedIn(
+                sessions.issue(accountId, invite.email(), invite.workspaceId()),
+                sessions.lifetime(),
                 invite.workspaceId());
     }
 

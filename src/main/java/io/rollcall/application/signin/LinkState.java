@@ -6,5 +6,10 @@ package io.rollcall.application.signin;
  * workspace's {@code sso.required}), {@code DEACTIVATED} (the membership is deactivated).
  */
 public enum LinkState {
-    UNKNOWN, EXPIRED, USED, REVOKED, SSO_REQUIRED, DEACTIVATED
+    UNKNOWN,
+    EXPIRED,
+    USED,
+    REVOKED,
+    SSO_REQUIRED,
+    DEACTIVATED
 }

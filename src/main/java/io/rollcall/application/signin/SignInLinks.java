@@ -48,8 +48,14 @@ public class SignInLinks {
     private final Clock clock;
 
     @Inject
-    public SignInLinks(SignInLinkRepository links, AccountRepository accounts, MemberRepository members,
-            WorkspaceRepository workspaces, SessionService sessions, AuditLog audit, Clock clock) {
+    public SignInLinks(
+            SignInLinkRepository links,
+            AccountRepository accounts,
+            MemberRepository members,
+            WorkspaceRepository workspaces,
+            SessionService sessions,
+            AuditLog audit,
+            Clock clock) {
         this.links = links;
         this.accounts = accounts;
         this.members = members;
@@ -77,8 +83,8 @@ public class SignInLinks {
         Instant now = clock.instant();
         Duration lifetime = purpose == SignInLink.Purpose.BOOTSTRAP ? BOOTSTRAP_LIFETIME : EMAIL_LIFETIME;
         SecretTokens.Issued token = SecretTokens.issue(SignInLink.TOKEN_PREFIX);
-        SignInLink link = new SignInLink(Ids.newId(), token, account.id(), workspaceId, purpose, now,
-                now.plus(lifetime));
+        SignInLink link =
+                new SignInLink(Ids.newId(), token, account.id(), workspaceId, purpose, now, now.plus(lifetime));
         links.add(link);
         return new Issued(link, token.plain());
     }
@@ -91,7 +97,8 @@ public class SignInLinks {
         if (!member.active()) {
             return Optional.of(LinkState.DEACTIVATED);
         }
-        if (workspace.ssoRequired() && !(member.breakGlass() && PresetRole.OWNER.id().equals(member.roleId()))) {
+        if (workspace.ssoRequired()
+                && !(member.breakGlass() && PresetRole.OWNER.id().equals(member.roleId()))) {
             return Optional.of(LinkState.SSO_REQUIRED);
         }
         return Optional.empty();
@@ -123,8 +130,8 @@ public class SignInLinks {
      * @param workspaceId a stored workspace id, or null when none is known (never the caller's raw input)
      */
     static void logRefusal(String channel, String workspaceId, String reason) {
-        LOG.info(() -> "Sign-in refused: channel " + channel + ", workspace " + (workspaceId == null ? "-"
-                : workspaceId) + ", reason " + reason);
+        LOG.info(() -> "Sign-in refused: channel " + channel + ", workspace "
+                + (workspaceId == null ? "-" : workspaceId) + ", reason " + reason);
     }
 
     /** Uses the link: signs the account into the link's workspace, once. Audited as used or refused. */
@@ -151,17 +158,33 @@ public class SignInLinks {
         Actor actor = Actor.account(account.id(), account.email());
         Optional<LinkState> refusal = refusal(workspace.get(), member.get());
         if (refusal.isPresent()) {
-            audit.record(link.workspaceId(), actor, "signin.refused", "member", member.get().id(),
-                    Map.of("channel", "link", "reason", refusal.get().name().toLowerCase().replace('_', '-')));
+            audit.record(
+                    link.workspaceId(),
+                    actor,
+                    "signin.refused",
+                    "member",
+                    member.get().id(),
+                    Map.of(
+                            "channel",
+                            "link",
+                            "reason",
+                            refusal.get().name().toLowerCase().replace('_', '-')));
             return refused(link.workspaceId(), refusal.get());
         }
         if (!links.markUsed(link.id(), now)) {
             return refused(link.workspaceId(), LinkState.USED);
         }
-        audit.record(link.workspaceId(), actor, "signin.link-used", "member", member.get().id(),
+        audit.record(
+                link.workspaceId(),
+                actor,
+                "signin.link-used",
+                "member",
+                member.get().id(),
                 Map.of("purpose", link.purpose().name()));
-        return LinkOutcome.signedIn(new SignedIn(sessions.issue(account.id(), account.email(), link.workspaceId()),
-                sessions.lifetime(), link.workspaceId()));
+        return LinkOutcome.signedIn(new SignedIn(
+                sessions.issue(account.id(), account.email(), link.workspaceId()),
+                sessions.lifetime(),
+                link.workspaceId()));
     }
 
     private Optional<SignInLink> find(String token) {

@@ -15,11 +15,10 @@ import java.util.regex.Pattern;
 final class Certificates {
 
     static final int MAX = 4;
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
 
-    private Certificates() {
-    }
+    private Certificates() {}
 
     /** Every certificate in a PEM text (one or more blocks, or one bare base64 DER value). */
     static List<X509Certificate> parse(String pem) {
@@ -40,8 +39,8 @@ final class Certificates {
     static X509Certificate decode(String base64) {
         try {
             byte[] der = Base64.getMimeDecoder().decode(base64.strip());
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (IllegalArgumentException | CertificateException e) {
             throw new InvalidInputException("certificates", "a certificate cannot be read as X.509");
         }

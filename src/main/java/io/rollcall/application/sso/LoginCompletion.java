@@ -32,8 +32,7 @@ public class LoginCompletion {
     }
 
     /** Who logged in. */
-    public record Completed(String accountId, String email, String memberId) {
-    }
+    public record Completed(String accountId, String email, String memberId) {}
 
     @Transactional
     public Completed complete(String workspaceId, LoginIdentity identity) {
@@ -47,6 +46,7 @@ public class LoginCompletion {
         summary.put("groupsRemoved", sync.removed());
         summary.put("overage", sync.overage());
         audit.record(workspaceId, actor, "sso.login", "member", linked.member().id(), summary);
-        return new Completed(linked.account().id(), linked.account().email(), linked.member().id());
+        return new Completed(
+                linked.account().id(), linked.account().email(), linked.member().id());
     }
 }

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param displayName a display name, if the IdP sent one
  * @param claims every claim/attribute, for claim rules
  */
-public record LoginIdentity(SsoConnection.Type protocol, String subject, Optional<String> email,
-        boolean emailVerified, Optional<String> displayName, ClaimSet claims) {
+public record LoginIdentity(
+        SsoConnection.Type protocol,
+        String subject,
+        Optional<String> email,
+        boolean emailVerified,
+        Optional<String> displayName,
+        ClaimSet claims) {
 
     /** The longest {@code issuer|subject} key, in characters (the column's width). */
     static final int MAX_SUBJECT = 512;
@@ -30,8 +35,8 @@ public record LoginIdentity(SsoConnection.Type protocol, String subject, Optiona
     static String subjectKey(String issuer, String subject) {
         String key = issuer + "|" + subject;
         if (key.length() > MAX_SUBJECT) {
-            throw new SsoFailure(SsoFailure.Reason.SUBJECT_TOO_LONG, "the identity provider's subject identifier is"
-                    + " too long");
+            throw new SsoFailure(
+                    SsoFailure.Reason.SUBJECT_TOO_LONG, "the identity provider's subject identifier is" + " too long");
         }
         return key;
     }

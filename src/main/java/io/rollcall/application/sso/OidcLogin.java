@@ -43,8 +43,13 @@ public class OidcLogin {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public OidcLogin(LoginStates states, OidcProviders oidc, SecretVault vault, RollcallConfig config,
-            SsoSettings settings, Clock clock) {
+    public OidcLogin(
+            LoginStates states,
+            OidcProviders oidc,
+            SecretVault vault,
+            RollcallConfig config,
+            SsoSettings settings,
+            Clock clock) {
         this.states = states;
         this.oidc = oidc;
         this.vault = vault;
@@ -62,12 +67,23 @@ public class OidcLogin {
     SsoLogin.Started start(SsoConnection connection, String returnUrl) {
         String workspaceId = connection.workspaceId();
         OidcProviderMetadata provider = provider(connection);
-        AuthorizationRequest request = AuthorizationRequest.start(provider, connection.oidcClientId(),
-                SpUrls.of(publicUrl, workspaceId).oidcCallback(), connection.scopes(), random);
+        AuthorizationRequest request = AuthorizationRequest.start(
+                provider,
+                connection.oidcClientId(),
+                SpUrls.of(publicUrl, workspaceId).oidcCallback(),
+                connection.scopes(),
+                random);
         Instant now = clock.instant();
         Instant expires = now.plus(settings.loginTimeout());
-        String cookie = states.begin(id -> LoginState.oidc(id, workspaceId, request.state(), request.nonce(),
-                request.pkce().verifier(), returnUrl, now, expires));
+        String cookie = states.begin(id -> LoginState.oidc(
+                id,
+                workspaceId,
+                request.state(),
+                request.nonce(),
+                request.pkce().verifier(),
+                returnUrl,
+                now,
+                expires));
         return new SsoLogin.Started(request.uri(), cookie, SsoConnection.Type.OIDC);
     }
 
@@ -83,33 +99,49 @@ public class OidcLogin {
             AuthorizationRequest.checkState(state.oidcState(), stateParam);
             if (error != null) {
                 String safe = error.matches("[a-z_]{1,64}") ? error : "unknown_error";
-                throw new OidcRejection(OidcRejection.Reason.IDP_ERROR, "the identity provider refused the login ("
-                        + safe + ")");
+                throw new OidcRejection(
+                        OidcRejection.Reason.IDP_ERROR, "the identity provider refused the login (" + safe + ")");
             }
             if (code == null || code.isBlank() || code.length() > MAX_CODE) {
                 throw new OidcRejection(OidcRejection.Reason.MALFORMED, "the identity provider sent no code");
             }
             OidcProviderMetadata provider = provider(connection);
-            String secret = vault.box().orElseThrow(() -> new SsoFailure(SsoFailure.Reason.SECRET_KEY_MISSING,
-                    "single sign-on is misconfigured on the server (ROLLCALL_SECRET_KEY); tell an owner"))
+            String secret = vault.box()
+                    .orElseThrow(() -> new SsoFailure(
+                            SsoFailure.Reason.SECRET_KEY_MISSING,
+                            "single sign-on is misconfigured on the server (ROLLCALL_SECRET_KEY); tell an owner"))
                     .open(connection.oidcClientSecretEncrypted(), connection.clientSecretContext());
-            ClientCredentials.AuthMethod method = provider.tokenEndpointAuthMethods().isEmpty()
-                    || provider.tokenEndpointAuthMethods().contains("client_secret_basic")
-                    ? ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC
-                    : ClientCredentials.AuthMethod.CLIENT_SECRET_POST;
-            TokenResponse tokens = oidc.tokenEndpoint().exchange(provider.tokenEndpoint(),
-                    new ClientCredentials(connection.oidcClientId(), secret, method), code,
-                    SpUrls.of(publicUrl, connection.workspaceId()).oidcCallback(), state.pkceVerifier());
-            ValidatedIdToken token = oidc.validator().validate(tokens.idToken(),
-                    IdTokenExpectations.forProvider(provider, connection.oidcClientId()), state.oidcNonce());
+            ClientCredentials.AuthMethod method =
+                    provider.tokenEndpointAuthMethods().isEmpty()
+                                    || provider.tokenEndpointAuthMethods().contains("client_secret_basic")
+                            ? ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC
+                            : ClientCredentials.AuthMethod.CLIENT_SECRET_POST;
+            TokenResponse tokens = oidc.tokenEndpoint()
+                    .exchange(
+                            provider.tokenEndpoint(),
+                            new ClientCredentials(connection.oidcClientId(), secret, method),
+                            code,
+                            SpUrls.of(publicUrl, connection.workspaceId()).oidcCallback(),
+                            state.pkceVerifier());
+            ValidatedIdToken token = oidc.validator()
+                    .validate(
+                            tokens.idToken(),
+                            IdTokenExpectations.forProvider(provider, connection.oidcClientId()),
+                            state.oidcNonce());
             ClaimSet claims = ClaimSet.fromJwtClaims(token.claims());
-            return new LoginIdentity(SsoConnection.Type.OIDC, LoginIdentity.subjectKey(token.issuer(), token.subject()),
-                    token.email().flatMap(LoginIdentity::normalisedEmail), token.emailVerified(),
-                    claims.values("name").stream().findFirst(), claims);
+            return new LoginIdentity(
+                    SsoConnection.Type.OIDC,
+                    LoginIdentity.subjectKey(token.issuer(), token.subject()),
+                    token.email().flatMap(LoginIdentity::normalisedEmail),
+                    token.emailVerified(),
+                    claims.values("name").stream().findFirst(),
+                    claims);
         } catch (OidcRejection e) {
             LOG.fine(() -> "OIDC login refused: " + e.reason());
-            throw new SsoFailure(SsoFailure.Reason.RESPONSE_REJECTED, "oidc-" + e.reason().name()
-                    .toLowerCase(Locale.ROOT).replace('_', '-'), "the login could not be accepted: " + e.getMessage());
+            throw new SsoFailure(
+                    SsoFailure.Reason.RESPONSE_REJECTED,
+                    "oidc-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "the login could not be accepted: " + e.getMessage());
         } catch (OidcProviderException e) {
             LOG.warning(() -> "OIDC provider of workspace " + connection.workspaceId() + " failed: " + e.getMessage());
             throw SsoFailure.idpUnavailable();
@@ -120,8 +152,8 @@ public class OidcLogin {
         try {
             return oidc.metadata(connection.oidcIssuer());
         } catch (OidcProviderException e) {
-            LOG.warning(() -> "OIDC discovery for workspace " + connection.workspaceId() + " failed: "
-                    + e.getMessage());
+            LOG.warning(
+                    () -> "OIDC discovery for workspace " + connection.workspaceId() + " failed: " + e.getMessage());
             throw SsoFailure.idpUnavailable();
         }
     }

@@ -38,11 +38,14 @@ public class OidcProviders {
     public OidcProviders(SsoSettings settings, Clock clock) {
         OidcHttp http = OidcHttp.withDefaults();
         this.discovery = new OidcDiscovery(http);
-        this.validator = new IdTokenValidator(new JwksCache(http, Duration.ofSeconds(30), Duration.ofHours(1)),
-                clock, settings.clockSkew());
+        this.validator = new IdTokenValidator(
+                new JwksCache(http, Duration.ofSeconds(30), Duration.ofHours(1)), clock, settings.clockSkew());
         this.tokenEndpoint = new TokenEndpointClient(http);
-        this.documents = Caffeine.newBuilder().maximumSize(MAX_ISSUERS).expireAfterWrite(DISCOVERY_TTL)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.documents = Caffeine.newBuilder()
+                .maximumSize(MAX_ISSUERS)
+                .expireAfterWrite(DISCOVERY_TTL)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
     /** For CDI proxies only. */

@@ -14,8 +14,7 @@ public final class ReturnUrls {
 
     static final int MAX_LENGTH = 2048;
 
-    private ReturnUrls() {
-    }
+    private ReturnUrls() {}
 
     /** The URL to redirect to after login; {@code /} when none was given. */
     public static String validate(URI publicUrl, String raw) {
@@ -39,8 +38,10 @@ public final class ReturnUrls {
             return raw;
         }
         boolean sameOrigin = uri.getScheme().toLowerCase(Locale.ROOT).equals(publicUrl.getScheme())
-                && uri.getRawUserInfo() == null && uri.getHost() != null
-                && uri.getHost().equalsIgnoreCase(publicUrl.getHost()) && port(uri) == port(publicUrl);
+                && uri.getRawUserInfo() == null
+                && uri.getHost() != null
+                && uri.getHost().equalsIgnoreCase(publicUrl.getHost())
+                && port(uri) == port(publicUrl);
         if (!sameOrigin) {
             throw invalid();
         }
@@ -55,7 +56,8 @@ public final class ReturnUrls {
     }
 
     private static SsoFailure invalid() {
-        return new SsoFailure(SsoFailure.Reason.INVALID_RETURN_URL, "returnUrl must be a path on Rollcall or a URL with"
-                + " Rollcall's own origin");
+        return new SsoFailure(
+                SsoFailure.Reason.INVALID_RETURN_URL,
+                "returnUrl must be a path on Rollcall or a URL with" + " Rollcall's own origin");
     }
 }

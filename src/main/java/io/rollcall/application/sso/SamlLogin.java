@@ -36,10 +36,17 @@ public class SamlLogin {
 
     private static final Logger LOG = Logger.getLogger(SamlLogin.class.getName());
     /** Attribute names under which IdPs send the email (Keycloak/Okta, LDAP, Entra/ADFS, OID form). */
-    static final List<String> EMAIL_ATTRIBUTES = List.of("email", "mail",
-            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "urn:oid:0.9.2342.19200300.100.1.3");
-    static final List<String> NAME_ATTRIBUTES = List.of("displayName", "name",
-            "http://schemas.microsoft.com/identity/claims/displayname", "urn:oid:2.16.840.1.113730.3.1.241");
+    static final List<String> EMAIL_ATTRIBUTES = List.of(
+            "email",
+            "mail",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+            "urn:oid:0.9.2342.19200300.100.1.3");
+
+    static final List<String> NAME_ATTRIBUTES = List.of(
+            "displayName",
+            "name",
+            "http://schemas.microsoft.com/identity/claims/displayname",
+            "urn:oid:2.16.840.1.113730.3.1.241");
 
     private final WorkspaceRepository workspaces;
     private final LoginStates states;
@@ -51,8 +58,13 @@ public class SamlLogin {
     private final SamlAuthnRequestFactory requests;
 
     @Inject
-    public SamlLogin(WorkspaceRepository workspaces, LoginStates states, SamlAssertionLog assertionLog,
-            RollcallConfig config, SsoSettings settings, Clock clock) {
+    public SamlLogin(
+            WorkspaceRepository workspaces,
+            LoginStates states,
+            SamlAssertionLog assertionLog,
+            RollcallConfig config,
+            SsoSettings settings,
+            Clock clock) {
         this.workspaces = workspaces;
         this.states = states;
         this.assertionLog = assertionLog;
@@ -88,20 +100,26 @@ public class SamlLogin {
     LoginIdentity identify(SsoConnection connection, LoginState state, String samlResponse) {
         String workspaceId = connection.workspaceId();
         SpUrls sp = SpUrls.of(publicUrl, workspaceId);
-        SamlExpectations expected = new SamlExpectations(connection.samlIdpEntityId(),
-                Certificates.parse(connection.samlCertificates()), sp.entityId(), sp.acs().toString(),
+        SamlExpectations expected = new SamlExpectations(
+                connection.samlIdpEntityId(),
+                Certificates.parse(connection.samlCertificates()),
+                sp.entityId(),
+                sp.acs().toString(),
                 id -> id.equals(state.samlRequestId()),
-                (id, expiresAt) -> assertionLog.recordFirstUse(workspaceId, connection.samlIdpEntityId(), id,
-                        expiresAt), clock, settings.clockSkew());
+                (id, expiresAt) ->
+                        assertionLog.recordFirstUse(workspaceId, connection.samlIdpEntityId(), id, expiresAt),
+                clock,
+                settings.clockSkew());
         try {
             return identity(validator.validate(samlResponse, expected));
         } catch (SamlRejection e) {
             LOG.fine(() -> "SAML response refused: " + e.reason());
-            boolean unreadable = e.reason() == SamlRejection.Reason.MALFORMED
-                    || e.reason() == SamlRejection.Reason.DTD_FORBIDDEN;
-            throw new SsoFailure(unreadable ? SsoFailure.Reason.MALFORMED_RESPONSE
-                    : SsoFailure.Reason.RESPONSE_REJECTED, "saml-" + e.reason().name().toLowerCase(Locale.ROOT)
-                    .replace('_', '-'), "the login could not be accepted: " + e.getMessage());
+            boolean unreadable =
+                    e.reason() == SamlRejection.Reason.MALFORMED || e.reason() == SamlRejection.Reason.DTD_FORBIDDEN;
+            throw new SsoFailure(
+                    unreadable ? SsoFailure.Reason.MALFORMED_RESPONSE : SsoFailure.Reason.RESPONSE_REJECTED,
+                    "saml-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "the login could not be accepted: " + e.getMessage());
         }
     }
 
@@ -116,12 +134,22 @@ public class SamlLogin {
 
     private static LoginIdentity identity(SamlIdentity saml) {
         ClaimSet claims = ClaimSet.of(saml.attributes());
-        Optional<String> email = EMAIL_ATTRIBUTES.stream().flatMap(n -> claims.values(n).stream()).findFirst()
-                .or(() -> saml.nameIdFormat().filter(f -> f.endsWith(":emailAddress")).map(f -> saml.nameId()))
+        Optional<String> email = EMAIL_ATTRIBUTES.stream()
+                .flatMap(n -> claims.values(n).stream())
+                .findFirst()
+                .or(() -> saml.nameIdFormat()
+                        .filter(f -> f.endsWith(":emailAddress"))
+                        .map(f -> saml.nameId()))
                 .flatMap(LoginIdentity::normalisedEmail);
-        Optional<String> name = NAME_ATTRIBUTES.stream().flatMap(n -> claims.values(n).stream()).findFirst();
+        Optional<String> name =
+                NAME_ATTRIBUTES.stream().flatMap(n -> claims.values(n).stream()).findFirst();
         // The configured IdP signed the assertion: its email is taken as verified (documented in SsoIdentityLinker).
-        return new LoginIdentity(SsoConnection.Type.SAML, LoginIdentity.subjectKey(saml.issuer(), saml.nameId()),
-                email, email.isPresent(), name, claims);
+        return new LoginIdentity(
+                SsoConnection.Type.SAML,
+                LoginIdentity.subjectKey(saml.issuer(), saml.nameId()),
+                email,
+                email.isPresent(),
+                name,
+                claims);
     }
 }

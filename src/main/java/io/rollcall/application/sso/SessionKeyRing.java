@@ -45,8 +45,7 @@ public class SessionKeyRing implements SessionKeys {
 
     private volatile Snapshot snapshot;
 
-    private record Snapshot(List<SigningKeyRecord> records, Instant loadedAt) {
-    }
+    private record Snapshot(List<SigningKeyRecord> records, Instant loadedAt) {}
 
     @Inject
     public SessionKeyRing(SigningKeyRepository store, SecretVault vault, SsoSettings settings, Clock clock) {
@@ -88,7 +87,8 @@ public class SessionKeyRing implements SessionKeys {
         Instant now = clock.instant();
         return snapshot(false).records().stream()
                 .filter(r -> r.retiresAt().plus(settings.sessionLifetime()).isAfter(now))
-                .map(SessionKeyRing::publicKey).toList();
+                .map(SessionKeyRing::publicKey)
+                .toList();
     }
 
     private Snapshot snapshot(boolean reload) {
@@ -102,7 +102,9 @@ public class SessionKeyRing implements SessionKeys {
     }
 
     private static Optional<SigningKeyRecord> current(Snapshot snapshot, Instant now) {
-        return snapshot.records().stream().filter(r -> r.retiresAt().isAfter(now)).findFirst();
+        return snapshot.records().stream()
+                .filter(r -> r.retiresAt().isAfter(now))
+                .findFirst();
     }
 
     private static Optional<SigningKeyRecord> find(Snapshot snapshot, String kid) {
@@ -118,8 +120,13 @@ public class SessionKeyRing implements SessionKeys {
                     + " set, 'java -jar rollcall.jar reencrypt-secrets' encrypts stored keys)");
         }
         String privateJwk = key.jwk().toJSONString();
-        SigningKeyRecord record = new SigningKeyRecord(kid, "ES256", key.jwk().toPublicJWK().toJSONString(),
-                box.map(b -> b.seal(privateJwk, context(kid))).orElse(privateJwk), box.isPresent(), now,
+        SigningKeyRecord record = new SigningKeyRecord(
+                kid,
+                "ES256",
+                key.jwk().toPublicJWK().toJSONString(),
+                box.map(b -> b.seal(privateJwk, context(kid))).orElse(privateJwk),
+                box.isPresent(),
+                now,
                 key.retiresAt());
         store.add(record);
         List<SigningKeyRecord> records = new ArrayList<>(snapshot == null ? List.of() : snapshot.records());
@@ -132,8 +139,9 @@ public class SessionKeyRing implements SessionKeys {
     private ECKey privateKey(SigningKeyRecord record) {
         String json = record.privateJwk();
         if (record.privateEncrypted()) {
-            SecretBox box = vault.box().orElseThrow(() -> new IllegalStateException(
-                    "session signing keys are encrypted but ROLLCALL_SECRET_KEY is not set"));
+            SecretBox box = vault.box()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "session signing keys are encrypted but ROLLCALL_SECRET_KEY is not set"));
             json = box.open(json, context(record.kid()));
         }
         return parse(json);

@@ -25,8 +25,8 @@ public class SessionService {
     private final AccountRepository accounts;
 
     @Inject
-    public SessionService(SessionKeyRing keys, RollcallConfig config, SsoSettings settings,
-            AccountRepository accounts, Clock clock) {
+    public SessionService(
+            SessionKeyRing keys, RollcallConfig config, SsoSettings settings, AccountRepository accounts, Clock clock) {
         this.tokens = new SessionTokens(keys, config.publicUrl().toString(), settings.sessionLifetime(), clock);
         this.accounts = accounts;
     }

@@ -7,7 +7,10 @@ public record SpUrls(String entityId, URI acs, URI oidcCallback, URI login) {
 
     public static SpUrls of(URI publicUrl, String workspaceId) {
         String base = publicUrl + "/sso/" + workspaceId;
-        return new SpUrls(base + "/saml/metadata", URI.create(base + "/saml/acs"),
-                URI.create(base + "/oidc/callback"), URI.create(base + "/login"));
+        return new SpUrls(
+                base + "/saml/metadata",
+                URI.create(base + "/saml/acs"),
+                URI.create(base + "/oidc/callback"),
+                URI.create(base + "/login"));
     }
 }

@@ -50,8 +50,8 @@ public class SsoAuditTrail {
         metrics.ssoLogin(protocol, reason);
         // One line per refusal, so the requestId a person reports leads to the reason (the log handler adds the id).
         // The workspace comes from the URL: control characters are replaced so it cannot forge log lines.
-        LOG.info(() -> "SSO login refused: workspace " + printable(workspaceId) + ", protocol " + protocol
-                + ", reason " + reason);
+        LOG.info(() -> "SSO login refused: workspace " + printable(workspaceId) + ", protocol " + protocol + ", reason "
+                + reason);
         // Unknown workspaces get no events: anyone can call /sso/{anything}/..., and the log must not fill with noise.
         if (workspaces.find(workspaceId).isEmpty()) {
             return;
@@ -62,8 +62,13 @@ public class SsoAuditTrail {
         if (email != null) {
             summary.put("email", email);
         }
-        audit.record(workspaceId, Actor.sso(subject == null ? "anonymous" : subject.substring(0, Math.min(255, subject.length())), email), "sso.login.refused",
-                "sso-connection", workspaceId, summary);
+        audit.record(
+                workspaceId,
+                Actor.sso(subject == null ? "anonymous" : subject.substring(0, Math.min(255, subject.length())), email),
+                "sso.login.refused",
+                "sso-connection",
+                workspaceId,
+                summary);
     }
 
     private static String printable(String value) {

@@ -50,8 +50,14 @@ public class SsoConnectionService {
     private final Clock clock;
 
     @Inject
-    public SsoConnectionService(SsoConnectionRepository connections, GroupRepository groups,
-            Authorization authorization, AuditLog audit, OidcProviders oidc, SecretVault vault, SsoGroupSync groupSync,
+    public SsoConnectionService(
+            SsoConnectionRepository connections,
+            GroupRepository groups,
+            Authorization authorization,
+            AuditLog audit,
+            OidcProviders oidc,
+            SecretVault vault,
+            SsoGroupSync groupSync,
             Clock clock) {
         this.connections = connections;
         this.groups = groups;
@@ -69,13 +75,22 @@ public class SsoConnectionService {
     }
 
     /** SAML settings: either metadata XML, or entity id + SSO URL + certificates. */
-    public record SamlInput(String idpEntityId, String ssoUrl, List<String> certificates, String metadataXml,
-            String groupsClaim, boolean relinkByEmail) {
-    }
+    public record SamlInput(
+            String idpEntityId,
+            String ssoUrl,
+            List<String> certificates,
+            String metadataXml,
+            String groupsClaim,
+            boolean relinkByEmail) {}
 
     /** OIDC settings; a null secret keeps the stored one (same issuer and client id only). */
-    public record OidcInput(String issuer, String clientId, String clientSecret, List<String> scopes,
-            String groupsClaim, boolean relinkByEmail) {
+    public record OidcInput(
+            String issuer,
+            String clientId,
+            String clientSecret,
+            List<String> scopes,
+            String groupsClaim,
+            boolean relinkByEmail) {
 
         @Override
         public String toString() {
@@ -84,8 +99,7 @@ public class SsoConnectionService {
     }
 
     /** A group a dry run would give, and whether the IdP signalled an overage. */
-    public record DryRun(List<Group> groups, boolean overage) {
-    }
+    public record DryRun(List<Group> groups, boolean overage) {}
 
     /** The workspace's connection; empty before one is configured (the IdP admin still needs Rollcall's URLs). */
     public Optional<SsoConnection> find(Caller caller, String workspaceId) {
@@ -101,22 +115,29 @@ public class SsoConnectionService {
         String metadataXml = blankToNull(input.metadataXml());
         if (metadataXml != null) {
             if (input.idpEntityId() != null || input.ssoUrl() != null || input.certificates() != null) {
-                throw new InvalidInputException("metadataXml", "give either metadataXml or idpEntityId, ssoUrl and"
-                        + " certificates, not both");
+                throw new InvalidInputException(
+                        "metadataXml",
+                        "give either metadataXml or idpEntityId, ssoUrl and" + " certificates, not both");
             }
             IdpMetadata metadata = parseMetadata(metadataXml);
             entityId = metadata.entityId();
-            ssoUrl = metadata.ssoRedirectUrl().orElseThrow(() -> new InvalidInputException("metadataXml",
-                    "the IdP offers no HTTP-Redirect SingleSignOnService, which Rollcall sends AuthnRequests to"))
+            ssoUrl = metadata.ssoRedirectUrl()
+                    .orElseThrow(
+                            () -> new InvalidInputException(
+                                    "metadataXml",
+                                    "the IdP offers no HTTP-Redirect SingleSignOnService, which Rollcall sends AuthnRequests to"))
                     .toString();
             certificates = metadata.signingCertificates();
         } else {
             entityId = required("idpEntityId", input.idpEntityId(), 1024);
             ssoUrl = httpUrl("ssoUrl", input.ssoUrl());
             if (input.certificates() == null || input.certificates().isEmpty()) {
-                throw new InvalidInputException("certificates", "at least one IdP signing certificate (PEM) is required");
+                throw new InvalidInputException(
+                        "certificates", "at least one IdP signing certificate (PEM) is required");
             }
-            certificates = input.certificates().stream().flatMap(pem -> Certificates.parse(pem).stream()).toList();
+            certificates = input.certificates().stream()
+                    .flatMap(pem -> Certificates.parse(pem).stream())
+                    .toList();
         }
         if (certificates.size() > Certificates.MAX) {
             throw new InvalidInputException("certificates", "at most " + Certificates.MAX + " certificates");
@@ -146,13 +167,16 @@ public class SsoConnectionService {
 
     public SsoConnection putOidc(Caller caller, String workspaceId, OidcInput input) {
         authorization.require(caller, workspaceId, Permission.SSO_MANAGE);
-        var box = vault.box().orElseThrow(() -> new ConflictException("secret-key-missing", "an OIDC connection needs"
-                + " ROLLCALL_SECRET_KEY (base64 of 32 random bytes) to encrypt the client secret; set it on every"
-                + " instance and restart"));
+        var box = vault.box()
+                .orElseThrow(() -> new ConflictException(
+                        "secret-key-missing",
+                        "an OIDC connection needs"
+                                + " ROLLCALL_SECRET_KEY (base64 of 32 random bytes) to encrypt the client secret; set it on every"
+                                + " instance and restart"));
         String issuer = required("issuer", input.issuer(), 1024);
         String clientId = required("clientId", input.clientId(), 255);
-        List<String> scopes = input.scopes() == null || input.scopes().isEmpty() ? SsoConnection.DEFAULT_SCOPES
-                : input.scopes();
+        List<String> scopes =
+                input.scopes() == null || input.scopes().isEmpty() ? SsoConnection.DEFAULT_SCOPES : input.scopes();
         for (String scope : scopes) {
             if (scope == null || !scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}")) {
                 throw new InvalidInputException("scopes", "scopes are space-free ASCII tokens");
@@ -168,8 +192,10 @@ public class SsoConnectionService {
         String sealed;
         String secret = input.clientSecret();
         if (secret == null || secret.isEmpty()) {
-            sealed = existing.filter(c -> c.type() == SsoConnection.Type.OIDC && issuer.equals(c.oidcIssuer())
-                    && clientId.equals(c.oidcClientId()) && c.oidcClientSecretEncrypted() != null)
+            sealed = existing.filter(c -> c.type() == SsoConnection.Type.OIDC
+                            && issuer.equals(c.oidcIssuer())
+                            && clientId.equals(c.oidcClientId())
+                            && c.oidcClientSecretEncrypted() != null)
                     .map(SsoConnection::oidcClientSecretEncrypted)
                     .orElseThrow(() -> new InvalidInputException("clientSecret", "'clientSecret' is required"));
         } else {
@@ -203,10 +229,15 @@ public class SsoConnectionService {
 
     public void delete(Caller caller, String workspaceId) {
         authorization.require(caller, workspaceId, Permission.SSO_MANAGE);
-        SsoConnection connection = connections.find(workspaceId)
-                .orElseThrow(() -> new NotFoundException("sso connection", workspaceId));
+        SsoConnection connection =
+                connections.find(workspaceId).orElseThrow(() -> new NotFoundException("sso connection", workspaceId));
         connections.remove(connection);
-        audit.record(workspaceId, caller.actor(), "sso.connection.deleted", "sso-connection", workspaceId,
+        audit.record(
+                workspaceId,
+                caller.actor(),
+                "sso.connection.deleted",
+                "sso-connection",
+                workspaceId,
                 Map.of("type", connection.type().name().toLowerCase()));
     }
 
@@ -222,8 +253,11 @@ public class SsoConnectionService {
             throw new InvalidInputException("claims", "'claims' is required: {\"claims\": {\"name\": [\"value\"]}}");
         }
         SsoMembershipPlan<String> plan = groupSync.plan(workspaceId, ClaimSet.fromJwtClaims(claims));
-        List<Group> matched = plan.groups().stream().map(id -> groups.find(workspaceId, id))
-                .flatMap(Optional::stream).sorted(java.util.Comparator.comparing(Group::displayName)).toList();
+        List<Group> matched = plan.groups().stream()
+                .map(id -> groups.find(workspaceId, id))
+                .flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(Group::displayName))
+                .toList();
         return new DryRun(matched, plan.keepExisting());
     }
 

@@ -93,12 +93,13 @@ public class SsoFailure extends RuntimeException {
     }
 
     static SsoFailure loginStateMissing() {
-        return new SsoFailure(Reason.LOGIN_STATE_MISSING, "this login was not started in this browser, was already"
-                + " used or took too long; start again");
+        return new SsoFailure(
+                Reason.LOGIN_STATE_MISSING,
+                "this login was not started in this browser, was already" + " used or took too long; start again");
     }
 
     static SsoFailure idpUnavailable() {
-        return new SsoFailure(Reason.IDP_UNAVAILABLE, "the identity provider cannot be reached right now; try again"
-                + " later");
+        return new SsoFailure(
+                Reason.IDP_UNAVAILABLE, "the identity provider cannot be reached right now; try again" + " later");
     }
 }

@@ -54,8 +54,7 @@ public class SsoGroupSync {
     }
 
     /** What was changed. */
-    public record Result(List<String> added, List<String> removed, boolean overage) {
-    }
+    public record Result(List<String> added, List<String> removed, boolean overage) {}
 
     /** Which groups these claims match, and whether the IdP signalled an overage. Reads only. */
     public SsoMembershipPlan<String> plan(String workspaceId, ClaimSet claims) {
@@ -65,25 +64,41 @@ public class SsoGroupSync {
     @Transactional(Transactional.TxType.MANDATORY)
     public Result apply(String workspaceId, String memberId, ClaimSet claims, Actor actor) {
         SsoMembershipPlan<String> plan = plan(workspaceId, claims);
-        MembershipDelta<String> delta = MembershipDelta.of(memberships.groupIdsOf(memberId, MembershipSource.SSO),
-                plan);
+        MembershipDelta<String> delta =
+                MembershipDelta.of(memberships.groupIdsOf(memberId, MembershipSource.SSO), plan);
         Instant now = clock.instant();
         for (String groupId : delta.toAdd()) {
             if (memberships.add(groupId, memberId, MembershipSource.SSO, now)) {
                 groups.markChanged(groupId, now);
-                audit.record(workspaceId, actor, "group.member.added", "group", groupId,
+                audit.record(
+                        workspaceId,
+                        actor,
+                        "group.member.added",
+                        "group",
+                        groupId,
                         Map.of("member", memberId, "source", "SSO"));
             }
         }
         for (String groupId : delta.toRemove()) {
             if (memberships.remove(groupId, memberId, MembershipSource.SSO)) {
                 groups.markChanged(groupId, now);
-                audit.record(workspaceId, actor, "group.member.removed", "group", groupId,
+                audit.record(
+                        workspaceId,
+                        actor,
+                        "group.member.removed",
+                        "group",
+                        groupId,
                         Map.of("member", memberId, "source", "SSO"));
             }
         }
-        plan.overage().ifPresent(overage -> audit.record(workspaceId, actor, "sso.groups-overage", "member", memberId,
-                Map.of("signal", overage.signal().name(), "kept", "existing SSO memberships were kept")));
+        plan.overage()
+                .ifPresent(overage -> audit.record(
+                        workspaceId,
+                        actor,
+                        "sso.groups-overage",
+                        "member",
+                        memberId,
+                        Map.of("signal", overage.signal().name(), "kept", "existing SSO memberships were kept")));
         return new Result(List.copyOf(delta.toAdd()), List.copyOf(delta.toRemove()), plan.keepExisting());
     }
 
@@ -91,14 +106,17 @@ public class SsoGroupSync {
         Map<String, List<ClaimRule>> byGroup = new LinkedHashMap<>();
         for (GroupClaimRule stored : groups.claimRulesOfWorkspace(workspaceId)) {
             try {
-                byGroup.computeIfAbsent(stored.groupId(), g -> new ArrayList<>()).add(new ClaimRule(stored.claim(),
-                        ClaimMatch.valueOf(stored.matchType()), stored.value()));
+                byGroup.computeIfAbsent(stored.groupId(), g -> new ArrayList<>())
+                        .add(new ClaimRule(stored.claim(), ClaimMatch.valueOf(stored.matchType()), stored.value()));
             } catch (IllegalArgumentException e) {
-                // InvalidClaimRuleException or an unknown match type: the admin API validates rules, so a stored one that
+                // InvalidClaimRuleException or an unknown match type: the admin API validates rules, so a stored one
+                // that
                 // no longer compiles matches nothing rather than failing every login.
                 LOG.warning(() -> "ignoring invalid claim rule " + stored.id() + " of group " + stored.groupId());
             }
         }
-        return byGroup.entrySet().stream().map(e -> new GroupRules<>(e.getKey(), e.getValue())).toList();
+        return byGroup.entrySet().stream()
+                .map(e -> new GroupRules<>(e.getKey(), e.getValue()))
+                .toList();
     }
 }

@@ -55,8 +55,14 @@ public class SsoIdentityLinker {
     private final SsoConnectionRepository connections;
 
     @Inject
-    public SsoIdentityLinker(MemberRepository members, AccountRepository accounts, InviteRepository invites,
-            WorkspaceRepository workspaces, InviteService inviteService, AuditLog audit, Clock clock,
+    public SsoIdentityLinker(
+            MemberRepository members,
+            AccountRepository accounts,
+            InviteRepository invites,
+            WorkspaceRepository workspaces,
+            InviteService inviteService,
+            AuditLog audit,
+            Clock clock,
             SsoConnectionRepository connections) {
         this.members = members;
         this.accounts = accounts;
@@ -74,15 +80,15 @@ public class SsoIdentityLinker {
     }
 
     /** The member, its account and how it was found ({@code subject}, {@code email-link}, {@code invite}, {@code jit}). */
-    public record Linked(Member member, Account account, String how) {
-    }
+    public record Linked(Member member, Account account, String how) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Linked link(String workspaceId, LoginIdentity identity) {
         Optional<Member> bound = members.findBySsoSubject(workspaceId, identity.subject());
         if (bound.isPresent()) {
             Member member = requireActive(bound.get());
-            Account account = member.accountId() != null ? accounts.find(member.accountId()).orElseThrow()
+            Account account = member.accountId() != null
+                    ? accounts.find(member.accountId()).orElseThrow()
                     : attachAccount(member, verifiedEmail(identity), identity);
             return new Linked(member, account, "subject");
         }
@@ -95,8 +101,10 @@ public class SsoIdentityLinker {
             Member member = byEmail.get();
             String previous = member.ssoSubject();
             if (previous != null && !relinkAllowed(workspaceId)) {
-                throw new SsoFailure(SsoFailure.Reason.SUBJECT_MISMATCH, "a member with your email is already linked"
-                        + " to another identity at the identity provider; ask an owner to check it");
+                throw new SsoFailure(
+                        SsoFailure.Reason.SUBJECT_MISMATCH,
+                        "a member with your email is already linked"
+                                + " to another identity at the identity provider; ask an owner to check it");
             }
             requireActive(member);
             Account owner = account.orElseGet(() -> createAccount(email, identity, now));
@@ -106,17 +114,33 @@ public class SsoIdentityLinker {
             member.setSsoSubject(identity.subject());
             member.touch(now);
             if (previous != null) {
-                audit.record(workspaceId, Actor.sso(member.id(), email), "member.sso-relinked", "member",
-                        member.id(), Map.of("protocol", identity.protocol().name(), "previousSubject", previous,
-                                "subject", identity.subject()));
+                audit.record(
+                        workspaceId,
+                        Actor.sso(member.id(), email),
+                        "member.sso-relinked",
+                        "member",
+                        member.id(),
+                        Map.of(
+                                "protocol",
+                                identity.protocol().name(),
+                                "previousSubject",
+                                previous,
+                                "subject",
+                                identity.subject()));
             } else {
-                audit.record(workspaceId, Actor.sso(member.id(), email), "member.sso-linked", "member", member.id(),
+                audit.record(
+                        workspaceId,
+                        Actor.sso(member.id(), email),
+                        "member.sso-linked",
+                        "member",
+                        member.id(),
                         Map.of("protocol", identity.protocol().name()));
             }
             return new Linked(member, owner, "email-link");
         }
         Optional<Invite> invite = invites.findPending(workspaceId, email).stream()
-                .filter(i -> i.stateAt(now) == Invite.State.PENDING).findFirst();
+                .filter(i -> i.stateAt(now) == Invite.State.PENDING)
+                .findFirst();
         if (invite.isPresent()) {
             Account owner = account.orElseGet(() -> createAccount(email, identity, now));
             Member member = inviteService.acceptFor(invite.get(), owner, Actor.sso(owner.id(), email));
@@ -126,18 +150,24 @@ public class SsoIdentityLinker {
         Workspace workspace = workspaces.find(workspaceId).orElseThrow(SsoFailure::noConnection);
         if (workspace.allowsJit(email)) {
             Account owner = account.orElseGet(() -> createAccount(email, identity, now));
-            Member member = new Member(Ids.newId(), workspaceId, owner.id(), email, workspace.jitRoleId(),
-                    MemberOrigin.JIT, now);
+            Member member = new Member(
+                    Ids.newId(), workspaceId, owner.id(), email, workspace.jitRoleId(), MemberOrigin.JIT, now);
             identity.displayName().ifPresent(member::setDisplayName);
             member.replaceEmails(List.of(new ContactValue(email, "work", null, true)));
             member.setSsoSubject(identity.subject());
             members.add(member);
-            audit.record(workspaceId, Actor.sso(member.id(), email), "member.created", "member", member.id(),
+            audit.record(
+                    workspaceId,
+                    Actor.sso(member.id(), email),
+                    "member.created",
+                    "member",
+                    member.id(),
                     Map.of("origin", "JIT", "role", workspace.jitRoleId(), "email", email));
             return new Linked(member, owner, "jit");
         }
-        throw new SsoFailure(SsoFailure.Reason.NOT_INVITED, "you are not a member of this workspace yet; ask an owner"
-                + " for an invite");
+        throw new SsoFailure(
+                SsoFailure.Reason.NOT_INVITED,
+                "you are not a member of this workspace yet; ask an owner" + " for an invite");
     }
 
     private boolean relinkAllowed(String workspaceId) {
@@ -148,8 +178,9 @@ public class SsoIdentityLinker {
         Instant now = clock.instant();
         Account account = accounts.findByEmail(email).orElseGet(() -> createAccount(email, identity, now));
         if (members.findByAccount(member.workspaceId(), account.id()).isPresent()) {
-            throw new SsoFailure(SsoFailure.Reason.SUBJECT_MISMATCH, "your email belongs to another member of this"
-                    + " workspace; ask an owner to check it");
+            throw new SsoFailure(
+                    SsoFailure.Reason.SUBJECT_MISMATCH,
+                    "your email belongs to another member of this" + " workspace; ask an owner to check it");
         }
         member.linkAccount(account.id());
         member.touch(now);
@@ -164,16 +195,19 @@ public class SsoIdentityLinker {
 
     private static String verifiedEmail(LoginIdentity identity) {
         if (identity.email().isEmpty() || !identity.emailVerified()) {
-            throw new SsoFailure(SsoFailure.Reason.EMAIL_NOT_VERIFIED, "the identity provider did not send a"
-                    + " verified email address for you, which Rollcall needs the first time you log in");
+            throw new SsoFailure(
+                    SsoFailure.Reason.EMAIL_NOT_VERIFIED,
+                    "the identity provider did not send a"
+                            + " verified email address for you, which Rollcall needs the first time you log in");
         }
         return identity.email().get();
     }
 
     private static Member requireActive(Member member) {
         if (!member.active()) {
-            throw new SsoFailure(SsoFailure.Reason.DEACTIVATED, "your membership in this workspace is deactivated;"
-                    + " ask an owner");
+            throw new SsoFailure(
+                    SsoFailure.Reason.DEACTIVATED,
+                    "your membership in this workspace is deactivated;" + " ask an owner");
         }
         return member;
     }

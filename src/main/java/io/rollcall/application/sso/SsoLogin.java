@@ -30,8 +30,14 @@ public class SsoLogin {
     private final URI publicUrl;
 
     @Inject
-    public SsoLogin(SsoConnectionRepository connections, LoginStates states, SamlLogin saml, OidcLogin oidc,
-            LoginFinisher finisher, SsoAuditTrail trail, RollcallConfig config) {
+    public SsoLogin(
+            SsoConnectionRepository connections,
+            LoginStates states,
+            SamlLogin saml,
+            OidcLogin oidc,
+            LoginFinisher finisher,
+            SsoAuditTrail trail,
+            RollcallConfig config) {
         this.connections = connections;
         this.states = states;
         this.saml = saml;
@@ -47,12 +53,10 @@ public class SsoLogin {
     }
 
     /** Where to send the browser, and the value of the login-state cookie to set. */
-    public record Started(URI location, String stateCookie, SsoConnection.Type protocol) {
-    }
+    public record Started(URI location, String stateCookie, SsoConnection.Type protocol) {}
 
     /** A finished login: the session JWT, its lifetime and where to send the browser. */
-    public record Finished(String session, Duration lifetime, String returnUrl) {
-    }
+    public record Finished(String session, Duration lifetime, String returnUrl) {}
 
     /**
      * Starts a login with the workspace's connection.
@@ -64,7 +68,8 @@ public class SsoLogin {
         return audited(workspaceId, "-", () -> {
             String returnUrl = ReturnUrls.validate(publicUrl, rawReturnUrl);
             SsoConnection connection = connections.find(workspaceId).orElseThrow(SsoFailure::noConnection);
-            return connection.type() == SsoConnection.Type.SAML ? saml.start(connection, returnUrl)
+            return connection.type() == SsoConnection.Type.SAML
+                    ? saml.start(connection, returnUrl)
                     : oidc.start(connection, returnUrl);
         });
     }
@@ -111,7 +116,11 @@ public class SsoLogin {
         try {
             return step.get();
         } catch (SsoFailure e) {
-            trail.refused(workspaceId, protocol, e.code(), e.identity().map(LoginIdentity::subject).orElse(null),
+            trail.refused(
+                    workspaceId,
+                    protocol,
+                    e.code(),
+                    e.identity().map(LoginIdentity::subject).orElse(null),
                     e.identity().flatMap(LoginIdentity::email).orElse(null));
             throw e;
         }

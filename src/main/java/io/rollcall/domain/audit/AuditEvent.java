@@ -15,7 +15,10 @@ public class AuditEvent {
 
     /** Kinds of actors that change things. */
     public enum ActorType {
-        ACCOUNT, SCIM_TOKEN, SSO, SYSTEM
+        ACCOUNT,
+        SCIM_TOKEN,
+        SSO,
+        SYSTEM
     }
 
     @Id
@@ -53,11 +56,20 @@ public class AuditEvent {
     @Column(name = "request_id")
     private String requestId;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
-    public AuditEvent(String id, String workspaceId, Instant occurredAt, ActorType actorType, String actorId,
-            String actorLabel, String action, String targetType, String targetId, String summary, String requestId) {
+    public AuditEvent(
+            String id,
+            String workspaceId,
+            Instant occurredAt,
+            ActorType actorType,
+            String actorId,
+            String actorLabel,
+            String action,
+            String targetType,
+            String targetId,
+            String summary,
+            String requestId) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.occurredAt = occurredAt;

@@ -13,6 +13,12 @@ public interface AuditRepository {
      * Newest first; each filter is optional (null). {@code actorIds}: events by any of these actors (an empty set
      * matches nothing).
      */
-    Page<AuditEvent> search(String workspaceId, Set<String> actorIds, String action, Instant since, Instant until,
-            int offset, int limit);
+    Page<AuditEvent> search(
+            String workspaceId,
+            Set<String> actorIds,
+            String action,
+            Instant since,
+            Instant until,
+            int offset,
+            int limit);
 }

@@ -58,11 +58,17 @@ public class Group {
     @Column(name = "version")
     private long version;
 
-    protected Group() {
-    }
+    protected Group() {}
 
-    public Group(String id, String workspaceId, String displayName, String description, MembershipType type,
-            String roleId, GroupOrigin origin, Instant now) {
+    public Group(
+            String id,
+            String workspaceId,
+            String displayName,
+            String description,
+            MembershipType type,
+            String roleId,
+            GroupOrigin origin,
+            Instant now) {
         this.id = id;
         this.workspaceId = workspaceId;
         rename(displayName);

@@ -29,8 +29,7 @@ public class GroupClaimRule {
     @Column(name = "match_value", nullable = false)
     private String value;
 
-    protected GroupClaimRule() {
-    }
+    protected GroupClaimRule() {}
 
     public GroupClaimRule(String id, String groupId, int position, String claim, String matchType, String value) {
         this.id = id;

@@ -31,8 +31,7 @@ public class GroupMembership {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected GroupMembership() {
-    }
+    protected GroupMembership() {}
 
     public GroupMembership(String groupId, String memberId, MembershipSource source, Instant now) {
         this.groupId = groupId;

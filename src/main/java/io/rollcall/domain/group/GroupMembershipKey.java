@@ -12,8 +12,7 @@ public class GroupMembershipKey implements Serializable {
     private String memberId;
     private MembershipSource source;
 
-    public GroupMembershipKey() {
-    }
+    public GroupMembershipKey() {}
 
     public GroupMembershipKey(String groupId, String memberId, MembershipSource source) {
         this.groupId = groupId;
@@ -23,8 +22,10 @@ public class GroupMembershipKey implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GroupMembershipKey other && Objects.equals(groupId, other.groupId)
-                && Objects.equals(memberId, other.memberId) && source == other.source;
+        return o instanceof GroupMembershipKey other
+                && Objects.equals(groupId, other.groupId)
+                && Objects.equals(memberId, other.memberId)
+                && source == other.source;
     }
 
     @Override

@@ -2,5 +2,6 @@ package io.rollcall.domain.group;
 
 /** Who created a group. */
 public enum GroupOrigin {
-    ADMIN, SCIM
+    ADMIN,
+    SCIM
 }

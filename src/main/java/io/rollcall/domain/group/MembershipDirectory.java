@@ -12,8 +12,7 @@ import java.util.Map;
 public interface MembershipDirectory {
 
     /** A group or member as a reference: its id and a human-readable name. */
-    record Reference(String id, String display) {
-    }
+    record Reference(String id, String display) {}
 
     /** For each of the given members, the DYNAMIC groups it is in by any source; one query for the whole page. */
     Map<String, List<Reference>> dynamicGroupsOf(Collection<String> memberIds);

@@ -29,8 +29,7 @@ public class Account {
     @Column(name = "version")
     private long version;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     /** @param normalisedEmail an address already normalised by {@link io.rollcall.domain.shared.Emails} */
     public Account(String id, String normalisedEmail, String displayName, Instant now) {

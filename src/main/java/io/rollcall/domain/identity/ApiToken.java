@@ -39,11 +39,10 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
-    public ApiToken(String id, String accountId, String name, SecretTokens.Issued secret, Instant expiresAt,
-            Instant now) {
+    public ApiToken(
+            String id, String accountId, String name, SecretTokens.Issued secret, Instant expiresAt, Instant now) {
         this.id = id;
         this.accountId = accountId;
         this.name = name;

@@ -1,5 +1,4 @@
 package io.rollcall.domain.identity;
 
 /** A multi-valued contact attribute entry (email or phone number) as SCIM carries it. */
-public record ContactValue(String value, String type, String display, boolean primary) {
-}
+public record ContactValue(String value, String type, String display, boolean primary) {}

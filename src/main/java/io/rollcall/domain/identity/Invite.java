@@ -16,7 +16,10 @@ public class Invite {
 
     /** What an API client sees: the stored status, with "expired" derived from the clock. */
     public enum State {
-        PENDING, ACCEPTED, REVOKED, EXPIRED
+        PENDING,
+        ACCEPTED,
+        REVOKED,
+        EXPIRED
     }
 
     @Id
@@ -70,11 +73,17 @@ public class Invite {
     @Column(name = "version")
     private long version;
 
-    protected Invite() {
-    }
+    protected Invite() {}
 
-    public Invite(String id, String workspaceId, String normalisedEmail, String roleId, SecretTokens.Issued token,
-            String createdBy, Instant expiresAt, Instant now) {
+    public Invite(
+            String id,
+            String workspaceId,
+            String normalisedEmail,
+            String roleId,
+            SecretTokens.Issued token,
+            String createdBy,
+            Instant expiresAt,
+            Instant now) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.email = normalisedEmail;

@@ -21,8 +21,8 @@ public interface InviteRepository {
      * The workspace's invites, newest first, limited to those whose {@link Invite#stateAt state} at {@code now} is one
      * of {@code states} (all invites when it is empty).
      */
-    Page<Invite> list(String workspaceId, java.util.Set<Invite.State> states, java.time.Instant now, int offset,
-            int limit);
+    Page<Invite> list(
+            String workspaceId, java.util.Set<Invite.State> states, java.time.Instant now, int offset, int limit);
 
     void add(Invite invite);
 }

@@ -153,11 +153,16 @@ public class Member {
     @Column(name = "version")
     private long version;
 
-    protected Member() {
-    }
+    protected Member() {}
 
-    public Member(String id, String workspaceId, String accountId, String userName, String roleId,
-            MemberOrigin origin, Instant now) {
+    public Member(
+            String id,
+            String workspaceId,
+            String accountId,
+            String userName,
+            String roleId,
+            MemberOrigin origin,
+            Instant now) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.accountId = accountId;
@@ -447,8 +452,12 @@ public class Member {
 
     /** The primary email, else the first one; null when the member has none. */
     public String primaryEmail() {
-        return emails.stream().filter(MemberEmail::primary).findFirst()
-                .or(() -> emails.stream().findFirst()).map(MemberEmail::value).orElse(null);
+        return emails.stream()
+                .filter(MemberEmail::primary)
+                .findFirst()
+                .or(() -> emails.stream().findFirst())
+                .map(MemberEmail::value)
+                .orElse(null);
     }
 
     /** Replaces all emails, keeping their order. */

@@ -39,8 +39,7 @@ public class MemberEmail {
     @Column(name = "is_primary", nullable = false)
     private boolean primary;
 
-    protected MemberEmail() {
-    }
+    protected MemberEmail() {}
 
     MemberEmail(String id, Member member, int position, String value, String type, String display, boolean primary) {
         this.id = id;

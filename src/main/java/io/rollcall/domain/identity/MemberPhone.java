@@ -35,8 +35,7 @@ public class MemberPhone {
     @Column(name = "is_primary", nullable = false)
     private boolean primary;
 
-    protected MemberPhone() {
-    }
+    protected MemberPhone() {}
 
     MemberPhone(String id, Member member, int position, String value, String type, String display, boolean primary) {
         this.id = id;

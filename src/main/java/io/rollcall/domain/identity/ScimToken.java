@@ -42,11 +42,16 @@ public class ScimToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected ScimToken() {
-    }
+    protected ScimToken() {}
 
-    public ScimToken(String id, String workspaceId, String name, SecretTokens.Issued secret, String createdBy,
-            Instant expiresAt, Instant now) {
+    public ScimToken(
+            String id,
+            String workspaceId,
+            String name,
+            SecretTokens.Issued secret,
+            String createdBy,
+            Instant expiresAt,
+            Instant now) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.name = name;

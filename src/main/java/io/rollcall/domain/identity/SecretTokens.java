@@ -22,8 +22,7 @@ public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretTokens() {
-    }
+    private SecretTokens() {}
 
     /** A freshly issued secret: the plain value (to show once), its hash and a short hint for listings. */
     public record Issued(String plain, String hash, String hint) {

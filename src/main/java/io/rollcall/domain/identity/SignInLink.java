@@ -18,7 +18,8 @@ public class SignInLink {
 
     /** Why the link exists; decides its lifetime. */
     public enum Purpose {
-        EMAIL, BOOTSTRAP
+        EMAIL,
+        BOOTSTRAP
     }
 
     /** Prefix of sign-in link tokens. */
@@ -50,11 +51,16 @@ public class SignInLink {
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected SignInLink() {
-    }
+    protected SignInLink() {}
 
-    public SignInLink(String id, SecretTokens.Issued token, String accountId, String workspaceId, Purpose purpose,
-            Instant now, Instant expiresAt) {
+    public SignInLink(
+            String id,
+            SecretTokens.Issued token,
+            String accountId,
+            String workspaceId,
+            Purpose purpose,
+            Instant now,
+            Instant expiresAt) {
         this.id = id;
         this.tokenHash = token.hash();
         this.accountId = accountId;

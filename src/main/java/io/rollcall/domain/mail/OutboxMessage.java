@@ -18,12 +18,16 @@ public class OutboxMessage {
 
     /** What the message announces; {@link #subjectId()} is the invite or sign-in link it belongs to. */
     public enum Kind {
-        INVITE, SIGN_IN
+        INVITE,
+        SIGN_IN
     }
 
     /** QUEUED until sent; FAILED once the retry window is over; CANCELLED when a resend superseded it. */
     public enum Status {
-        QUEUED, SENT, FAILED, CANCELLED
+        QUEUED,
+        SENT,
+        FAILED,
+        CANCELLED
     }
 
     @Id
@@ -80,11 +84,16 @@ public class OutboxMessage {
     @Column(name = "sent_at")
     private Instant sentAt;
 
-    protected OutboxMessage() {
-    }
+    protected OutboxMessage() {}
 
-    public OutboxMessage(String id, String workspaceId, Kind kind, String subjectId, MailContent content,
-            Instant now, Instant giveUpAt) {
+    public OutboxMessage(
+            String id,
+            String workspaceId,
+            Kind kind,
+            String subjectId,
+            MailContent content,
+            Instant now,
+            Instant giveUpAt) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.kind = kind;

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  */
 final class BoundedRegex {
 
-    private BoundedRegex() {
-    }
+    private BoundedRegex() {}
 
     /** True on a full match within the budget; false on no match or when the budget is exhausted. */
     static boolean fullMatch(Pattern pattern, String input, int maxSteps) {
         try {
-            return pattern.matcher(new CountingChars(input, new int[] {maxSteps})).matches();
+            return pattern.matcher(new CountingChars(input, new int[] {maxSteps}))
+                    .matches();
         } catch (BudgetExceeded e) {
             return false;
         }

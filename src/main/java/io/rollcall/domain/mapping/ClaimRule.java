@@ -66,8 +66,8 @@ public final class ClaimRule {
         return switch (match) {
             case EQUALS -> candidate.equals(value);
             case PREFIX -> candidate.startsWith(value);
-            case REGEX -> candidate.length() <= MAX_VALUE_LENGTH && BoundedRegex.fullMatch(pattern, candidate,
-                    MAX_REGEX_STEPS);
+            case REGEX ->
+                candidate.length() <= MAX_VALUE_LENGTH && BoundedRegex.fullMatch(pattern, candidate, MAX_REGEX_STEPS);
         };
     }
 
@@ -85,7 +85,9 @@ public final class ClaimRule {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClaimRule other && claim.equals(other.claim) && match == other.match
+        return o instanceof ClaimRule other
+                && claim.equals(other.claim)
+                && match == other.match
                 && value.equals(other.value);
     }
 

@@ -8,7 +8,8 @@ public record Grant(Kind kind, String id, String name, String roleId) {
 
     /** Origin of a grant. */
     public enum Kind {
-        ROLE, GROUP
+        ROLE,
+        GROUP
     }
 
     public static Grant directRole(String roleId, String roleName) {

@@ -46,8 +46,10 @@ public enum Permission {
 
     /** Parses a catalogue string; an unknown one is the client's mistake. */
     public static Permission parse(String value) {
-        return find(value).orElseThrow(() -> new InvalidInputException("permissions",
-                "unknown permission '" + value + "'; see GET /api/v1/permissions for the catalogue"));
+        return find(value)
+                .orElseThrow(() -> new InvalidInputException(
+                        "permissions",
+                        "unknown permission '" + value + "'; see GET /api/v1/permissions for the catalogue"));
     }
 
     @Override

@@ -15,16 +15,17 @@ import java.util.Set;
  * are their names, and they can be neither changed nor deleted.
  */
 public enum PresetRole {
-    VIEWER("Viewer", "Reads workflows, events, integrations and members",
+    VIEWER(
+            "Viewer",
+            "Reads workflows, events, integrations and members",
             EnumSet.of(WORKFLOWS_READ, EVENTS_READ, INTEGRATIONS_READ, MEMBERS_READ)),
-    OPERATOR("Operator", "Viewer, plus runs workflows and handles events",
-            with(VIEWER, WORKFLOWS_RUN, EVENTS_WRITE)),
-    CREATOR("Creator", "Operator, plus builds workflows",
-            with(OPERATOR, WORKFLOWS_WRITE)),
-    CONTRIBUTOR("Contributor", "Creator, plus manages integrations and secrets",
+    OPERATOR("Operator", "Viewer, plus runs workflows and handles events", with(VIEWER, WORKFLOWS_RUN, EVENTS_WRITE)),
+    CREATOR("Creator", "Operator, plus builds workflows", with(OPERATOR, WORKFLOWS_WRITE)),
+    CONTRIBUTOR(
+            "Contributor",
+            "Creator, plus manages integrations and secrets",
             with(CREATOR, INTEGRATIONS_WRITE, SECRETS_READ, SECRETS_WRITE)),
-    OWNER("Owner", "Every permission, including members, roles, SSO, SCIM and audit",
-            EnumSet.allOf(Permission.class));
+    OWNER("Owner", "Every permission, including members, roles, SSO, SCIM and audit", EnumSet.allOf(Permission.class));
 
     private final String displayName;
     private final String description;

@@ -48,9 +48,12 @@ public class Role {
     private boolean preset;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "role_permission", joinColumns = {
-        @JoinColumn(name = "workspace_id", referencedColumnName = "workspace_id"),
-        @JoinColumn(name = "role_id", referencedColumnName = "id")})
+    @CollectionTable(
+            name = "role_permission",
+            joinColumns = {
+                @JoinColumn(name = "workspace_id", referencedColumnName = "workspace_id"),
+                @JoinColumn(name = "role_id", referencedColumnName = "id")
+            })
     @Column(name = "permission")
     private Set<String> storedPermissions = new HashSet<>();
 
@@ -64,8 +67,7 @@ public class Role {
     @Column(name = "version")
     private long version;
 
-    protected Role() {
-    }
+    protected Role() {}
 
     private Role(String workspaceId, String id, String name, String description, boolean preset, Instant now) {
         this.workspaceId = workspaceId;
@@ -81,8 +83,8 @@ public class Role {
         return new Role(workspaceId, preset.id(), preset.displayName(), preset.description(), true, now);
     }
 
-    public static Role custom(String workspaceId, String id, String name, String description,
-            Set<Permission> permissions, Instant now) {
+    public static Role custom(
+            String workspaceId, String id, String name, String description, Set<Permission> permissions, Instant now) {
         Role role = new Role(workspaceId, id, name, description, false, now);
         role.replacePermissions(permissions);
         return role;

@@ -11,8 +11,7 @@ public class RoleKey implements Serializable {
     private String workspaceId;
     private String id;
 
-    public RoleKey() {
-    }
+    public RoleKey() {}
 
     public RoleKey(String workspaceId, String id) {
         this.workspaceId = workspaceId;
@@ -21,7 +20,9 @@ public class RoleKey implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RoleKey other && Objects.equals(workspaceId, other.workspaceId) && Objects.equals(id, other.id);
+        return o instanceof RoleKey other
+                && Objects.equals(workspaceId, other.workspaceId)
+                && Objects.equals(id, other.id);
     }
 
     @Override

@@ -11,7 +11,8 @@ public class ConcurrentWriteConflict extends ConflictException {
     private static final long serialVersionUID = 1L;
 
     public ConcurrentWriteConflict() {
-        super("constraint-violation",
+        super(
+                "constraint-violation",
                 "the change conflicts with a concurrent change (duplicate or missing reference); retry");
     }
 }

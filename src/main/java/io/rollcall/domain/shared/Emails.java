@@ -9,8 +9,7 @@ public final class Emails {
     // Deliberately simple: one @, no spaces, a dot in the domain. Full RFC 5322 parsing accepts addresses no IdP sends.
     private static final Pattern SHAPE = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{1,63}$");
 
-    private Emails() {
-    }
+    private Emails() {}
 
     public static String normalise(String email) {
         if (email == null) {

@@ -5,8 +5,7 @@ import java.util.UUID;
 /** Identifiers the domain hands out: random UUIDs, so that they reveal nothing and never collide across instances. */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String newId() {
         return UUID.randomUUID().toString();

@@ -49,10 +49,14 @@ public class LoginState {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    protected LoginState() {
-    }
+    protected LoginState() {}
 
-    private LoginState(String idHash, String workspaceId, SsoConnection.Type protocol, String returnUrl, Instant now,
+    private LoginState(
+            String idHash,
+            String workspaceId,
+            SsoConnection.Type protocol,
+            String returnUrl,
+            Instant now,
             Instant expiresAt) {
         this.id = idHash;
         this.workspaceId = workspaceId;
@@ -62,15 +66,22 @@ public class LoginState {
         this.expiresAt = expiresAt;
     }
 
-    public static LoginState saml(String idHash, String workspaceId, String requestId, String returnUrl, Instant now,
-            Instant expiresAt) {
+    public static LoginState saml(
+            String idHash, String workspaceId, String requestId, String returnUrl, Instant now, Instant expiresAt) {
         LoginState state = new LoginState(idHash, workspaceId, SsoConnection.Type.SAML, returnUrl, now, expiresAt);
         state.samlRequestId = requestId;
         return state;
     }
 
-    public static LoginState oidc(String idHash, String workspaceId, String oidcState, String nonce,
-            String pkceVerifier, String returnUrl, Instant now, Instant expiresAt) {
+    public static LoginState oidc(
+            String idHash,
+            String workspaceId,
+            String oidcState,
+            String nonce,
+            String pkceVerifier,
+            String returnUrl,
+            Instant now,
+            Instant expiresAt) {
         LoginState state = new LoginState(idHash, workspaceId, SsoConnection.Type.OIDC, returnUrl, now, expiresAt);
         state.oidcState = oidcState;
         state.oidcNonce = nonce;

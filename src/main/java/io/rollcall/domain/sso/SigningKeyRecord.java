@@ -36,11 +36,16 @@ public class SigningKeyRecord {
     @Column(name = "retires_at", nullable = false)
     private Instant retiresAt;
 
-    protected SigningKeyRecord() {
-    }
+    protected SigningKeyRecord() {}
 
-    public SigningKeyRecord(String kid, String algorithm, String publicJwk, String privateJwk,
-            boolean privateEncrypted, Instant createdAt, Instant retiresAt) {
+    public SigningKeyRecord(
+            String kid,
+            String algorithm,
+            String publicJwk,
+            String privateJwk,
+            boolean privateEncrypted,
+            Instant createdAt,
+            Instant retiresAt) {
         this.kid = kid;
         this.algorithm = algorithm;
         this.publicJwk = publicJwk;

@@ -24,7 +24,8 @@ public class SsoConnection {
 
     /** The two protocols. */
     public enum Type {
-        SAML, OIDC
+        SAML,
+        OIDC
     }
 
     @Id
@@ -76,8 +77,7 @@ public class SsoConnection {
     @Column(name = "version")
     private long version;
 
-    protected SsoConnection() {
-    }
+    protected SsoConnection() {}
 
     public SsoConnection(String workspaceId, Type type, Instant now) {
         this.workspaceId = workspaceId;
@@ -128,7 +128,8 @@ public class SsoConnection {
 
     /** The OIDC scopes to ask for: the stored space-separated list, or {@link #DEFAULT_SCOPES} if none is stored. */
     public List<String> scopes() {
-        return oidcScopes == null || oidcScopes.isBlank() ? DEFAULT_SCOPES
+        return oidcScopes == null || oidcScopes.isBlank()
+                ? DEFAULT_SCOPES
                 : Arrays.asList(oidcScopes.trim().split("\\s+"));
     }
 
@@ -173,8 +174,13 @@ public class SsoConnection {
         return version;
     }
 
-    public void configureSaml(String idpEntityId, String ssoUrl, String certificatesPem, String metadataXml,
-            String groupsClaim, Instant now) {
+    public void configureSaml(
+            String idpEntityId,
+            String ssoUrl,
+            String certificatesPem,
+            String metadataXml,
+            String groupsClaim,
+            Instant now) {
         this.type = Type.SAML;
         this.samlIdpEntityId = idpEntityId;
         this.samlSsoUrl = ssoUrl;
@@ -188,8 +194,13 @@ public class SsoConnection {
         this.updatedAt = now;
     }
 
-    public void configureOidc(String issuer, String clientId, String clientSecretEncrypted, String scopes,
-            String groupsClaim, Instant now) {
+    public void configureOidc(
+            String issuer,
+            String clientId,
+            String clientSecretEncrypted,
+            String scopes,
+            String groupsClaim,
+            Instant now) {
         this.type = Type.OIDC;
         this.oidcIssuer = issuer;
         this.oidcClientId = clientId;

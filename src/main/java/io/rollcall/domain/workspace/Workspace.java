@@ -53,8 +53,7 @@ public class Workspace {
     @Column(name = "version")
     private long version;
 
-    protected Workspace() {
-    }
+    protected Workspace() {}
 
     public Workspace(String id, String name, Instant now) {
         this.id = id;

@@ -11,8 +11,7 @@ import javax.naming.NamingException;
  */
 public final class PayaraDataGrid {
 
-    private PayaraDataGrid() {
-    }
+    private PayaraDataGrid() {}
 
     /** The {@code HazelcastInstance}, or empty when this instance runs without a data grid. */
     public static Optional<Object> instance() {

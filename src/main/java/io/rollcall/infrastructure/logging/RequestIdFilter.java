@@ -14,8 +14,10 @@ import java.io.IOException;
  * Gives every HTTP request an id before anything else runs, and clears it afterwards. An {@code ASYNC} dispatch (a
  * body read ahead by {@code RequestBodyDeadline}) keeps the id already sent in the response header.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST,
-        DispatcherType.ASYNC})
+@WebFilter(
+        urlPatterns = "/*",
+        asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class RequestIdFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -23,8 +25,10 @@ public class RequestIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean began = RequestIds.beginIfAbsent(request.getDispatcherType() == DispatcherType.ASYNC
-                ? response.getHeader(RequestIds.HEADER) : request.getHeader(RequestIds.HEADER));
+        boolean began = RequestIds.beginIfAbsent(
+                request.getDispatcherType() == DispatcherType.ASYNC
+                        ? response.getHeader(RequestIds.HEADER)
+                        : request.getHeader(RequestIds.HEADER));
         response.setHeader(RequestIds.HEADER, RequestIds.current());
         try {
             chain.doFilter(request, response);

@@ -35,8 +35,11 @@ public class StartupAnnouncement {
     @PostConstruct
     void announce() {
         long count = workspaces.count();
-        LOG.info(line(version(), "http://0.0.0.0:" + System.getProperty("payaramicro.port", "8080"),
-                DatabaseSettings.fromConfig().vendor(), count));
+        LOG.info(line(
+                version(),
+                "http://0.0.0.0:" + System.getProperty("payaramicro.port", "8080"),
+                DatabaseSettings.fromConfig().vendor(),
+                count));
         if (count == 0) {
             LOG.warning("No workspace exists yet, so every API call is refused (401) and nobody can sign in. To create"
                     + " the first one, start once with ROLLCALL_BOOTSTRAP_OWNER_EMAIL=<your e-mail> (optionally"

@@ -61,7 +61,8 @@ public class SmtpMailer implements Mailer {
             alternative.addBodyPart(html);
             message.setContent(alternative);
             if (settings.user().isPresent()) {
-                Transport.send(message, settings.user().get(), settings.password().orElseThrow());
+                Transport.send(
+                        message, settings.user().get(), settings.password().orElseThrow());
             } else {
                 Transport.send(message);
             }

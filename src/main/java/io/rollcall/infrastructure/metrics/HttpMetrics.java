@@ -21,16 +21,22 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class HttpMetrics implements HttpRequestMetrics {
 
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-            "TRACE");
-    private static final Metadata REQUESTS = Metadata.builder().withName(MetricNames.HTTP_REQUESTS)
-            .withDescription("HTTP requests by route template, method and status").build();
-    private static final Metadata DURATION = Metadata.builder().withName(MetricNames.HTTP_REQUEST_DURATION)
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+    private static final Metadata REQUESTS = Metadata.builder()
+            .withName(MetricNames.HTTP_REQUESTS)
+            .withDescription("HTTP requests by route template, method and status")
+            .build();
+    private static final Metadata DURATION = Metadata.builder()
+            .withName(MetricNames.HTTP_REQUEST_DURATION)
             .withDescription("HTTP request latency by route template and method, from the first filter to the last"
                     + " byte handed to the container")
-            .withUnit(MetricUnits.SECONDS).build();
-    private static final Metadata SCIM = Metadata.builder().withName(MetricNames.SCIM_OPERATIONS)
-            .withDescription("SCIM operations by resource, operation and outcome").build();
+            .withUnit(MetricUnits.SECONDS)
+            .build();
+    private static final Metadata SCIM = Metadata.builder()
+            .withName(MetricNames.SCIM_OPERATIONS)
+            .withDescription("SCIM operations by resource, operation and outcome")
+            .build();
 
     private final MetricRegistry registry;
 
@@ -59,9 +65,14 @@ public class HttpMetrics implements HttpRequestMetrics {
         m = METHODS.contains(m) ? m : "OTHER";
         Tag routeTag = new Tag("route", route);
         Tag methodTag = new Tag("method", m);
-        registry.counter(REQUESTS, routeTag, methodTag, new Tag("status", Integer.toString(status))).inc();
+        registry.counter(REQUESTS, routeTag, methodTag, new Tag("status", Integer.toString(status)))
+                .inc();
         registry.timer(DURATION, routeTag, methodTag).update(elapsed);
-        ScimOperation.of(route, m, status).ifPresent(op -> registry.counter(SCIM, new Tag("resource", op.resource()),
-                new Tag("operation", op.operation()), new Tag("outcome", op.outcome())).inc());
+        ScimOperation.of(route, m, status).ifPresent(op -> registry.counter(
+                        SCIM,
+                        new Tag("resource", op.resource()),
+                        new Tag("operation", op.operation()),
+                        new Tag("outcome", op.outcome()))
+                .inc());
     }
 }

@@ -25,12 +25,11 @@ public final class MetricNames {
     /** Counter, label {@code scope}. */
     public static final String RATE_LIMIT_REFUSED = "rollcall_rate_limit_refused";
 
-    static final List<String> COUNTERS = List.of(HTTP_REQUESTS, SCIM_OPERATIONS, SSO_LOGINS, INVITES,
-            RATE_LIMIT_REFUSED);
+    static final List<String> COUNTERS =
+            List.of(HTTP_REQUESTS, SCIM_OPERATIONS, SSO_LOGINS, INVITES, RATE_LIMIT_REFUSED);
     static final List<String> TIMERS = List.of(HTTP_REQUEST_DURATION);
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 
     /** The series names as exported in Prometheus text, e.g. {@code rollcall_http_requests_total}. */
     public static List<String> exported() {

@@ -21,12 +21,19 @@ public class MicroProfileUsageMetrics implements UsageMetrics {
     private static final Set<String> PROTOCOLS = Set.of("SAML", "OIDC");
     /** The rate limits Rollcall has (see {@code application.ratelimit} and {@code EmailSignIn}). */
     private static final Set<String> SCOPES = Set.of("scim", "api", "sso", "signin-address", "signin-ip");
-    private static final Metadata SSO_LOGINS = Metadata.builder().withName(MetricNames.SSO_LOGINS)
-            .withDescription("SSO login attempts by protocol, result (success, refused) and refusal reason").build();
-    private static final Metadata INVITES = Metadata.builder().withName(MetricNames.INVITES)
-            .withDescription("Invite events: issued, resent, accepted, revoked").build();
-    private static final Metadata RATE_LIMIT_REFUSALS = Metadata.builder().withName(MetricNames.RATE_LIMIT_REFUSED)
-            .withDescription("Requests refused by a rate limit (HTTP 429), by limit").build();
+
+    private static final Metadata SSO_LOGINS = Metadata.builder()
+            .withName(MetricNames.SSO_LOGINS)
+            .withDescription("SSO login attempts by protocol, result (success, refused) and refusal reason")
+            .build();
+    private static final Metadata INVITES = Metadata.builder()
+            .withName(MetricNames.INVITES)
+            .withDescription("Invite events: issued, resent, accepted, revoked")
+            .build();
+    private static final Metadata RATE_LIMIT_REFUSALS = Metadata.builder()
+            .withName(MetricNames.RATE_LIMIT_REFUSED)
+            .withDescription("Requests refused by a rate limit (HTTP 429), by limit")
+            .build();
 
     private final MetricRegistry registry;
 
@@ -46,8 +53,8 @@ public class MicroProfileUsageMetrics implements UsageMetrics {
      */
     void registerKnownSeries(@Observes @Initialized(ApplicationScoped.class) Object started) {
         for (String protocol : PROTOCOLS) {
-            registry.counter(SSO_LOGINS, new Tag("protocol", protocol), new Tag("result", "success"),
-                    new Tag("reason", "none"));
+            registry.counter(
+                    SSO_LOGINS, new Tag("protocol", protocol), new Tag("result", "success"), new Tag("reason", "none"));
         }
         for (InviteEvent event : InviteEvent.values()) {
             registry.counter(INVITES, new Tag("event", event.name().toLowerCase(Locale.ROOT)));
@@ -60,14 +67,18 @@ public class MicroProfileUsageMetrics implements UsageMetrics {
     @Override
     public void ssoLogin(String protocol, String refusalCode) {
         String p = protocol == null ? "unknown" : protocol.toUpperCase(Locale.ROOT);
-        registry.counter(SSO_LOGINS, new Tag("protocol", PROTOCOLS.contains(p) ? p : "unknown"),
-                new Tag("result", refusalCode == null ? "success" : "refused"),
-                new Tag("reason", refusalCode == null ? "none" : refusalCode)).inc();
+        registry.counter(
+                        SSO_LOGINS,
+                        new Tag("protocol", PROTOCOLS.contains(p) ? p : "unknown"),
+                        new Tag("result", refusalCode == null ? "success" : "refused"),
+                        new Tag("reason", refusalCode == null ? "none" : refusalCode))
+                .inc();
     }
 
     @Override
     public void invite(InviteEvent event) {
-        registry.counter(INVITES, new Tag("event", event.name().toLowerCase(Locale.ROOT))).inc();
+        registry.counter(INVITES, new Tag("event", event.name().toLowerCase(Locale.ROOT)))
+                .inc();
     }
 
     @Override

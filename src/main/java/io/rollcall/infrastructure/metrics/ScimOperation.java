@@ -26,14 +26,15 @@ public record ScimOperation(String resource, String operation, String outcome) {
         String resource = ".search".equals(segments[0]) ? "root" : segments[0];
         boolean byId = segments.length > 1 && segments[1].startsWith("{");
         boolean search = route.endsWith("/.search");
-        String operation = switch (method.toUpperCase(Locale.ROOT)) {
-            case "GET" -> byId ? "get" : "list";
-            case "POST" -> search ? "search" : "Bulk".equals(resource) ? "bulk" : "create";
-            case "PUT" -> "replace";
-            case "PATCH" -> "patch";
-            case "DELETE" -> "delete";
-            default -> "other";
-        };
+        String operation =
+                switch (method.toUpperCase(Locale.ROOT)) {
+                    case "GET" -> byId ? "get" : "list";
+                    case "POST" -> search ? "search" : "Bulk".equals(resource) ? "bulk" : "create";
+                    case "PUT" -> "replace";
+                    case "PATCH" -> "patch";
+                    case "DELETE" -> "delete";
+                    default -> "other";
+                };
         return Optional.of(new ScimOperation(resource, operation, outcomeOf(status)));
     }
 

@@ -18,10 +18,14 @@ class AssertionUseWriter {
         UtcInstantConverter times = new UtcInstantConverter();
         // Expired ids can go: an expired assertion is refused before the replay check is reached.
         em.createNativeQuery("DELETE FROM saml_assertion_use WHERE expires_at < ?")
-                .setParameter(1, times.convertToDatabaseColumn(Instant.now())).executeUpdate();
+                .setParameter(1, times.convertToDatabaseColumn(Instant.now()))
+                .executeUpdate();
         em.createNativeQuery("INSERT INTO saml_assertion_use (issuer_hash, assertion_id, workspace_id, expires_at)"
-                + " VALUES (?, ?, ?, ?)").setParameter(1, issuerHash).setParameter(2, assertionId)
-                .setParameter(3, workspaceId).setParameter(4, times.convertToDatabaseColumn(expiresAt))
+                        + " VALUES (?, ?, ?, ?)")
+                .setParameter(1, issuerHash)
+                .setParameter(2, assertionId)
+                .setParameter(3, workspaceId)
+                .setParameter(4, times.convertToDatabaseColumn(expiresAt))
                 .executeUpdate();
     }
 }

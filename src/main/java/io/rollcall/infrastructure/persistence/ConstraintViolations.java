@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public final class ConstraintViolations {
 
-    private ConstraintViolations() {
-    }
+    private ConstraintViolations() {}
 
     public static boolean causedBy(Throwable failure) {
         SQLException sql = find(failure, SQLException.class);
@@ -38,7 +37,8 @@ public final class ConstraintViolations {
     }
 
     private static boolean names(SQLException sql, String constraint) {
-        return sql != null && sql.getMessage() != null
+        return sql != null
+                && sql.getMessage() != null
                 && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains(constraint);
     }
 

@@ -15,17 +15,20 @@ public record DatabaseSettings(String url, String user, String password, Vendor 
 
     /** The database products Rollcall supports; the migrations are written for both. */
     public enum Vendor {
-        H2, MARIADB
+        H2,
+        MARIADB
     }
 
     static final String DEFAULT_H2_URL_TEMPLATE = "jdbc:h2:file:%s;DB_CLOSE_ON_EXIT=FALSE";
 
     public static DatabaseSettings fromConfig() {
         Config config = ConfigProvider.getConfig(DatabaseSettings.class.getClassLoader());
-        Optional<String> url = config.getOptionalValue("rollcall.db.url", String.class).map(String::trim)
+        Optional<String> url = config.getOptionalValue("rollcall.db.url", String.class)
+                .map(String::trim)
                 .filter(s -> !s.isEmpty());
         String user = config.getOptionalValue("rollcall.db.user", String.class).orElse(null);
-        String password = config.getOptionalValue("rollcall.db.password", String.class).orElse(null);
+        String password =
+                config.getOptionalValue("rollcall.db.password", String.class).orElse(null);
         return of(url.orElseGet(DatabaseSettings::defaultH2Url), user, password);
     }
 

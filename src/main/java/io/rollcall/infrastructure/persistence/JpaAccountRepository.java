@@ -21,7 +21,9 @@ class JpaAccountRepository implements AccountRepository {
     @Override
     public Optional<Account> findByEmail(String normalisedEmail) {
         return em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
-                .setParameter("email", normalisedEmail).getResultStream().findFirst();
+                .setParameter("email", normalisedEmail)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override

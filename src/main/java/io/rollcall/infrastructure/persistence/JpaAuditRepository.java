@@ -18,8 +18,7 @@ class JpaAuditRepository implements AuditRepository {
     private EntityManager em;
 
     /** For CDI. */
-    JpaAuditRepository() {
-    }
+    JpaAuditRepository() {}
 
     /** For tests with a resource-local entity manager. */
     JpaAuditRepository(EntityManager em) {
@@ -32,8 +31,14 @@ class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
-    public Page<AuditEvent> search(String workspaceId, Set<String> actorIds, String action, Instant since,
-            Instant until, int offset, int limit) {
+    public Page<AuditEvent> search(
+            String workspaceId,
+            Set<String> actorIds,
+            String action,
+            Instant since,
+            Instant until,
+            int offset,
+            int limit) {
         if (actorIds != null && actorIds.isEmpty()) {
             return new Page<>(List.of(), 0);
         }
@@ -50,8 +55,8 @@ class JpaAuditRepository implements AuditRepository {
         if (until != null) {
             where.append(" AND e.occurredAt < :until");
         }
-        TypedQuery<AuditEvent> items = em.createQuery("SELECT e FROM AuditEvent e" + where
-                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class);
+        TypedQuery<AuditEvent> items = em.createQuery(
+                "SELECT e FROM AuditEvent e" + where + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
         for (TypedQuery<?> q : List.of(items, count)) {
             q.setParameter("ws", workspaceId);

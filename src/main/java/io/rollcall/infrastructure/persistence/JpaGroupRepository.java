@@ -22,8 +22,7 @@ class JpaGroupRepository implements GroupRepository {
     private EntityManager em;
 
     /** For CDI. */
-    JpaGroupRepository() {
-    }
+    JpaGroupRepository() {}
 
     /** For tests with a resource-local entity manager. */
     JpaGroupRepository(EntityManager em) {
@@ -32,7 +31,8 @@ class JpaGroupRepository implements GroupRepository {
 
     @Override
     public Optional<Group> find(String workspaceId, String groupId) {
-        return Optional.ofNullable(em.find(Group.class, groupId)).filter(g -> g.workspaceId().equals(workspaceId));
+        return Optional.ofNullable(em.find(Group.class, groupId))
+                .filter(g -> g.workspaceId().equals(workspaceId));
     }
 
     @Override
@@ -46,11 +46,16 @@ class JpaGroupRepository implements GroupRepository {
 
     @Override
     public boolean nameTaken(String workspaceId, MembershipType type, String displayName, String exceptGroupId) {
-        return em.createQuery("SELECT COUNT(g) FROM Group g WHERE g.workspaceId = :ws AND g.membershipType = :type"
-                + " AND g.displayNameLower = :name AND g.id <> :except", Long.class)
-                .setParameter("ws", workspaceId).setParameter("type", type)
-                .setParameter("name", displayName.toLowerCase(Locale.ROOT))
-                .setParameter("except", exceptGroupId == null ? "" : exceptGroupId).getSingleResult() > 0;
+        return em.createQuery(
+                                "SELECT COUNT(g) FROM Group g WHERE g.workspaceId = :ws AND g.membershipType = :type"
+                                        + " AND g.displayNameLower = :name AND g.id <> :except",
+                                Long.class)
+                        .setParameter("ws", workspaceId)
+                        .setParameter("type", type)
+                        .setParameter("name", displayName.toLowerCase(Locale.ROOT))
+                        .setParameter("except", exceptGroupId == null ? "" : exceptGroupId)
+                        .getSingleResult()
+                > 0;
     }
 
     @Override
@@ -60,8 +65,9 @@ class JpaGroupRepository implements GroupRepository {
         if (filtered) {
             where += " AND g.displayNameLower LIKE :q ESCAPE '\\'";
         }
-        TypedQuery<Group> items = em.createQuery("SELECT g FROM Group g" + where + " ORDER BY g.createdAt, g.id",
-                Group.class).setParameter("ws", workspaceId);
+        TypedQuery<Group> items = em.createQuery(
+                        "SELECT g FROM Group g" + where + " ORDER BY g.createdAt, g.id", Group.class)
+                .setParameter("ws", workspaceId);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(g) FROM Group g" + where, Long.class)
                 .setParameter("ws", workspaceId);
         if (filtered) {
@@ -88,25 +94,34 @@ class JpaGroupRepository implements GroupRepository {
     @Override
     public void markChanged(String groupId, Instant now) {
         em.createQuery("UPDATE Group g SET g.version = g.version + 1, g.updatedAt = :now WHERE g.id = :id")
-                .setParameter("now", now).setParameter("id", groupId).executeUpdate();
+                .setParameter("now", now)
+                .setParameter("id", groupId)
+                .executeUpdate();
     }
 
     @Override
     public List<GroupClaimRule> claimRules(String groupId) {
-        return em.createQuery("SELECT r FROM GroupClaimRule r WHERE r.groupId = :group ORDER BY r.position",
-                GroupClaimRule.class).setParameter("group", groupId).getResultList();
+        return em.createQuery(
+                        "SELECT r FROM GroupClaimRule r WHERE r.groupId = :group ORDER BY r.position",
+                        GroupClaimRule.class)
+                .setParameter("group", groupId)
+                .getResultList();
     }
 
     @Override
     public List<GroupClaimRule> claimRulesOfWorkspace(String workspaceId) {
-        return em.createQuery("SELECT r FROM GroupClaimRule r, Group g WHERE r.groupId = g.id"
-                + " AND g.workspaceId = :ws ORDER BY r.groupId, r.position", GroupClaimRule.class)
-                .setParameter("ws", workspaceId).getResultList();
+        return em.createQuery(
+                        "SELECT r FROM GroupClaimRule r, Group g WHERE r.groupId = g.id"
+                                + " AND g.workspaceId = :ws ORDER BY r.groupId, r.position",
+                        GroupClaimRule.class)
+                .setParameter("ws", workspaceId)
+                .getResultList();
     }
 
     @Override
     public void replaceClaimRules(String groupId, List<GroupClaimRule> rules) {
-        em.createQuery("DELETE FROM GroupClaimRule r WHERE r.groupId = :group").setParameter("group", groupId)
+        em.createQuery("DELETE FROM GroupClaimRule r WHERE r.groupId = :group")
+                .setParameter("group", groupId)
                 .executeUpdate();
         rules.forEach(em::persist);
     }

@@ -21,8 +21,7 @@ class JpaInviteRepository implements InviteRepository {
     private EntityManager em;
 
     /** For CDI. */
-    JpaInviteRepository() {
-    }
+    JpaInviteRepository() {}
 
     /** For tests with a resource-local entity manager. */
     JpaInviteRepository(EntityManager em) {
@@ -31,27 +30,39 @@ class JpaInviteRepository implements InviteRepository {
 
     @Override
     public Optional<Invite> find(String workspaceId, String inviteId) {
-        return Optional.ofNullable(em.find(Invite.class, inviteId)).filter(i -> i.workspaceId().equals(workspaceId));
+        return Optional.ofNullable(em.find(Invite.class, inviteId))
+                .filter(i -> i.workspaceId().equals(workspaceId));
     }
 
     @Override
     public Optional<Invite> findByTokenHash(String tokenHash) {
         return em.createQuery("SELECT i FROM Invite i WHERE i.tokenHash = :hash", Invite.class)
-                .setParameter("hash", tokenHash).getResultStream().findFirst();
+                .setParameter("hash", tokenHash)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public List<Invite> findPending(String workspaceId, String normalisedEmail) {
-        return em.createQuery("SELECT i FROM Invite i WHERE i.workspaceId = :ws AND i.email = :email"
-                + " AND i.status = :status ORDER BY i.createdAt", Invite.class).setParameter("ws", workspaceId)
-                .setParameter("email", normalisedEmail).setParameter("status", InviteStatus.PENDING).getResultList();
+        return em.createQuery(
+                        "SELECT i FROM Invite i WHERE i.workspaceId = :ws AND i.email = :email"
+                                + " AND i.status = :status ORDER BY i.createdAt",
+                        Invite.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("email", normalisedEmail)
+                .setParameter("status", InviteStatus.PENDING)
+                .getResultList();
     }
 
     @Override
     public List<Invite> findPendingForEmail(String normalisedEmail) {
-        return em.createQuery("SELECT i FROM Invite i WHERE i.email = :email AND i.status = :status"
-                + " ORDER BY i.createdAt", Invite.class).setParameter("email", normalisedEmail)
-                .setParameter("status", InviteStatus.PENDING).getResultList();
+        return em.createQuery(
+                        "SELECT i FROM Invite i WHERE i.email = :email AND i.status = :status"
+                                + " ORDER BY i.createdAt",
+                        Invite.class)
+                .setParameter("email", normalisedEmail)
+                .setParameter("status", InviteStatus.PENDING)
+                .getResultList();
     }
 
     @Override
@@ -60,16 +71,17 @@ class JpaInviteRepository implements InviteRepository {
         // filter compares expires_at with now for the two pending-status states.
         List<String> any = new ArrayList<>();
         for (Invite.State state : states) {
-            any.add(switch (state) {
-                case PENDING -> "(i.status = :pending AND i.expiresAt > :now)";
-                case EXPIRED -> "(i.status = :pending AND i.expiresAt <= :now)";
-                case ACCEPTED -> "i.status = :accepted";
-                case REVOKED -> "i.status = :revoked";
-            });
+            any.add(
+                    switch (state) {
+                        case PENDING -> "(i.status = :pending AND i.expiresAt > :now)";
+                        case EXPIRED -> "(i.status = :pending AND i.expiresAt <= :now)";
+                        case ACCEPTED -> "i.status = :accepted";
+                        case REVOKED -> "i.status = :revoked";
+                    });
         }
         String where = " WHERE i.workspaceId = :ws" + (any.isEmpty() ? "" : " AND (" + String.join(" OR ", any) + ")");
-        TypedQuery<Invite> items = em.createQuery("SELECT i FROM Invite i" + where + " ORDER BY i.createdAt DESC, i.id",
-                Invite.class);
+        TypedQuery<Invite> items =
+                em.createQuery("SELECT i FROM Invite i" + where + " ORDER BY i.createdAt DESC, i.id", Invite.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(i) FROM Invite i" + where, Long.class);
         for (TypedQuery<?> q : List.of(items, count)) {
             q.setParameter("ws", workspaceId);

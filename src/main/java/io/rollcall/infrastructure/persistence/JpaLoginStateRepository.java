@@ -27,14 +27,16 @@ class JpaLoginStateRepository implements LoginStateRepository {
         }
         em.detach(state);
         // The DELETE is the claim: of two racing instances only one removes the row.
-        int deleted = em.createQuery("DELETE FROM LoginState s WHERE s.id = :id").setParameter("id", idHash)
+        int deleted = em.createQuery("DELETE FROM LoginState s WHERE s.id = :id")
+                .setParameter("id", idHash)
                 .executeUpdate();
         return deleted == 1 ? Optional.of(state) : Optional.empty();
     }
 
     @Override
     public int purgeExpired(Instant now) {
-        return em.createQuery("DELETE FROM LoginState s WHERE s.expiresAt < :now").setParameter("now", now)
+        return em.createQuery("DELETE FROM LoginState s WHERE s.expiresAt < :now")
+                .setParameter("now", now)
                 .executeUpdate();
     }
 }

@@ -31,25 +31,38 @@ class JpaMailOutbox implements MailOutbox {
 
     @Override
     public List<String> due(Instant now, int limit) {
-        return em.createQuery("SELECT m.id FROM OutboxMessage m WHERE m.status = :queued AND m.nextAttemptAt <= :now"
-                + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now) ORDER BY m.nextAttemptAt, m.id", String.class)
-                .setParameter("queued", OutboxMessage.Status.QUEUED).setParameter("now", now).setMaxResults(limit)
+        return em.createQuery(
+                        "SELECT m.id FROM OutboxMessage m WHERE m.status = :queued AND m.nextAttemptAt <= :now"
+                                + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now) ORDER BY m.nextAttemptAt, m.id",
+                        String.class)
+                .setParameter("queued", OutboxMessage.Status.QUEUED)
+                .setParameter("now", now)
+                .setMaxResults(limit)
                 .getResultList();
     }
 
     @Override
     public boolean claim(String id, String owner, Instant now, Instant leaseUntil) {
         return em.createQuery("UPDATE OutboxMessage m SET m.leaseOwner = :owner, m.leaseUntil = :until"
-                + " WHERE m.id = :id AND m.status = :queued AND m.nextAttemptAt <= :now"
-                + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)").setParameter("owner", owner)
-                .setParameter("until", leaseUntil).setParameter("id", id)
-                .setParameter("queued", OutboxMessage.Status.QUEUED).setParameter("now", now).executeUpdate() == 1;
+                                + " WHERE m.id = :id AND m.status = :queued AND m.nextAttemptAt <= :now"
+                                + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
+                        .setParameter("owner", owner)
+                        .setParameter("until", leaseUntil)
+                        .setParameter("id", id)
+                        .setParameter("queued", OutboxMessage.Status.QUEUED)
+                        .setParameter("now", now)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override
     public void cancelQueued(String subjectId) {
-        em.createQuery("SELECT m FROM OutboxMessage m WHERE m.subjectId = :subject AND m.status = :queued",
-                OutboxMessage.class).setParameter("subject", subjectId)
-                .setParameter("queued", OutboxMessage.Status.QUEUED).getResultList().forEach(OutboxMessage::cancel);
+        em.createQuery(
+                        "SELECT m FROM OutboxMessage m WHERE m.subjectId = :subject AND m.status = :queued",
+                        OutboxMessage.class)
+                .setParameter("subject", subjectId)
+                .setParameter("queued", OutboxMessage.Status.QUEUED)
+                .getResultList()
+                .forEach(OutboxMessage::cancel);
     }
 }

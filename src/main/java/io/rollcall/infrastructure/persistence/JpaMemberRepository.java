@@ -23,8 +23,7 @@ class JpaMemberRepository implements MemberRepository {
     private EntityManager em;
 
     /** For CDI. */
-    JpaMemberRepository() {
-    }
+    JpaMemberRepository() {}
 
     /** For tests with a resource-local entity manager. */
     JpaMemberRepository(EntityManager em) {
@@ -49,23 +48,32 @@ class JpaMemberRepository implements MemberRepository {
 
     @Override
     public Optional<Member> findByAccount(String workspaceId, String accountId) {
-        return em.createQuery("SELECT m FROM Member m WHERE m.workspaceId = :ws AND m.accountId = :account",
-                Member.class).setParameter("ws", workspaceId).setParameter("account", accountId)
-                .getResultStream().findFirst();
+        return em.createQuery(
+                        "SELECT m FROM Member m WHERE m.workspaceId = :ws AND m.accountId = :account", Member.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public Optional<Member> findByUserName(String workspaceId, String userName) {
-        return em.createQuery("SELECT m FROM Member m WHERE m.workspaceId = :ws AND m.userNameLower = :name",
-                Member.class).setParameter("ws", workspaceId)
-                .setParameter("name", userName.toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+        return em.createQuery(
+                        "SELECT m FROM Member m WHERE m.workspaceId = :ws AND m.userNameLower = :name", Member.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("name", userName.toLowerCase(Locale.ROOT))
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public Optional<Member> findBySsoSubject(String workspaceId, String subject) {
-        return em.createQuery("SELECT m FROM Member m WHERE m.workspaceId = :ws AND m.ssoSubject = :subject",
-                Member.class).setParameter("ws", workspaceId).setParameter("subject", subject)
-                .getResultStream().findFirst();
+        return em.createQuery(
+                        "SELECT m FROM Member m WHERE m.workspaceId = :ws AND m.ssoSubject = :subject", Member.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("subject", subject)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -76,8 +84,9 @@ class JpaMemberRepository implements MemberRepository {
             where += " AND (m.userNameLower LIKE :q ESCAPE '\\' OR LOWER(m.displayName) LIKE :q ESCAPE '\\'"
                     + " OR EXISTS (SELECT e FROM MemberEmail e WHERE e.member = m AND e.valueLower LIKE :q ESCAPE '\\'))";
         }
-        TypedQuery<Member> items = em.createQuery("SELECT m FROM Member m" + where + " ORDER BY m.createdAt, m.id",
-                Member.class).setParameter("ws", workspaceId);
+        TypedQuery<Member> items = em.createQuery(
+                        "SELECT m FROM Member m" + where + " ORDER BY m.createdAt, m.id", Member.class)
+                .setParameter("ws", workspaceId);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM Member m" + where, Long.class)
                 .setParameter("ws", workspaceId);
         if (filtered) {
@@ -90,14 +99,20 @@ class JpaMemberRepository implements MemberRepository {
 
     @Override
     public List<Member> listForAccount(String accountId) {
-        return em.createQuery("SELECT m FROM Member m WHERE m.accountId = :account ORDER BY m.workspaceId",
-                Member.class).setParameter("account", accountId).getResultList();
+        return em.createQuery(
+                        "SELECT m FROM Member m WHERE m.accountId = :account ORDER BY m.workspaceId", Member.class)
+                .setParameter("account", accountId)
+                .getResultList();
     }
 
     @Override
     public long countActiveWithRole(String workspaceId, String roleId) {
-        return em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.workspaceId = :ws AND m.roleId = :role"
-                + " AND m.active = TRUE", Long.class).setParameter("ws", workspaceId).setParameter("role", roleId)
+        return em.createQuery(
+                        "SELECT COUNT(m) FROM Member m WHERE m.workspaceId = :ws AND m.roleId = :role"
+                                + " AND m.active = TRUE",
+                        Long.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("role", roleId)
                 .getSingleResult();
     }
 

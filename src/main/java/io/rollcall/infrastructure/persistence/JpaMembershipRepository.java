@@ -22,8 +22,7 @@ class JpaMembershipRepository implements MembershipRepository {
     private EntityManager em;
 
     /** For CDI. */
-    JpaMembershipRepository() {
-    }
+    JpaMembershipRepository() {}
 
     /** For tests with a resource-local entity manager. */
     JpaMembershipRepository(EntityManager em) {
@@ -42,14 +41,20 @@ class JpaMembershipRepository implements MembershipRepository {
     @Override
     public boolean remove(String groupId, String memberId, MembershipSource source) {
         return em.createQuery("DELETE FROM GroupMembership gm WHERE gm.groupId = :group AND gm.memberId = :member"
-                + " AND gm.source = :source").setParameter("group", groupId).setParameter("member", memberId)
-                .setParameter("source", source).executeUpdate() > 0;
+                                + " AND gm.source = :source")
+                        .setParameter("group", groupId)
+                        .setParameter("member", memberId)
+                        .setParameter("source", source)
+                        .executeUpdate()
+                > 0;
     }
 
     @Override
     public int removeAll(String groupId, MembershipSource source) {
         return em.createQuery("DELETE FROM GroupMembership gm WHERE gm.groupId = :group AND gm.source = :source")
-                .setParameter("group", groupId).setParameter("source", source).executeUpdate();
+                .setParameter("group", groupId)
+                .setParameter("source", source)
+                .executeUpdate();
     }
 
     @Override
@@ -60,33 +65,46 @@ class JpaMembershipRepository implements MembershipRepository {
     @Override
     public Page<MembershipEntry> list(String groupId, int offset, int limit) {
         return Paging.page(
-                em.createQuery("SELECT NEW io.rollcall.domain.group.MembershipEntry(gm.memberId, m.userName,"
-                        + " gm.source, gm.createdAt) FROM GroupMembership gm, Member m WHERE gm.groupId = :group"
-                        + " AND m.id = gm.memberId ORDER BY gm.memberId, gm.source", MembershipEntry.class)
+                em.createQuery(
+                                "SELECT NEW io.rollcall.domain.group.MembershipEntry(gm.memberId, m.userName,"
+                                        + " gm.source, gm.createdAt) FROM GroupMembership gm, Member m WHERE gm.groupId = :group"
+                                        + " AND m.id = gm.memberId ORDER BY gm.memberId, gm.source",
+                                MembershipEntry.class)
                         .setParameter("group", groupId),
                 em.createQuery("SELECT COUNT(gm) FROM GroupMembership gm WHERE gm.groupId = :group", Long.class)
                         .setParameter("group", groupId),
-                offset, limit);
+                offset,
+                limit);
     }
 
     @Override
     public Set<String> groupIdsOf(String memberId) {
-        return new HashSet<>(em.createQuery("SELECT DISTINCT gm.groupId FROM GroupMembership gm"
-                + " WHERE gm.memberId = :member", String.class).setParameter("member", memberId).getResultList());
+        return new HashSet<>(em.createQuery(
+                        "SELECT DISTINCT gm.groupId FROM GroupMembership gm" + " WHERE gm.memberId = :member",
+                        String.class)
+                .setParameter("member", memberId)
+                .getResultList());
     }
 
     @Override
     public Set<String> groupIdsOf(String memberId, MembershipSource source) {
-        return new HashSet<>(em.createQuery("SELECT gm.groupId FROM GroupMembership gm WHERE gm.memberId = :member"
-                + " AND gm.source = :source", String.class).setParameter("member", memberId)
-                .setParameter("source", source).getResultList());
+        return new HashSet<>(em.createQuery(
+                        "SELECT gm.groupId FROM GroupMembership gm WHERE gm.memberId = :member"
+                                + " AND gm.source = :source",
+                        String.class)
+                .setParameter("member", memberId)
+                .setParameter("source", source)
+                .getResultList());
     }
 
     @Override
     public List<Group> groupsWithRoleOf(String memberId) {
-        return em.createQuery("SELECT g FROM Group g WHERE g.roleId IS NOT NULL AND g.id IN"
-                + " (SELECT gm.groupId FROM GroupMembership gm WHERE gm.memberId = :member) ORDER BY g.displayNameLower",
-                Group.class).setParameter("member", memberId).getResultList();
+        return em.createQuery(
+                        "SELECT g FROM Group g WHERE g.roleId IS NOT NULL AND g.id IN"
+                                + " (SELECT gm.groupId FROM GroupMembership gm WHERE gm.memberId = :member) ORDER BY g.displayNameLower",
+                        Group.class)
+                .setParameter("member", memberId)
+                .getResultList();
     }
 
     @Override
@@ -95,11 +113,16 @@ class JpaMembershipRepository implements MembershipRepository {
         if (memberIds.isEmpty()) {
             return names;
         }
-        List<Object[]> rows = em.createQuery("SELECT DISTINCT gm.memberId, g.displayName, g.displayNameLower"
-                + " FROM GroupMembership gm, Group g WHERE g.id = gm.groupId AND gm.memberId IN :members"
-                + " ORDER BY g.displayNameLower", Object[].class).setParameter("members", memberIds).getResultList();
+        List<Object[]> rows = em.createQuery(
+                        "SELECT DISTINCT gm.memberId, g.displayName, g.displayNameLower"
+                                + " FROM GroupMembership gm, Group g WHERE g.id = gm.groupId AND gm.memberId IN :members"
+                                + " ORDER BY g.displayNameLower",
+                        Object[].class)
+                .setParameter("members", memberIds)
+                .getResultList();
         for (Object[] row : rows) {
-            names.computeIfAbsent((String) row[0], k -> new java.util.ArrayList<>()).add((String) row[1]);
+            names.computeIfAbsent((String) row[0], k -> new java.util.ArrayList<>())
+                    .add((String) row[1]);
         }
         return names;
     }

@@ -23,16 +23,24 @@ class JpaRoleRepository implements RoleRepository {
 
     @Override
     public List<Role> list(String workspaceId) {
-        return em.createQuery("SELECT r FROM Role r WHERE r.workspaceId = :ws ORDER BY r.preset DESC, r.createdAt, r.id",
-                Role.class).setParameter("ws", workspaceId).getResultList();
+        return em.createQuery(
+                        "SELECT r FROM Role r WHERE r.workspaceId = :ws ORDER BY r.preset DESC, r.createdAt, r.id",
+                        Role.class)
+                .setParameter("ws", workspaceId)
+                .getResultList();
     }
 
     @Override
     public boolean nameTaken(String workspaceId, String name, String exceptRoleId) {
-        return em.createQuery("SELECT COUNT(r) FROM Role r WHERE r.workspaceId = :ws AND r.nameLower = :name"
-                + " AND r.id <> :except", Long.class).setParameter("ws", workspaceId)
-                .setParameter("name", name.toLowerCase(Locale.ROOT))
-                .setParameter("except", exceptRoleId == null ? "" : exceptRoleId).getSingleResult() > 0;
+        return em.createQuery(
+                                "SELECT COUNT(r) FROM Role r WHERE r.workspaceId = :ws AND r.nameLower = :name"
+                                        + " AND r.id <> :except",
+                                Long.class)
+                        .setParameter("ws", workspaceId)
+                        .setParameter("name", name.toLowerCase(Locale.ROOT))
+                        .setParameter("except", exceptRoleId == null ? "" : exceptRoleId)
+                        .getSingleResult()
+                > 0;
     }
 
     @Override
@@ -50,20 +58,29 @@ class JpaRoleRepository implements RoleRepository {
 
     @Override
     public long countMembersWithRole(String workspaceId, String roleId) {
-        return em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.workspaceId = :ws AND m.roleId = :role",
-                Long.class).setParameter("ws", workspaceId).setParameter("role", roleId).getSingleResult();
+        return em.createQuery(
+                        "SELECT COUNT(m) FROM Member m WHERE m.workspaceId = :ws AND m.roleId = :role", Long.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("role", roleId)
+                .getSingleResult();
     }
 
     @Override
     public long countGroupsWithRole(String workspaceId, String roleId) {
-        return em.createQuery("SELECT COUNT(g) FROM Group g WHERE g.workspaceId = :ws AND g.roleId = :role",
-                Long.class).setParameter("ws", workspaceId).setParameter("role", roleId).getSingleResult();
+        return em.createQuery("SELECT COUNT(g) FROM Group g WHERE g.workspaceId = :ws AND g.roleId = :role", Long.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("role", roleId)
+                .getSingleResult();
     }
 
     @Override
     public long countPendingInvitesWithRole(String workspaceId, String roleId) {
-        return em.createQuery("SELECT COUNT(i) FROM Invite i WHERE i.workspaceId = :ws AND i.roleId = :role"
-                + " AND i.status = io.rollcall.domain.identity.InviteStatus.PENDING", Long.class)
-                .setParameter("ws", workspaceId).setParameter("role", roleId).getSingleResult();
+        return em.createQuery(
+                        "SELECT COUNT(i) FROM Invite i WHERE i.workspaceId = :ws AND i.roleId = :role"
+                                + " AND i.status = io.rollcall.domain.identity.InviteStatus.PENDING",
+                        Long.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("role", roleId)
+                .getSingleResult();
     }
 }

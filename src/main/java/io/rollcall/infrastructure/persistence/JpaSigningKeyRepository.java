@@ -16,8 +16,11 @@ class JpaSigningKeyRepository implements SigningKeyRepository {
 
     @Override
     public List<SigningKeyRecord> retiringAfter(Instant since) {
-        return em.createQuery("SELECT k FROM SigningKeyRecord k WHERE k.retiresAt > :since"
-                + " ORDER BY k.createdAt DESC, k.kid", SigningKeyRecord.class).setParameter("since", since)
+        return em.createQuery(
+                        "SELECT k FROM SigningKeyRecord k WHERE k.retiresAt > :since"
+                                + " ORDER BY k.createdAt DESC, k.kid",
+                        SigningKeyRecord.class)
+                .setParameter("since", since)
                 .getResultList();
     }
 

@@ -22,18 +22,24 @@ class JpaTokenRepository implements TokenRepository {
     @Override
     public Optional<ApiToken> findApiTokenByHash(String hash) {
         return em.createQuery("SELECT t FROM ApiToken t WHERE t.tokenHash = :hash", ApiToken.class)
-                .setParameter("hash", hash).getResultStream().findFirst();
+                .setParameter("hash", hash)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public Optional<ApiToken> findApiToken(String accountId, String tokenId) {
-        return Optional.ofNullable(em.find(ApiToken.class, tokenId)).filter(t -> t.accountId().equals(accountId));
+        return Optional.ofNullable(em.find(ApiToken.class, tokenId))
+                .filter(t -> t.accountId().equals(accountId));
     }
 
     @Override
     public List<ApiToken> listApiTokens(String accountId) {
-        return em.createQuery("SELECT t FROM ApiToken t WHERE t.accountId = :account ORDER BY t.createdAt, t.id",
-                ApiToken.class).setParameter("account", accountId).getResultList();
+        return em.createQuery(
+                        "SELECT t FROM ApiToken t WHERE t.accountId = :account ORDER BY t.createdAt, t.id",
+                        ApiToken.class)
+                .setParameter("account", accountId)
+                .getResultList();
     }
 
     @Override
@@ -44,18 +50,24 @@ class JpaTokenRepository implements TokenRepository {
     @Override
     public Optional<ScimToken> findScimTokenByHash(String hash) {
         return em.createQuery("SELECT t FROM ScimToken t WHERE t.tokenHash = :hash", ScimToken.class)
-                .setParameter("hash", hash).getResultStream().findFirst();
+                .setParameter("hash", hash)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public Optional<ScimToken> findScimToken(String workspaceId, String tokenId) {
-        return Optional.ofNullable(em.find(ScimToken.class, tokenId)).filter(t -> t.workspaceId().equals(workspaceId));
+        return Optional.ofNullable(em.find(ScimToken.class, tokenId))
+                .filter(t -> t.workspaceId().equals(workspaceId));
     }
 
     @Override
     public List<ScimToken> listScimTokens(String workspaceId) {
-        return em.createQuery("SELECT t FROM ScimToken t WHERE t.workspaceId = :ws ORDER BY t.createdAt, t.id",
-                ScimToken.class).setParameter("ws", workspaceId).getResultList();
+        return em.createQuery(
+                        "SELECT t FROM ScimToken t WHERE t.workspaceId = :ws ORDER BY t.createdAt, t.id",
+                        ScimToken.class)
+                .setParameter("ws", workspaceId)
+                .getResultList();
     }
 
     @Override
@@ -66,16 +78,20 @@ class JpaTokenRepository implements TokenRepository {
     @Override
     public void touchApiToken(String tokenId, Instant now) {
         em.createQuery("UPDATE ApiToken t SET t.lastUsedAt = :now WHERE t.id = :id"
-                + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :threshold)")
-                .setParameter("now", now).setParameter("threshold", now.minus(TOUCH_INTERVAL))
-                .setParameter("id", tokenId).executeUpdate();
+                        + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :threshold)")
+                .setParameter("now", now)
+                .setParameter("threshold", now.minus(TOUCH_INTERVAL))
+                .setParameter("id", tokenId)
+                .executeUpdate();
     }
 
     @Override
     public void touchScimToken(String tokenId, Instant now) {
         em.createQuery("UPDATE ScimToken t SET t.lastUsedAt = :now WHERE t.id = :id"
-                + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :threshold)")
-                .setParameter("now", now).setParameter("threshold", now.minus(TOUCH_INTERVAL))
-                .setParameter("id", tokenId).executeUpdate();
+                        + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :threshold)")
+                .setParameter("now", now)
+                .setParameter("threshold", now.minus(TOUCH_INTERVAL))
+                .setParameter("id", tokenId)
+                .executeUpdate();
     }
 }

@@ -16,8 +16,7 @@ class JpaWorkspaceRepository implements WorkspaceRepository {
     private EntityManager em;
 
     /** For CDI. */
-    JpaWorkspaceRepository() {
-    }
+    JpaWorkspaceRepository() {}
 
     /** For tests with a resource-local entity manager. */
     JpaWorkspaceRepository(EntityManager em) {
@@ -32,7 +31,9 @@ class JpaWorkspaceRepository implements WorkspaceRepository {
     @Override
     public Optional<String> scimDefaultRoleId(String id) {
         return em.createQuery("SELECT w.scimDefaultRoleId FROM Workspace w WHERE w.id = :id", String.class)
-                .setParameter("id", id).getResultStream().findFirst();
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -47,9 +48,12 @@ class JpaWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public List<Workspace> listForAccount(String accountId) {
-        return em.createQuery("SELECT w FROM Workspace w WHERE w.id IN "
-                + "(SELECT m.workspaceId FROM Member m WHERE m.accountId = :account) ORDER BY w.id", Workspace.class)
-                .setParameter("account", accountId).getResultList();
+        return em.createQuery(
+                        "SELECT w FROM Workspace w WHERE w.id IN "
+                                + "(SELECT m.workspaceId FROM Member m WHERE m.accountId = :account) ORDER BY w.id",
+                        Workspace.class)
+                .setParameter("account", accountId)
+                .getResultList();
     }
 
     @Override

@@ -6,8 +6,7 @@ import jakarta.persistence.TypedQuery;
 /** Runs a page query and its count query: paging always happens in the database. */
 final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     static <T> Page<T> page(TypedQuery<T> items, TypedQuery<Long> count, int offset, int limit) {
         long total = count.getSingleResult();
@@ -20,7 +19,9 @@ final class Paging {
     /** Escapes LIKE wildcards so that user input is matched literally. */
     static String containsPattern(String query) {
         String escaped = query.toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
         return "%" + escaped + "%";
     }
 }

@@ -22,6 +22,5 @@ public final class PersistenceResources {
 
     public static final String DATA_SOURCE = "java:app/jdbc/rollcall";
 
-    private PersistenceResources() {
-    }
+    private PersistenceResources() {}
 }

@@ -32,7 +32,8 @@ public class UniqueKeyConflicts {
 
     @AroundInvoke
     Object translate(InvocationContext call) throws Exception {
-        if (call.getMethod() == null || !call.getMethod().getDeclaringClass().getPackageName().startsWith(USE_CASES)) {
+        if (call.getMethod() == null
+                || !call.getMethod().getDeclaringClass().getPackageName().startsWith(USE_CASES)) {
             return call.proceed();
         }
         try {

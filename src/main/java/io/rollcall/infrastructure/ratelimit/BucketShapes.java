@@ -14,18 +14,22 @@ final class BucketShapes {
     /** Most buckets kept (per instance, or per grid member for the grid's share). */
     static final int MAX_KEYS = 200_000;
 
-    private BucketShapes() {
-    }
+    private BucketShapes() {}
 
     /** {@code perSecond} tokens refilled gradually each second, at most {@code burst} saved up. */
     static Bandwidth of(RateLimit limit) {
-        return Bandwidth.builder().capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
+        return Bandwidth.builder()
+                .capacity(limit.burst())
+                .refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
                 .build();
     }
 
     /** {@code permits} tokens refilled gradually over {@code window}. */
     static Bandwidth of(long permits, Duration window) {
-        return Bandwidth.builder().capacity(permits).refillGreedy(permits, window).build();
+        return Bandwidth.builder()
+                .capacity(permits)
+                .refillGreedy(permits, window)
+                .build();
     }
 
     static String id(RateLimitScope scope, String key) {

@@ -43,15 +43,20 @@ public class GridRequestBuckets implements RequestBuckets {
 
     @PostConstruct
     void connect() {
-        PayaraDataGrid.instance().ifPresentOrElse(instance -> {
-            try {
-                grid = HazelcastBuckets.on(instance, MAP);
-                LOG.info("Rate-limit buckets shared by the cluster in map " + MAP);
-            } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "the data grid is not usable: rate-limit buckets stay in this instance's memory",
-                        e);
-            }
-        }, () -> LOG.fine("no data grid: rate-limit buckets stay in this instance's memory"));
+        PayaraDataGrid.instance()
+                .ifPresentOrElse(
+                        instance -> {
+                            try {
+                                grid = HazelcastBuckets.on(instance, MAP);
+                                LOG.info("Rate-limit buckets shared by the cluster in map " + MAP);
+                            } catch (RuntimeException | LinkageError e) {
+                                LOG.log(
+                                        Level.WARNING,
+                                        "the data grid is not usable: rate-limit buckets stay in this instance's memory",
+                                        e);
+                            }
+                        },
+                        () -> LOG.fine("no data grid: rate-limit buckets stay in this instance's memory"));
     }
 
     @Override

@@ -33,10 +33,13 @@ final class HazelcastBuckets {
             throw new IllegalStateException("the Hazelcast instance is not running");
         }
         // Dynamic configuration, added by every member alike before the map is first used (identical configs merge).
-        instance.getConfig().addMapConfig(new MapConfig(mapName)
-                .setMaxIdleSeconds((int) BucketShapes.IDLE.toSeconds())
-                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
-                        .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(BucketShapes.MAX_KEYS)));
+        instance.getConfig()
+                .addMapConfig(new MapConfig(mapName)
+                        .setMaxIdleSeconds((int) BucketShapes.IDLE.toSeconds())
+                        .setEvictionConfig(new EvictionConfig()
+                                .setEvictionPolicy(EvictionPolicy.LRU)
+                                .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+                                .setSize(BucketShapes.MAX_KEYS)));
         IMap<String, byte[]> map = instance.getMap(mapName);
         return new HazelcastBuckets(Bucket4jHazelcast.casBasedBuilder(map).build());
     }

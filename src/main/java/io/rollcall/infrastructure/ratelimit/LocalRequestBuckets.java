@@ -17,8 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class LocalRequestBuckets {
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(BucketShapes.IDLE)
-            .maximumSize(BucketShapes.MAX_KEYS).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(BucketShapes.IDLE)
+            .maximumSize(BucketShapes.MAX_KEYS)
+            .build();
 
     /** Takes one token from bucket {@code id}, created full with {@code shape} if new; 0 or nanoseconds to wait. */
     public long consume(String id, Bandwidth shape) {

@@ -65,14 +65,17 @@ public final class ReencryptSecretsCommand {
         try {
             box = new SecretBox(SecretKeyRing.parse(ring));
             String url = settings.apply("ROLLCALL_DB_URL");
-            database = DatabaseSettings.of(url == null || url.isBlank() ? DatabaseSettings.defaultH2Url() : url.trim(),
-                    settings.apply("ROLLCALL_DB_USER"), settings.apply("ROLLCALL_DB_PASSWORD"));
+            database = DatabaseSettings.of(
+                    url == null || url.isBlank() ? DatabaseSettings.defaultH2Url() : url.trim(),
+                    settings.apply("ROLLCALL_DB_USER"),
+                    settings.apply("ROLLCALL_DB_PASSWORD"));
         } catch (IllegalArgumentException | IllegalStateException e) {
             out.println("reencrypt-secrets: " + e.getMessage());
             return FAILED;
         }
-        out.println("reencrypt-secrets: " + database.vendor().name().toLowerCase(Locale.ROOT)
-                + " database; newest key id " + box.ring().newestKeyId() + ", key ring " + box.ring().keyIds());
+        out.println(
+                "reencrypt-secrets: " + database.vendor().name().toLowerCase(Locale.ROOT) + " database; newest key id "
+                        + box.ring().newestKeyId() + ", key ring " + box.ring().keyIds());
         List<SecretReencryption.Tally> tallies;
         try (Connection connection = connect(database)) {
             tallies = new SecretReencryption(box).run(connection);
@@ -98,12 +101,13 @@ public final class ReencryptSecretsCommand {
 
     private static Connection connect(DatabaseSettings database) throws SQLException {
         // The driver is loaded by name: DriverManager only sees drivers of the class loader that started the JVM.
-        String driverClass = database.vendor() == DatabaseSettings.Vendor.H2 ? "org.h2.Driver"
-                : "org.mariadb.jdbc.Driver";
+        String driverClass =
+                database.vendor() == DatabaseSettings.Vendor.H2 ? "org.h2.Driver" : "org.mariadb.jdbc.Driver";
         Driver driver;
         try {
             driver = (Driver) Class.forName(driverClass, true, ReencryptSecretsCommand.class.getClassLoader())
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException e) {
             throw new SQLException("the JDBC driver " + driverClass + " is missing", "08001", e);
         }
@@ -115,7 +119,8 @@ public final class ReencryptSecretsCommand {
             properties.setProperty("password", database.password());
         }
         String url = database.driverUrl();
-        if (database.vendor() == DatabaseSettings.Vendor.H2 && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS=")) {
+        if (database.vendor() == DatabaseSettings.Vendor.H2
+                && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS=")) {
             url += ";IFEXISTS=TRUE"; // a mistyped path must not create an empty database and report "0 re-encrypted"
         }
         Connection connection = driver.connect(url, properties);

@@ -29,9 +29,13 @@ public final class SecretReencryption {
     }
 
     /** What one kind of secret looked like and what was done to it. Unreadable rows read "row id: reason". */
-    public record Tally(String kind, int reencrypted, int encryptedFromClear, int alreadyCurrent, int changedMeanwhile,
-            List<String> unreadable) {
-    }
+    public record Tally(
+            String kind,
+            int reencrypted,
+            int encryptedFromClear,
+            int alreadyCurrent,
+            int changedMeanwhile,
+            List<String> unreadable) {}
 
     /** Runs over both tables on this connection (in auto-commit mode: one row per transaction). */
     public List<Tally> run(Connection connection) throws SQLException {
@@ -42,7 +46,7 @@ public final class SecretReencryption {
     private Tally oidcClientSecrets(Connection connection) throws SQLException {
         Counter counter = new Counter();
         try (PreparedStatement select = connection.prepareStatement("SELECT workspace_id, oidc_client_secret, version"
-                + " FROM sso_connection WHERE oidc_client_secret IS NOT NULL ORDER BY workspace_id");
+                        + " FROM sso_connection WHERE oidc_client_secret IS NOT NULL ORDER BY workspace_id");
                 PreparedStatement update = connection.prepareStatement("UPDATE sso_connection"
                         + " SET oidc_client_secret = ?, version = version + 1 WHERE workspace_id = ? AND version = ?");
                 ResultSet rows = select.executeQuery()) {
@@ -63,8 +67,8 @@ public final class SecretReencryption {
 
     private Tally sessionSigningKeys(Connection connection) throws SQLException {
         Counter counter = new Counter();
-        try (PreparedStatement select = connection.prepareStatement("SELECT kid, private_jwk, private_encrypted"
-                + " FROM session_signing_key ORDER BY kid");
+        try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT kid, private_jwk, private_encrypted" + " FROM session_signing_key ORDER BY kid");
                 PreparedStatement update = connection.prepareStatement("UPDATE session_signing_key"
                         + " SET private_jwk = ?, private_encrypted = TRUE WHERE kid = ? AND private_encrypted = ?");
                 ResultSet rows = select.executeQuery()) {

@@ -15,8 +15,7 @@ import org.apache.directory.scim.spec.filter.ValuePathExpression;
  */
 final class Precedence {
 
-    private Precedence() {
-    }
+    private Precedence() {}
 
     static FilterExpression fix(FilterExpression expression) {
         if (expression instanceof LogicalExpression) {
@@ -29,12 +28,14 @@ final class Precedence {
                 if (operators.get(i) == LogicalOperator.AND) {
                     conjunction = new LogicalExpression(conjunction, LogicalOperator.AND, operands.get(i + 1));
                 } else {
-                    disjunction = disjunction == null ? conjunction
+                    disjunction = disjunction == null
+                            ? conjunction
                             : new LogicalExpression(disjunction, LogicalOperator.OR, conjunction);
                     conjunction = operands.get(i + 1);
                 }
             }
-            return disjunction == null ? conjunction
+            return disjunction == null
+                    ? conjunction
                     : new LogicalExpression(disjunction, LogicalOperator.OR, conjunction);
         }
         if (expression instanceof GroupExpression group) {
@@ -46,8 +47,8 @@ final class Precedence {
         return expression;
     }
 
-    private static void flatten(FilterExpression expression, List<FilterExpression> operands,
-            List<LogicalOperator> operators) {
+    private static void flatten(
+            FilterExpression expression, List<FilterExpression> operands, List<LogicalOperator> operators) {
         if (expression instanceof LogicalExpression logical) {
             flatten(logical.getLeft(), operands, operators);
             operators.add(logical.getOperator());

@@ -1,11 +1,11 @@
 package io.rollcall.scim.filter;
 
-import io.rollcall.application.scim.ParsedFilter;
-import io.rollcall.application.scim.FilterErrors;
-import io.rollcall.application.scim.UnicodeText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollcall.application.scim.FilterErrors;
+import io.rollcall.application.scim.ParsedFilter;
 import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.UnicodeText;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.scim.spec.filter.Filter;
@@ -22,8 +22,7 @@ public final class ScimFilterParser {
     static final int MAX_LENGTH = 4096;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ScimFilterParser() {
-    }
+    private ScimFilterParser() {}
 
     /** @throws ScimProblem 400 invalidFilter for anything malformed */
     public static ParsedFilter parse(String filter) {
@@ -55,7 +54,10 @@ public final class ScimFilterParser {
             if (c == '"') {
                 int end = endOfString(filter, i);
                 literals.add(decode(filter.substring(i, end + 1)));
-                out.append('"').append(ParsedFilter.PLACEHOLDER_PREFIX).append(literals.size() - 1).append('"');
+                out.append('"')
+                        .append(ParsedFilter.PLACEHOLDER_PREFIX)
+                        .append(literals.size() - 1)
+                        .append('"');
                 i = end + 1;
                 continue;
             }

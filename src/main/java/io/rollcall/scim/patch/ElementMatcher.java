@@ -3,8 +3,8 @@ package io.rollcall.scim.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.application.scim.ParsedFilter;
+import io.rollcall.application.scim.ScimProblem;
 import java.util.Locale;
 import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
 import org.apache.directory.scim.spec.filter.AttributePresentExpression;
@@ -61,7 +61,8 @@ final class ElementMatcher {
     private boolean evaluate(FilterExpression expression, JsonNode element) {
         if (expression instanceof LogicalExpression logical) {
             boolean left = evaluate(logical.getLeft(), element);
-            return logical.getOperator() == LogicalOperator.AND ? left && evaluate(logical.getRight(), element)
+            return logical.getOperator() == LogicalOperator.AND
+                    ? left && evaluate(logical.getRight(), element)
                     : left || evaluate(logical.getRight(), element);
         }
         if (expression instanceof GroupExpression group) {
@@ -69,7 +70,9 @@ final class ElementMatcher {
         }
         if (expression instanceof AttributePresentExpression present) {
             JsonNode value = JsonFields.get(element, name(present.getAttributePath()));
-            return value != null && !value.isNull() && !(value.isTextual() && value.asText().isEmpty());
+            return value != null
+                    && !value.isNull()
+                    && !(value.isTextual() && value.asText().isEmpty());
         }
         if (expression instanceof AttributeComparisonExpression c) {
             return compare(JsonFields.get(element, name(c.getAttributePath())), c.getOperation(), c.getCompareValue());
@@ -82,8 +85,8 @@ final class ElementMatcher {
             return actual != null && !actual.isNull();
         }
         if (expected instanceof Boolean b) {
-            boolean value = actual != null && (actual.isBoolean() ? actual.booleanValue()
-                    : "true".equalsIgnoreCase(actual.asText()));
+            boolean value = actual != null
+                    && (actual.isBoolean() ? actual.booleanValue() : "true".equalsIgnoreCase(actual.asText()));
             return switch (operator) {
                 case EQ -> actual != null && value == b;
                 case NE -> actual == null || value != b;
@@ -115,7 +118,6 @@ final class ElementMatcher {
 
     /** Inside brackets, "type" and "emails.type" both name the element's sub-attribute. */
     private static String name(AttributeReference reference) {
-        return reference.getSubAttributeName() != null ? reference.getSubAttributeName()
-                : reference.getAttributeName();
+        return reference.getSubAttributeName() != null ? reference.getSubAttributeName() : reference.getAttributeName();
     }
 }

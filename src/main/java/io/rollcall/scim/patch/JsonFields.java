@@ -7,8 +7,7 @@ import java.util.Iterator;
 /** Case-insensitive access to JSON object members: SCIM attribute names are case-insensitive (RFC 7643 2.1). */
 public final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /** The member name as present in {@code object}, or {@code name} itself when absent. */
     public static String key(JsonNode object, String name) {

@@ -53,9 +53,13 @@ public final class PatchApplier {
             if ("schemas".equalsIgnoreCase(name)) {
                 continue;
             }
-            if (extensionSchemas.contains(name.toLowerCase(Locale.ROOT)) && member.getValue().isObject()) {
+            if (extensionSchemas.contains(name.toLowerCase(Locale.ROOT))
+                    && member.getValue().isObject()) {
                 for (Map.Entry<String, JsonNode> attribute : member.getValue().properties()) {
-                    apply(resource, operation.op(), PatchPath.parse(name + ":" + attribute.getKey()),
+                    apply(
+                            resource,
+                            operation.op(),
+                            PatchPath.parse(name + ":" + attribute.getKey()),
                             attribute.getValue());
                 }
             } else {
@@ -70,8 +74,9 @@ public final class PatchApplier {
             return; // removing from an extension the resource does not have
         }
         JsonNode current = JsonFields.get(container, path.attribute());
-        if (container == resource && (readOnly.contains(path.attribute().toLowerCase(Locale.ROOT))
-                || "schemas".equalsIgnoreCase(path.attribute()))) {
+        if (container == resource
+                && (readOnly.contains(path.attribute().toLowerCase(Locale.ROOT))
+                        || "schemas".equalsIgnoreCase(path.attribute()))) {
             echoOfReadOnly(op, path, current, value);
             return;
         }
@@ -94,8 +99,8 @@ public final class PatchApplier {
             throw ScimProblem.badRequest(ScimProblem.MUTABILITY, "'" + name + "' is read-only");
         }
         if (path.subAttribute() != null) {
-            ReadOnlyValues.requireUnchanged(name + "." + path.subAttribute(),
-                    JsonFields.get(current, path.subAttribute()), value);
+            ReadOnlyValues.requireUnchanged(
+                    name + "." + path.subAttribute(), JsonFields.get(current, path.subAttribute()), value);
         } else {
             ReadOnlyValues.requireUnchanged(name, current, value);
         }
@@ -121,13 +126,14 @@ public final class PatchApplier {
         return created;
     }
 
-    private void applyToAttribute(ObjectNode container, PatchOperation.Op op, String name, JsonNode current,
-            JsonNode value) {
+    private void applyToAttribute(
+            ObjectNode container, PatchOperation.Op op, String name, JsonNode current, JsonNode value) {
         switch (op) {
             case ADD -> {
                 if ((current != null && current.isArray()) || value.isArray()) {
                     ArrayNode target = current != null && current.isArray() ? (ArrayNode) current : JSON.arrayNode();
-                    for (JsonNode element : value.isArray() ? value : JSON.arrayNode().add(value)) {
+                    for (JsonNode element :
+                            value.isArray() ? value : JSON.arrayNode().add(value)) {
                         if (!contains(target, element)) {
                             target.add(element);
                         }
@@ -163,8 +169,8 @@ public final class PatchApplier {
         }
     }
 
-    private void applyToSubAttribute(ObjectNode container, PatchOperation.Op op, PatchPath path, JsonNode current,
-            JsonNode value) {
+    private void applyToSubAttribute(
+            ObjectNode container, PatchOperation.Op op, PatchPath path, JsonNode current, JsonNode value) {
         if (current != null && current.isArray()) {
             // "emails.value" without a filter addresses that sub-attribute of every element.
             for (JsonNode element : current) {
@@ -187,8 +193,8 @@ public final class PatchApplier {
         setOrRemove(object, op, path.subAttribute(), value);
     }
 
-    private void applyToMatches(ObjectNode container, PatchOperation.Op op, PatchPath path, JsonNode current,
-            JsonNode value) {
+    private void applyToMatches(
+            ObjectNode container, PatchOperation.Op op, PatchPath path, JsonNode current, JsonNode value) {
         if (current != null && !current.isNull() && !current.isArray()) {
             throw ScimProblem.badRequest(ScimProblem.INVALID_PATH, "'" + path.attribute() + "' is not multi-valued");
         }
@@ -213,8 +219,8 @@ public final class PatchApplier {
         if (matches.isEmpty()) {
             ObjectNode template = path.subAttribute() != null ? matcher.template() : null;
             if (template == null) {
-                throw ScimProblem.badRequest(ScimProblem.NO_TARGET, "no value of '" + path.attribute()
-                        + "' matches the filter");
+                throw ScimProblem.badRequest(
+                        ScimProblem.NO_TARGET, "no value of '" + path.attribute() + "' matches the filter");
             }
             // Entra's emails[type eq "work"].value: the element the filter describes, created with the value.
             template.set(path.subAttribute(), value.deepCopy());

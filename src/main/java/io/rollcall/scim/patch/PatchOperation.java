@@ -14,7 +14,9 @@ public record PatchOperation(Op op, PatchPath path, JsonNode value) {
 
     /** The three RFC operations. */
     public enum Op {
-        ADD, REMOVE, REPLACE
+        ADD,
+        REMOVE,
+        REPLACE
     }
 
     /**
@@ -70,8 +72,8 @@ public record PatchOperation(Op op, PatchPath path, JsonNode value) {
         PatchPath path = pathNode == null || pathNode.isNull() ? null : PatchPath.parse(pathNode.asText());
         JsonNode value = operation.get("value");
         if (op != Op.REMOVE && (value == null || value.isMissingNode())) {
-            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, op.name().toLowerCase(Locale.ROOT)
-                    + " needs a value");
+            throw ScimProblem.badRequest(
+                    ScimProblem.INVALID_VALUE, op.name().toLowerCase(Locale.ROOT) + " needs a value");
         }
         if (op == Op.REMOVE && path == null) {
             throw ScimProblem.badRequest(ScimProblem.NO_TARGET, "remove needs a path");

@@ -1,7 +1,7 @@
 package io.rollcall.scim.patch;
 
-import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.application.scim.ParsedFilter;
+import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.scim.filter.ScimFilterParser;
 import java.util.Locale;
 

@@ -21,8 +21,7 @@ import java.util.Set;
  */
 public final class ReadOnlyValues {
 
-    private ReadOnlyValues() {
-    }
+    private ReadOnlyValues() {}
 
     /**
      * Refuses any read-only top-level member of {@code sent} whose value differs from {@code current}'s.
@@ -41,8 +40,9 @@ public final class ReadOnlyValues {
     /** The same rule for one attribute: {@code current} may be null (the resource has no value). */
     public static void requireUnchanged(String name, JsonNode current, JsonNode sent) {
         if (!same(current, sent)) {
-            throw ScimProblem.badRequest(ScimProblem.MUTABILITY, "'" + name + "' is read-only: only its current"
-                    + " value may be sent back");
+            throw ScimProblem.badRequest(
+                    ScimProblem.MUTABILITY,
+                    "'" + name + "' is read-only: only its current" + " value may be sent back");
         }
     }
 
@@ -104,7 +104,9 @@ public final class ReadOnlyValues {
 
     private static boolean sameInstant(String a, String b) {
         try {
-            return OffsetDateTime.parse(a).toInstant().equals(OffsetDateTime.parse(b).toInstant());
+            return OffsetDateTime.parse(a)
+                    .toInstant()
+                    .equals(OffsetDateTime.parse(b).toInstant());
         } catch (DateTimeParseException notTimes) {
             return false;
         }

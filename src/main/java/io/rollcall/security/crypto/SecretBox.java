@@ -33,6 +33,7 @@ public final class SecretBox {
     private static final String CURRENT = "v2:";
     /** Tink's prefix for keys with a key id: one version byte (0x01) and the id. */
     private static final int TINK_PREFIX_BYTES = 5;
+
     private static final int MIN_CIPHERTEXT_BYTES = 12 + 16;
 
     private final SecretKeyRing ring;
@@ -81,8 +82,8 @@ public final class SecretBox {
             return new String(aead.decrypt(in, aad(context)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             // Deliberately no detail: the cause is "wrong key, wrong context or tampered", nothing more to say.
-            throw new IllegalStateException("sealed value cannot be opened with the configured "
-                    + SecretKeyRing.SETTING);
+            throw new IllegalStateException(
+                    "sealed value cannot be opened with the configured " + SecretKeyRing.SETTING);
         }
     }
 
@@ -102,8 +103,10 @@ public final class SecretBox {
     }
 
     private static String keyIdOf(byte[] tinkCiphertext) {
-        int id = ((tinkCiphertext[1] & 0xff) << 24) | ((tinkCiphertext[2] & 0xff) << 16)
-                | ((tinkCiphertext[3] & 0xff) << 8) | (tinkCiphertext[4] & 0xff);
+        int id = ((tinkCiphertext[1] & 0xff) << 24)
+                | ((tinkCiphertext[2] & 0xff) << 16)
+                | ((tinkCiphertext[3] & 0xff) << 8)
+                | (tinkCiphertext[4] & 0xff);
         return SecretKeyRing.hex(id);
     }
 
@@ -133,15 +136,22 @@ public final class SecretBox {
     private static Aead aead(SecretKeyRing ring, AesGcmParameters.Variant variant) {
         try {
             AeadConfig.register(); // idempotent: Tink's global registry of AEAD key types
-            AesGcmParameters parameters = AesGcmParameters.builder().setKeySizeBytes(32).setIvSizeBytes(12)
-                    .setTagSizeBytes(16).setVariant(variant).build();
+            AesGcmParameters parameters = AesGcmParameters.builder()
+                    .setKeySizeBytes(32)
+                    .setIvSizeBytes(12)
+                    .setTagSizeBytes(16)
+                    .setVariant(variant)
+                    .build();
             KeysetHandle.Builder keyset = KeysetHandle.newBuilder();
             boolean primary = true;
             for (SecretKeyRing.Key key : ring.keys()) {
-                AesGcmKey aesKey = AesGcmKey.builder().setParameters(parameters)
+                AesGcmKey aesKey = AesGcmKey.builder()
+                        .setParameters(parameters)
                         .setKeyBytes(SecretBytes.copyFrom(key.material(), InsecureSecretKeyAccess.get()))
-                        .setIdRequirement(parameters.hasIdRequirement() ? key.id() : null).build();
-                KeysetHandle.Builder.Entry entry = KeysetHandle.importKey(aesKey).withFixedId(key.id());
+                        .setIdRequirement(parameters.hasIdRequirement() ? key.id() : null)
+                        .build();
+                KeysetHandle.Builder.Entry entry =
+                        KeysetHandle.importKey(aesKey).withFixedId(key.id());
                 keyset.addEntry(primary ? entry.makePrimary() : entry);
                 primary = false;
             }

@@ -23,6 +23,7 @@ public final class SecretKeyRing {
 
     /** The setting's name, used in every error message (never its value). */
     public static final String SETTING = "ROLLCALL_SECRET_KEY";
+
     private static final byte[] KEY_ID_LABEL = "rollcall secret key id v1\0".getBytes(StandardCharsets.US_ASCII);
 
     private final List<Key> keys;
@@ -55,16 +56,16 @@ public final class SecretKeyRing {
             String where = entries.length == 1 ? SETTING : SETTING + " entry " + (i + 1) + " of " + entries.length;
             String entry = entries[i].trim();
             if (entry.isEmpty()) {
-                throw new IllegalArgumentException(where + " is empty (expected comma-separated base64 keys, newest"
-                        + " first)");
+                throw new IllegalArgumentException(
+                        where + " is empty (expected comma-separated base64 keys, newest" + " first)");
             }
             byte[] material;
             try {
                 material = Base64.getDecoder().decode(entry);
             } catch (IllegalArgumentException e) {
                 // The decoder's message quotes the offending character: not repeated here.
-                throw new IllegalArgumentException(where + " is not base64 (generate a key with: openssl rand"
-                        + " -base64 32)");
+                throw new IllegalArgumentException(
+                        where + " is not base64 (generate a key with: openssl rand" + " -base64 32)");
             }
             if (material.length != 32) {
                 throw new IllegalArgumentException(where + " must be 32 bytes (base64), got " + material.length);
@@ -106,7 +107,9 @@ public final class SecretKeyRing {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(KEY_ID_LABEL);
             byte[] digest = sha256.digest(material);
-            return ((digest[0] & 0xff) << 24) | ((digest[1] & 0xff) << 16) | ((digest[2] & 0xff) << 8)
+            return ((digest[0] & 0xff) << 24)
+                    | ((digest[1] & 0xff) << 16)
+                    | ((digest[2] & 0xff) << 8)
                     | (digest[3] & 0xff);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);

@@ -29,8 +29,8 @@ public record AuthorizationRequest(URI uri, String state, String nonce, Pkce pkc
      * Starts a login with fresh random state (32 bytes), nonce (32 bytes) and PKCE pair; {@code openid} is added to
      * {@code scopes} if missing.
      */
-    public static AuthorizationRequest start(OidcProviderMetadata provider, String clientId, URI redirectUri,
-            List<String> scopes, SecureRandom random) {
+    public static AuthorizationRequest start(
+            OidcProviderMetadata provider, String clientId, URI redirectUri, List<String> scopes, SecureRandom random) {
         String state = RandomValues.base64Url(random, 32);
         String nonce = RandomValues.base64Url(random, 32);
         Pkce pkce = Pkce.generate(random);
@@ -40,8 +40,12 @@ public record AuthorizationRequest(URI uri, String state, String nonce, Pkce pkc
         }
         scopes.forEach(scope::add);
         URI uri = new AuthenticationRequest.Builder(ResponseType.CODE, scope, new ClientID(clientId), redirectUri)
-                .endpointURI(provider.authorizationEndpoint()).state(new State(state)).nonce(new Nonce(nonce))
-                .codeChallenge(new CodeVerifier(pkce.verifier()), CodeChallengeMethod.S256).build().toURI();
+                .endpointURI(provider.authorizationEndpoint())
+                .state(new State(state))
+                .nonce(new Nonce(nonce))
+                .codeChallenge(new CodeVerifier(pkce.verifier()), CodeChallengeMethod.S256)
+                .build()
+                .toURI();
         return new AuthorizationRequest(uri, state, nonce, pkce);
     }
 

@@ -17,9 +17,16 @@ import java.util.Set;
 public record IdTokenExpectations(String issuer, String clientId, URI jwksUri, Set<JWSAlgorithm> allowedAlgorithms) {
 
     /** Asymmetric signature algorithms Rollcall accepts at most; never {@code none}, never HMAC. */
-    public static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-            JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    public static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512);
 
     public IdTokenExpectations {
         Objects.requireNonNull(issuer, "issuer");
@@ -36,9 +43,14 @@ public record IdTokenExpectations(String issuer, String clientId, URI jwksUri, S
      * {@code id_token_signing_alg_values_supported}, or RS256 (the OIDC default) when it announces none.
      */
     public static IdTokenExpectations forProvider(OidcProviderMetadata provider, String clientId) {
-        Set<JWSAlgorithm> announced = provider.idTokenSigningAlgs().stream().map(JWSAlgorithm::parse)
-                .filter(ASYMMETRIC::contains).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        return new IdTokenExpectations(provider.issuer(), clientId, provider.jwksUri(),
+        Set<JWSAlgorithm> announced = provider.idTokenSigningAlgs().stream()
+                .map(JWSAlgorithm::parse)
+                .filter(ASYMMETRIC::contains)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return new IdTokenExpectations(
+                provider.issuer(),
+                clientId,
+                provider.jwksUri(),
                 announced.isEmpty() ? Set.of(JWSAlgorithm.RS256) : announced);
     }
 }

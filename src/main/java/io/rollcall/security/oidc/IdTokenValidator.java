@@ -53,17 +53,23 @@ public final class IdTokenValidator {
         SignedJWT jwt = parseSigned(idToken);
         JWSHeader header = jwt.getHeader();
         if (!expected.allowedAlgorithms().contains(header.getAlgorithm())) {
-            throw new OidcRejection(Reason.ALG_NOT_ALLOWED, "ID token algorithm " + header.getAlgorithm()
-                    + " is not allowed");
+            throw new OidcRejection(
+                    Reason.ALG_NOT_ALLOWED, "ID token algorithm " + header.getAlgorithm() + " is not allowed");
         }
-        JWK key = jwks.signingKey(expected.jwksUri(), header.getKeyID()).orElseThrow(() -> new OidcRejection(
-                Reason.UNKNOWN_KEY, "ID token signed with a key the issuer does not publish"));
+        JWK key = jwks.signingKey(expected.jwksUri(), header.getKeyID())
+                .orElseThrow(() -> new OidcRejection(
+                        Reason.UNKNOWN_KEY, "ID token signed with a key the issuer does not publish"));
         verifySignature(jwt, key);
         JWTClaimsSet claims = claims(jwt);
         checkClaims(claims, expected, expectedNonce);
         Object verified = claims.getClaim("email_verified");
-        return new ValidatedIdToken(claims.getIssuer(), claims.getSubject(), Optional.ofNullable(stringClaim(claims,
-                "email")), Boolean.TRUE.equals(verified), claims.getExpirationTime().toInstant(), claims.getClaims());
+        return new ValidatedIdToken(
+                claims.getIssuer(),
+                claims.getSubject(),
+                Optional.ofNullable(stringClaim(claims, "email")),
+                Boolean.TRUE.equals(verified),
+                claims.getExpirationTime().toInstant(),
+                claims.getClaims());
     }
 
     private static SignedJWT parseSigned(String idToken) throws OidcRejection {
@@ -80,8 +86,9 @@ public final class IdTokenValidator {
             return signed;
         }
         // PlainJWT (alg none) or an encrypted JWT: neither is a signed ID token we can accept.
-        throw new OidcRejection(Reason.ALG_NOT_ALLOWED, "ID token is not signed (alg " + jwt.getHeader().getAlgorithm()
-                + ")");
+        throw new OidcRejection(
+                Reason.ALG_NOT_ALLOWED,
+                "ID token is not signed (alg " + jwt.getHeader().getAlgorithm() + ")");
     }
 
     private static void verifySignature(SignedJWT jwt, JWK key) throws OidcRejection, OidcProviderException {
@@ -93,8 +100,9 @@ public final class IdTokenValidator {
             } else if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(alg)) {
                 verifier = new ECDSAVerifier(ec);
             } else {
-                throw new OidcRejection(Reason.ALG_NOT_ALLOWED, "ID token algorithm " + alg + " does not fit key type "
-                        + key.getKeyType());
+                throw new OidcRejection(
+                        Reason.ALG_NOT_ALLOWED,
+                        "ID token algorithm " + alg + " does not fit key type " + key.getKeyType());
             }
         } catch (JOSEException e) {
             throw new OidcProviderException("issuer published an unusable key", e);

@@ -56,7 +56,8 @@ public final class JwksCache {
      */
     public Optional<JWK> signingKey(URI jwksUri, String kid) throws OidcProviderException {
         JWKSource<SecurityContext> source = sources.get(jwksUri, this::source);
-        JWKMatcher.Builder matcher = new JWKMatcher.Builder().keyUses(KeyUse.SIGNATURE, null).publicOnly(true);
+        JWKMatcher.Builder matcher =
+                new JWKMatcher.Builder().keyUses(KeyUse.SIGNATURE, null).publicOnly(true);
         if (kid != null) {
             matcher.keyID(kid);
         }
@@ -81,7 +82,10 @@ public final class JwksCache {
         return JWKSourceBuilder.<SecurityContext>create(url, this::retrieve)
                 .cache(maxAge.toMillis(), http.timeout().toMillis())
                 .rateLimited(minRefetchInterval.toMillis())
-                .refreshAheadCache(false).retrying(false).outageTolerant(false).build();
+                .refreshAheadCache(false)
+                .retrying(false)
+                .outageTolerant(false)
+                .build();
     }
 
     /** Nimbus's {@link ResourceRetriever}, through our HTTP client. */

@@ -48,7 +48,8 @@ public final class OidcDiscovery {
         if (!expectedIssuer.equals(doc.getIssuer().getValue())) {
             throw new OidcProviderException("discovery document issuer does not match the configured issuer");
         }
-        return new OidcProviderMetadata(doc.getIssuer().getValue(),
+        return new OidcProviderMetadata(
+                doc.getIssuer().getValue(),
                 OidcHttp.requireSecure(required(doc.getAuthorizationEndpointURI(), "authorization_endpoint")),
                 OidcHttp.requireSecure(required(doc.getTokenEndpointURI(), "token_endpoint")),
                 OidcHttp.requireSecure(required(doc.getJWKSetURI(), "jwks_uri")),

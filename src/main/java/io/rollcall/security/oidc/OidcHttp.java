@@ -35,8 +35,12 @@ public final class OidcHttp {
     /** A client with a 10 s timeout that does not follow redirects (an IdP endpoint that redirects is misconfigured). */
     public static OidcHttp withDefaults() {
         Duration timeout = Duration.ofSeconds(10);
-        return new OidcHttp(HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build(), timeout);
+        return new OidcHttp(
+                HttpClient.newBuilder()
+                        .connectTimeout(timeout)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                timeout);
     }
 
     /** Refuses plain http except to loopback (tests and local IdPs); tokens must not cross the network unencrypted. */
@@ -45,19 +49,23 @@ public final class OidcHttp {
         if (scheme.equals("https")) {
             return uri;
         }
-        if (scheme.equals("http") && uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+        if (scheme.equals("http")
+                && uri.getHost() != null
+                && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
             return uri;
         }
         throw new OidcProviderException("refusing non-https provider URL " + uri.getScheme() + "://" + uri.getHost());
     }
 
     /** A response: status and body text (capped). */
-    public record Response(int status, String body) {
-    }
+    public record Response(int status, String body) {}
 
     Response get(URI uri) throws OidcProviderException {
-        HttpRequest request = HttpRequest.newBuilder(requireSecure(uri)).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(requireSecure(uri))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         return send(request, uri);
     }
 
@@ -68,7 +76,8 @@ public final class OidcHttp {
                 return new Response(response.statusCode(), readCapped(in));
             }
         } catch (IOException e) {
-            throw new OidcProviderException("cannot reach " + forErrors.getHost() + ": " + e.getClass().getSimpleName(), e);
+            throw new OidcProviderException(
+                    "cannot reach " + forErrors.getHost() + ": " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OidcProviderException("interrupted while calling " + forErrors.getHost(), e);

@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param idTokenSigningAlgs {@code id_token_signing_alg_values_supported}, possibly empty
  * @param tokenEndpointAuthMethods {@code token_endpoint_auth_methods_supported}, possibly empty
  */
-public record OidcProviderMetadata(String issuer, URI authorizationEndpoint, URI tokenEndpoint, URI jwksUri,
-        List<String> idTokenSigningAlgs, List<String> tokenEndpointAuthMethods) {
+public record OidcProviderMetadata(
+        String issuer,
+        URI authorizationEndpoint,
+        URI tokenEndpoint,
+        URI jwksUri,
+        List<String> idTokenSigningAlgs,
+        List<String> tokenEndpointAuthMethods) {
 
     public OidcProviderMetadata {
         Objects.requireNonNull(issuer, "issuer");

@@ -29,7 +29,8 @@ public record Pkce(String verifier, String challenge) {
      *         or characters outside {@code [A-Za-z0-9-._~]})
      */
     public static String challengeOf(String verifier) {
-        return CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue();
+        return CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier))
+                .getValue();
     }
 
     @Override

@@ -6,8 +6,7 @@ import java.util.Base64;
 /** Unguessable URL-safe values for {@code state}, {@code nonce} and PKCE verifiers. */
 final class RandomValues {
 
-    private RandomValues() {
-    }
+    private RandomValues() {}
 
     static String base64Url(SecureRandom random, int bytes) {
         byte[] value = new byte[bytes];

@@ -41,27 +41,36 @@ public final class TokenEndpointClient {
     /**
      * @param codeVerifier the PKCE verifier of this login (43 to 128 characters, RFC 7636 §4.1)
      */
-    public TokenResponse exchange(URI tokenEndpoint, ClientCredentials client, String code, URI redirectUri,
-            String codeVerifier) throws OidcRejection, OidcProviderException {
+    public TokenResponse exchange(
+            URI tokenEndpoint, ClientCredentials client, String code, URI redirectUri, String codeVerifier)
+            throws OidcRejection, OidcProviderException {
         ClientID clientId = new ClientID(client.clientId());
         Secret secret = new Secret(client.clientSecret());
         ClientAuthentication authentication = client.method() == ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC
-                ? new ClientSecretBasic(clientId, secret) : new ClientSecretPost(clientId, secret);
-        HTTPRequest nimbus = new TokenRequest.Builder(OidcHttp.requireSecure(tokenEndpoint), authentication,
-                new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier)))
-                .build().toHTTPRequest();
-        HttpRequest.Builder request = HttpRequest.newBuilder(tokenEndpoint).timeout(http.timeout())
-                .header("Accept", "application/json");
+                ? new ClientSecretBasic(clientId, secret)
+                : new ClientSecretPost(clientId, secret);
+        HTTPRequest nimbus = new TokenRequest.Builder(
+                        OidcHttp.requireSecure(tokenEndpoint),
+                        authentication,
+                        new AuthorizationCodeGrant(
+                                new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier)))
+                .build()
+                .toHTTPRequest();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(tokenEndpoint).timeout(http.timeout()).header("Accept", "application/json");
         for (Map.Entry<String, List<String>> header : nimbus.getHeaderMap().entrySet()) {
             header.getValue().forEach(value -> request.header(header.getKey(), value));
         }
-        OidcHttp.Response response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(nimbus.getBody()))
-                .build(), tokenEndpoint);
+        OidcHttp.Response response = http.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(nimbus.getBody()))
+                        .build(),
+                tokenEndpoint);
         Map<String, Object> json = parse(response);
         if (response.status() == 400 || response.status() == 401) {
             Object error = json.get("error");
-            throw new OidcRejection(Reason.CODE_REJECTED, "token endpoint refused the code: "
-                    + safeErrorCode(error instanceof String s ? s : null));
+            throw new OidcRejection(
+                    Reason.CODE_REJECTED,
+                    "token endpoint refused the code: " + safeErrorCode(error instanceof String s ? s : null));
         }
         if (response.status() != 200) {
             throw new OidcProviderException("token endpoint answered HTTP " + response.status());
@@ -71,7 +80,9 @@ public final class TokenEndpointClient {
         }
         Object accessToken = json.get("access_token");
         Object tokenType = json.get("token_type");
-        return new TokenResponse(idToken, Optional.ofNullable(accessToken instanceof String s ? s : null),
+        return new TokenResponse(
+                idToken,
+                Optional.ofNullable(accessToken instanceof String s ? s : null),
                 tokenType instanceof String t ? t : "");
     }
 

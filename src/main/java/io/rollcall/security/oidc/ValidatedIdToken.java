@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param expiresAt {@code exp}
  * @param claims all claims as parsed JSON (strings, numbers, booleans, lists, maps), unmodifiable
  */
-public record ValidatedIdToken(String issuer, String subject, Optional<String> email, boolean emailVerified,
-        Instant expiresAt, Map<String, Object> claims) {
+public record ValidatedIdToken(
+        String issuer,
+        String subject,
+        Optional<String> email,
+        boolean emailVerified,
+        Instant expiresAt,
+        Map<String, Object> claims) {
 
     public ValidatedIdToken {
         claims = Map.copyOf(claims);

@@ -13,7 +13,10 @@ import java.util.Optional;
  * @param ssoPostUrl the HTTP-POST SingleSignOnService, if offered
  * @param signingCertificates every signing certificate (several during a key rotation), never empty
  */
-public record IdpMetadata(String entityId, Optional<URI> ssoRedirectUrl, Optional<URI> ssoPostUrl,
+public record IdpMetadata(
+        String entityId,
+        Optional<URI> ssoRedirectUrl,
+        Optional<URI> ssoPostUrl,
         List<X509Certificate> signingCertificates) {
 
     public IdpMetadata {

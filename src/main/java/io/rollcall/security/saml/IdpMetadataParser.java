@@ -74,7 +74,8 @@ public final class IdpMetadataParser {
             throw new IdpMetadataException(Problem.MALFORMED, "metadata root is not an EntityDescriptor");
         }
         List<EntityDescriptor> idps = candidates.stream()
-                .filter(e -> e.getIDPSSODescriptor(SAMLConstants.SAML20P_NS) != null).toList();
+                .filter(e -> e.getIDPSSODescriptor(SAMLConstants.SAML20P_NS) != null)
+                .toList();
         if (idps.isEmpty()) {
             throw new IdpMetadataException(Problem.NO_IDP_DESCRIPTOR, "metadata describes no SAML 2.0 IdP");
         }
@@ -123,8 +124,8 @@ public final class IdpMetadataParser {
     static X509Certificate decode(String base64) throws IdpMetadataException {
         try {
             byte[] der = Base64.getMimeDecoder().decode(base64 == null ? "" : base64.strip());
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (IllegalArgumentException | CertificateException e) {
             throw new IdpMetadataException(Problem.BAD_CERTIFICATE, "a signing certificate cannot be read", e);
         }

@@ -23,8 +23,7 @@ import org.w3c.dom.Element;
  */
 final class OpenSaml {
 
-    private OpenSaml() {
-    }
+    private OpenSaml() {}
 
     /** Initialisation-on-demand holder: the JVM guarantees this runs exactly once, without explicit locking. */
     private static final class Holder {
@@ -81,7 +80,8 @@ final class OpenSaml {
     /** Turns a DOM element into an OpenSAML object; the element stays attached as the object's DOM. */
     static XMLObject unmarshall(Element element) throws UnmarshallingException {
         ensureInitialised();
-        Unmarshaller unmarshaller = XMLObjectProviderRegistrySupport.getUnmarshallerFactory().getUnmarshaller(element);
+        Unmarshaller unmarshaller =
+                XMLObjectProviderRegistrySupport.getUnmarshallerFactory().getUnmarshaller(element);
         if (unmarshaller == null) {
             throw new UnmarshallingException("no unmarshaller for " + element.getLocalName());
         }

@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param xml the AuthnRequest document
  * @param redirectUrl the IdP SSO URL with {@code SAMLRequest} (deflated, base64, URL-encoded) and {@code RelayState}
  */
-public record SamlAuthnRequest(String id, Instant issueInstant, String xml, URI redirectUrl) {
-}
+public record SamlAuthnRequest(String id, Instant issueInstant, String xml, URI redirectUrl) {}

@@ -19,8 +19,14 @@ import java.util.Objects;
  * @param clock the time source
  * @param allowedSkew clock skew tolerated on every time check
  */
-public record SamlExpectations(String idpEntityId, List<X509Certificate> trustedCertificates, String spEntityId,
-        String acsUrl, AuthnRequestTracker requests, AssertionReplayStore replayStore, Clock clock,
+public record SamlExpectations(
+        String idpEntityId,
+        List<X509Certificate> trustedCertificates,
+        String spEntityId,
+        String acsUrl,
+        AuthnRequestTracker requests,
+        AssertionReplayStore replayStore,
+        Clock clock,
         Duration allowedSkew) {
 
     public SamlExpectations {

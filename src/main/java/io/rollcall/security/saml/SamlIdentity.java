@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param inResponseTo the id of our AuthnRequest this answers
  * @param assertionId the assertion's ID
  */
-public record SamlIdentity(String issuer, String nameId, Optional<String> nameIdFormat, Optional<String> sessionIndex,
-        Map<String, List<String>> attributes, String inResponseTo, String assertionId) {
+public record SamlIdentity(
+        String issuer,
+        String nameId,
+        Optional<String> nameIdFormat,
+        Optional<String> sessionIndex,
+        Map<String, List<String>> attributes,
+        String inResponseTo,
+        String assertionId) {
 
     public SamlIdentity {
         attributes = Map.copyOf(attributes);

@@ -10,13 +10,14 @@ import org.opensaml.core.xml.util.XMLObjectSupport;
 /** Building and serialising OpenSAML objects for the documents Rollcall writes. */
 final class SamlObjects {
 
-    private SamlObjects() {
-    }
+    private SamlObjects() {}
 
     @SuppressWarnings("unchecked")
     static <T extends XMLObject> T build(QName name) {
         OpenSaml.ensureInitialised();
-        return (T) XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilderOrThrow(name).buildObject(name);
+        return (T) XMLObjectProviderRegistrySupport.getBuilderFactory()
+                .getBuilderOrThrow(name)
+                .buildObject(name);
     }
 
     static String toXml(XMLObject object) {

@@ -83,13 +83,20 @@ public final class SamlResponseValidator {
         }
         SubjectConfirmationData confirmation = bearerConfirmation(subject, expected, now);
         String inResponseTo = checkInResponseTo(response, confirmation, expected);
-        Instant expiry = earliest(notOnOrAfter, toInstant(confirmation.getNotOnOrAfter())).plus(expected.allowedSkew());
+        Instant expiry = earliest(notOnOrAfter, toInstant(confirmation.getNotOnOrAfter()))
+                .plus(expected.allowedSkew());
         if (!expected.replayStore().firstUse(assertion.getID(), expiry)) {
             throw new SamlRejection(Reason.REPLAYED, "assertion was already used");
         }
         NameID nameId = subject.getNameID();
-        return new SamlIdentity(assertion.getIssuer().getValue(), nameIdValue(nameId), Optional.ofNullable(
-                nameId.getFormat()), sessionIndex(assertion), attributes(assertion), inResponseTo, assertion.getID());
+        return new SamlIdentity(
+                assertion.getIssuer().getValue(),
+                nameIdValue(nameId),
+                Optional.ofNullable(nameId.getFormat()),
+                sessionIndex(assertion),
+                attributes(assertion),
+                inResponseTo,
+                assertion.getID());
     }
 
     private static Response parse(String samlResponse) throws SamlRejection {
@@ -130,8 +137,10 @@ public final class SamlResponseValidator {
     }
 
     private static void checkStatus(Response response) throws SamlRejection {
-        if (response.getStatus() == null || response.getStatus().getStatusCode() == null
-                || !StatusCode.SUCCESS.equals(response.getStatus().getStatusCode().getValue())) {
+        if (response.getStatus() == null
+                || response.getStatus().getStatusCode() == null
+                || !StatusCode.SUCCESS.equals(
+                        response.getStatus().getStatusCode().getValue())) {
             throw new SamlRejection(Reason.STATUS_NOT_SUCCESS, "the IdP did not report success");
         }
     }
@@ -139,7 +148,8 @@ public final class SamlResponseValidator {
     /** Exactly one saml:Assertion anywhere in the document, and it is a direct child of the root Response. */
     private static Assertion singleAssertion(Response response) throws SamlRejection {
         Document document = response.getDOM().getOwnerDocument();
-        int everywhere = document.getElementsByTagNameNS(SAML2_ASSERTION_NS, "Assertion").getLength();
+        int everywhere =
+                document.getElementsByTagNameNS(SAML2_ASSERTION_NS, "Assertion").getLength();
         if (everywhere == 0) {
             throw new SamlRejection(Reason.NO_ASSERTION, "response contains no assertion");
         }
@@ -163,7 +173,8 @@ public final class SamlResponseValidator {
         }
         // The element we read identity from must be covered: the assertion itself, or the root response it sits in.
         Element assertionElement = assertion.getDOM();
-        boolean coveredByResponse = response.isSigned() && assertionElement.getParentNode() == response.getDOM()
+        boolean coveredByResponse = response.isSigned()
+                && assertionElement.getParentNode() == response.getDOM()
                 && response.getDOM() == response.getDOM().getOwnerDocument().getDocumentElement();
         if (!assertion.isSigned() && !coveredByResponse) {
             throw new SamlRejection(Reason.SIGNATURE_WRAPPING, "the assertion is not covered by a signature");
@@ -202,7 +213,8 @@ public final class SamlResponseValidator {
             throw new SamlRejection(Reason.WRONG_AUDIENCE, "assertion has no audience restriction");
         }
         for (AudienceRestriction restriction : restrictions) {
-            boolean ours = restriction.getAudiences().stream().map(Audience::getAudienceURI)
+            boolean ours = restriction.getAudiences().stream()
+                    .map(Audience::getAudienceURI)
                     .anyMatch(expected.spEntityId()::equals);
             if (!ours) {
                 throw new SamlRejection(Reason.WRONG_AUDIENCE, "assertion is meant for another service provider");
@@ -228,8 +240,8 @@ public final class SamlResponseValidator {
         throw first != null ? first : new SamlRejection(Reason.NO_SUBJECT, "assertion has no bearer confirmation");
     }
 
-    private static SubjectConfirmationData checkBearer(SubjectConfirmationData data, SamlExpectations expected,
-            Instant now) throws SamlRejection {
+    private static SubjectConfirmationData checkBearer(
+            SubjectConfirmationData data, SamlExpectations expected, Instant now) throws SamlRejection {
         if (data == null || !expected.acsUrl().equals(data.getRecipient())) {
             throw new SamlRejection(Reason.WRONG_RECIPIENT, "assertion is meant for another endpoint");
         }
@@ -248,8 +260,8 @@ public final class SamlResponseValidator {
     }
 
     /** IdP-initiated (unsolicited) responses are refused: every response must answer a request we issued. */
-    private static String checkInResponseTo(Response response, SubjectConfirmationData confirmation,
-            SamlExpectations expected) throws SamlRejection {
+    private static String checkInResponseTo(
+            Response response, SubjectConfirmationData confirmation, SamlExpectations expected) throws SamlRejection {
         String fromResponse = response.getInResponseTo();
         String fromConfirmation = confirmation.getInResponseTo();
         String id = fromConfirmation != null ? fromConfirmation : fromResponse;
@@ -267,7 +279,8 @@ public final class SamlResponseValidator {
             throw new SamlRejection(Reason.NO_SUBJECT, "assertion has no NameID");
         }
         // Belt and braces against comment/PI truncation: the value must be the element's whole text.
-        String whole = nameId.getDOM() == null ? nameId.getValue() : nameId.getDOM().getTextContent();
+        String whole =
+                nameId.getDOM() == null ? nameId.getValue() : nameId.getDOM().getTextContent();
         if (!nameId.getValue().equals(whole)) {
             throw new SamlRejection(Reason.MALFORMED, "NameID is split by markup");
         }
@@ -275,8 +288,10 @@ public final class SamlResponseValidator {
     }
 
     private static Optional<String> sessionIndex(Assertion assertion) {
-        return assertion.getAuthnStatements().stream().map(AuthnStatement::getSessionIndex)
-                .filter(s -> s != null && !s.isBlank()).findFirst();
+        return assertion.getAuthnStatements().stream()
+                .map(AuthnStatement::getSessionIndex)
+                .filter(s -> s != null && !s.isBlank())
+                .findFirst();
     }
 
     private static Map<String, List<String>> attributes(Assertion assertion) {

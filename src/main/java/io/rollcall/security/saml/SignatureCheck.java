@@ -38,7 +38,8 @@ final class SignatureCheck {
     private final List<BasicX509Credential> trusted;
 
     SignatureCheck(List<X509Certificate> trustedCertificates) {
-        this.trusted = trustedCertificates.stream().map(BasicX509Credential::new).toList();
+        this.trusted =
+                trustedCertificates.stream().map(BasicX509Credential::new).toList();
     }
 
     void verify(SignableSAMLObject signed) throws SamlRejection {

@@ -16,8 +16,7 @@ public final class SpMetadata {
     /** Persistent NameIDs are stable per user, which is what Rollcall binds a member to. */
     public static final String DEFAULT_NAME_ID_FORMAT = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
 
-    private SpMetadata() {
-    }
+    private SpMetadata() {}
 
     /** The metadata document as XML. */
     public static String xml(String entityId, URI acsUrl, String nameIdFormat) {

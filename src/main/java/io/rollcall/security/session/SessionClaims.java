@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param sessionId {@code jti}
  * @param expiresAt {@code exp}
  */
-public record SessionClaims(String accountId, String email, String workspaceId, String sessionId, Instant expiresAt) {
-}
+public record SessionClaims(String accountId, String email, String workspaceId, String sessionId, Instant expiresAt) {}

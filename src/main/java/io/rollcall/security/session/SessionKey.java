@@ -30,8 +30,13 @@ public record SessionKey(ECKey jwk, Instant retiresAt) {
     /** A fresh P-256 key pair with the given id. */
     public static SessionKey generate(String kid, Instant retiresAt) {
         try {
-            return new SessionKey(new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256).generate(), retiresAt);
+            return new SessionKey(
+                    new ECKeyGenerator(Curve.P_256)
+                            .keyID(kid)
+                            .keyUse(KeyUse.SIGNATURE)
+                            .algorithm(JWSAlgorithm.ES256)
+                            .generate(),
+                    retiresAt);
         } catch (JOSEException e) {
             throw new IllegalStateException("P-256 key generation is mandatory in every JRE", e);
         }

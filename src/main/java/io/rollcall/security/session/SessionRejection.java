@@ -9,8 +9,16 @@ public class SessionRejection extends Exception {
 
     /** Why, for logs and tests only (never told to the client). */
     public enum Reason {
-        MALFORMED, ALG_NOT_ALLOWED, WRONG_TYPE, UNKNOWN_KEY, BAD_SIGNATURE, WRONG_ISSUER, WRONG_AUDIENCE, EXPIRED,
-        ISSUED_IN_FUTURE, MISSING_CLAIM
+        MALFORMED,
+        ALG_NOT_ALLOWED,
+        WRONG_TYPE,
+        UNKNOWN_KEY,
+        BAD_SIGNATURE,
+        WRONG_ISSUER,
+        WRONG_AUDIENCE,
+        EXPIRED,
+        ISSUED_IN_FUTURE,
+        MISSING_CLAIM
     }
 
     private final Reason reason;

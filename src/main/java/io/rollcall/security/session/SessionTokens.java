@@ -50,11 +50,22 @@ public final class SessionTokens {
     public String issue(String accountId, String email, String workspaceId) {
         SessionKey key = keys.signingKey();
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject(accountId)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)))
-                .jwtID(UUID.randomUUID().toString()).claim("email", email).claim("ws", workspaceId).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid())
-                .type(new JOSEObjectType(TYPE)).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(AUDIENCE)
+                .subject(accountId)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("email", email)
+                .claim("ws", workspaceId)
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.kid())
+                        .type(new JOSEObjectType(TYPE))
+                        .build(),
+                claims);
         try {
             jwt.sign(new ECDSASigner(key.jwk()));
         } catch (JOSEException e) {
@@ -118,8 +129,12 @@ public final class SessionTokens {
             throw new SessionRejection(Reason.ISSUED_IN_FUTURE, "session issued in the future");
         }
         try {
-            return new SessionClaims(claims.getSubject(), claims.getStringClaim("email"), claims.getStringClaim("ws"),
-                    claims.getJWTID(), exp.toInstant());
+            return new SessionClaims(
+                    claims.getSubject(),
+                    claims.getStringClaim("email"),
+                    claims.getStringClaim("ws"),
+                    claims.getJWTID(),
+                    exp.toInstant());
         } catch (ParseException e) {
             throw new SessionRejection(Reason.MALFORMED, "session claims have wrong types");
         }
@@ -140,6 +155,7 @@ public final class SessionTokens {
 
     /** Whether a bearer credential is shaped like a JWT (three base64url parts), as opposed to an API token. */
     public static boolean looksLikeJwt(String credential) {
-        return credential.startsWith("eyJ") && credential.chars().filter(c -> c == '.').count() == 2;
+        return credential.startsWith("eyJ")
+                && credential.chars().filter(c -> c == '.').count() == 2;
     }
 }

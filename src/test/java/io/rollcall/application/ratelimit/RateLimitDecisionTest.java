@@ -10,8 +10,10 @@ class RateLimitDecisionTest {
     @Test
     void retryAfterRoundsUpToWholeSecondsAndIsAtLeastOne() {
         assertThat(RateLimitDecision.refused(1).retryAfterSeconds()).isEqualTo(1);
-        assertThat(RateLimitDecision.refused(1_000_000_000L).retryAfterSeconds()).isEqualTo(1);
-        assertThat(RateLimitDecision.refused(1_000_000_001L).retryAfterSeconds()).isEqualTo(2);
+        assertThat(RateLimitDecision.refused(1_000_000_000L).retryAfterSeconds())
+                .isEqualTo(1);
+        assertThat(RateLimitDecision.refused(1_000_000_001L).retryAfterSeconds())
+                .isEqualTo(2);
         assertThat(RateLimitDecision.refused(1).allowed()).isFalse();
     }
 

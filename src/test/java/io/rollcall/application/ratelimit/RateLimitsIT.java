@@ -25,10 +25,19 @@ class RateLimitsIT {
 
     @BeforeAll
     static void start() {
-        server = RollcallServer.start(Map.of("ROLLCALL_RATE_LIMIT_SCIM_PER_SECOND", "1",
-                "ROLLCALL_RATE_LIMIT_SCIM_BURST", "3", "ROLLCALL_RATE_LIMIT_API_PER_SECOND", "1",
-                "ROLLCALL_RATE_LIMIT_API_BURST", "3", "ROLLCALL_RATE_LIMIT_SSO_PER_SECOND", "1",
-                "ROLLCALL_RATE_LIMIT_SSO_BURST", "3"));
+        server = RollcallServer.start(Map.of(
+                "ROLLCALL_RATE_LIMIT_SCIM_PER_SECOND",
+                "1",
+                "ROLLCALL_RATE_LIMIT_SCIM_BURST",
+                "3",
+                "ROLLCALL_RATE_LIMIT_API_PER_SECOND",
+                "1",
+                "ROLLCALL_RATE_LIMIT_API_BURST",
+                "3",
+                "ROLLCALL_RATE_LIMIT_SSO_PER_SECOND",
+                "1",
+                "ROLLCALL_RATE_LIMIT_SSO_BURST",
+                "3"));
         // The owner token gets a fresh API bucket per test through tokens of its own, not this one.
         owner = new Api(server.baseUrl(), server.ownerToken());
     }
@@ -56,10 +65,12 @@ class RateLimitsIT {
         assertThat(last.json().get("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
         assertThat(last.json().get("status").asText()).isEqualTo("429");
         assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 2L);
-        assertThat(auditedRefusals("scim", token.json().get("id").asText(), "default")).isEqualTo(1);
+        assertThat(auditedRefusals("scim", token.json().get("id").asText(), "default"))
+                .isEqualTo(1);
 
         Thread.sleep(Long.parseLong(last.header("Retry-After")) * 1000 + 200);
-        assertThat(scim.send("GET", "/scim/v2/Users?count=1", null, SCIM_JSON).status()).isEqualTo(200);
+        assertThat(scim.send("GET", "/scim/v2/Users?count=1", null, SCIM_JSON).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -98,8 +109,10 @@ class RateLimitsIT {
     }
 
     private static long auditedRefusals(String scope, String key, String workspace) throws Exception {
-        try (Connection c = server.jdbc(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM audit_event"
-                + " WHERE action = 'rate-limit.refused' AND target_type = ? AND target_id = ? AND workspace_id = ?")) {
+        try (Connection c = server.jdbc();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT COUNT(*) FROM audit_event"
+                                + " WHERE action = 'rate-limit.refused' AND target_type = ? AND target_id = ? AND workspace_id = ?")) {
             s.setString(1, scope);
             s.setString(2, key);
             s.setString(3, workspace);

@@ -57,27 +57,42 @@ class ScimGroupServiceTest {
         db = new TestDatabase();
         db.workspace("ws1");
         em = db.entityManager();
-        service = new ScimGroupService(ResourceLocalRepositories.groups(em),
-                ResourceLocalRepositories.memberships(em), ResourceLocalRepositories.directory(em),
+        service = new ScimGroupService(
+                ResourceLocalRepositories.groups(em),
+                ResourceLocalRepositories.memberships(em),
+                ResourceLocalRepositories.directory(em),
                 ResourceLocalRepositories.members(em),
                 new AuditLog(ResourceLocalRepositories.audit(em), Clock.systemUTC(), changes),
-                Clock.fixed(TestDatabase.at("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new JpaScimDirectory(em));
+                Clock.fixed(TestDatabase.at("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+                new JpaScimDirectory(em));
         alice = UUID.randomUUID().toString();
         bob = UUID.randomUUID().toString();
         engineering = UUID.randomUUID().toString();
         sales = UUID.randomUUID().toString();
         admins = UUID.randomUUID().toString();
         inTransaction(() -> {
-            em.persist(new Member(alice, "ws1", null, "alice@x.com", "viewer", MemberOrigin.SCIM,
+            em.persist(new Member(
+                    alice,
+                    "ws1",
+                    null,
+                    "alice@x.com",
+                    "viewer",
+                    MemberOrigin.SCIM,
                     TestDatabase.at("2025-01-01T00:00:00Z")));
-            em.persist(new Member(bob, "ws1", null, "bob@x.com", "viewer", MemberOrigin.SCIM,
+            em.persist(new Member(
+                    bob,
+                    "ws1",
+                    null,
+                    "bob@x.com",
+                    "viewer",
+                    MemberOrigin.SCIM,
                     TestDatabase.at("2025-01-01T00:00:00Z")));
             em.persist(group(engineering, "Engineering", MembershipType.DYNAMIC));
             em.persist(group(sales, "Sales", MembershipType.DYNAMIC));
             em.persist(group(admins, "Admins", MembershipType.STATIC));
             em.flush();
-            em.persist(new GroupMembership(engineering, alice, MembershipSource.SCIM,
-                    TestDatabase.at("2025-02-01T00:00:00Z")));
+            em.persist(new GroupMembership(
+                    engineering, alice, MembershipSource.SCIM, TestDatabase.at("2025-02-01T00:00:00Z")));
             return null;
         });
     }
@@ -92,8 +107,12 @@ class ScimGroupServiceTest {
     void addingAMemberWithoutAttributeChangesWritesOneRowBumpsTheVersionAndIsAudited() {
         long before = version(engineering);
 
-        ScimGroupView updated = inTransaction(() -> service.update(CALLER, engineering, before,
-                GroupAttributeEdit.UNCHANGED, List.of(new MemberChange.Add(List.of(bob, bob)))));
+        ScimGroupView updated = inTransaction(() -> service.update(
+                CALLER,
+                engineering,
+                before,
+                GroupAttributeEdit.UNCHANGED,
+                List.of(new MemberChange.Add(List.of(bob, bob)))));
 
         assertThat(updated.versionBump()).isEqualTo(1);
         assertThat(version(engineering)).isEqualTo(before + 1);
@@ -107,7 +126,10 @@ class ScimGroupServiceTest {
 
     @Test
     void renamingAndReplacingMembersChangesBoth() {
-        inTransaction(() -> service.update(CALLER, engineering, null,
+        inTransaction(() -> service.update(
+                CALLER,
+                engineering,
+                null,
                 current -> Optional.of(new GroupDraft("Platform", "ext-1")),
                 List.of(new MemberChange.ReplaceAll(List.of(bob)))));
 
@@ -121,7 +143,10 @@ class ScimGroupServiceTest {
     void anUpdateThatChangesNothingIsNotAuditedAndKeepsTheVersion() {
         long before = version(engineering);
 
-        ScimGroupView updated = inTransaction(() -> service.update(CALLER, engineering, null,
+        ScimGroupView updated = inTransaction(() -> service.update(
+                CALLER,
+                engineering,
+                null,
                 current -> Optional.of(new GroupDraft("Engineering", null)),
                 List.of(new MemberChange.Add(List.of(alice)))));
 
@@ -133,10 +158,14 @@ class ScimGroupServiceTest {
 
     @Test
     void theNameOfAnotherDynamicGroupIsAUniquenessConflictAndNothingChanges() {
-        assertThatThrownBy(() -> inTransaction(() -> service.update(CALLER, engineering, null,
-                current -> Optional.of(new GroupDraft("SALES", null)),
-                List.of(new MemberChange.Add(List.of(bob))))))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("uniqueness"));
+        assertThatThrownBy(() -> inTransaction(() -> service.update(
+                        CALLER,
+                        engineering,
+                        null,
+                        current -> Optional.of(new GroupDraft("SALES", null)),
+                        List.of(new MemberChange.Add(List.of(bob))))))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("uniqueness"));
 
         assertThat(displayName(engineering)).isEqualTo("Engineering");
         assertThat(scimMembers(engineering)).containsExactly(alice);
@@ -144,8 +173,8 @@ class ScimGroupServiceTest {
 
     @Test
     void theNameOfAStaticGroupIsFree() {
-        inTransaction(() -> service.update(CALLER, engineering, null,
-                current -> Optional.of(new GroupDraft("Admins", null)), List.of()));
+        inTransaction(() -> service.update(
+                CALLER, engineering, null, current -> Optional.of(new GroupDraft("Admins", null)), List.of()));
 
         assertThat(displayName(engineering)).isEqualTo("Admins");
     }
@@ -154,8 +183,12 @@ class ScimGroupServiceTest {
     void aStaleIfMatchVersionIsRefusedAndNothingChanges() {
         long before = version(engineering);
 
-        assertThatThrownBy(() -> inTransaction(() -> service.update(CALLER, engineering, before + 7,
-                GroupAttributeEdit.UNCHANGED, List.of(new MemberChange.Add(List.of(bob))))))
+        assertThatThrownBy(() -> inTransaction(() -> service.update(
+                        CALLER,
+                        engineering,
+                        before + 7,
+                        GroupAttributeEdit.UNCHANGED,
+                        List.of(new MemberChange.Add(List.of(bob))))))
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(scimMembers(engineering)).containsExactly(alice);
@@ -163,27 +196,36 @@ class ScimGroupServiceTest {
 
     @Test
     void aStaticGroupOrAnotherWorkspacesGroupIsNotFound() {
-        assertThatThrownBy(() -> inTransaction(() -> service.update(CALLER, admins, null,
-                GroupAttributeEdit.UNCHANGED, List.of(new MemberChange.Add(List.of(bob))))))
+        assertThatThrownBy(() -> inTransaction(() -> service.update(
+                        CALLER,
+                        admins,
+                        null,
+                        GroupAttributeEdit.UNCHANGED,
+                        List.of(new MemberChange.Add(List.of(bob))))))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> inTransaction(() -> service.update(new ScimCaller("ws2", "t", "n"), engineering,
-                null, GroupAttributeEdit.UNCHANGED, List.of())))
+        assertThatThrownBy(() -> inTransaction(() -> service.update(
+                        new ScimCaller("ws2", "t", "n"), engineering, null, GroupAttributeEdit.UNCHANGED, List.of())))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void aGroupAsAMemberIsRefusedAsANestedGroup() {
-        assertThatThrownBy(() -> inTransaction(() -> service.update(CALLER, engineering, null,
-                GroupAttributeEdit.UNCHANGED, List.of(new MemberChange.Add(List.of(sales))))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("nested groups are not supported");
+        assertThatThrownBy(() -> inTransaction(() -> service.update(
+                        CALLER,
+                        engineering,
+                        null,
+                        GroupAttributeEdit.UNCHANGED,
+                        List.of(new MemberChange.Add(List.of(sales))))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nested groups are not supported");
 
         assertThat(scimMembers(engineering)).containsExactly(alice);
     }
 
     @Test
     void creatingAGroupWritesItAsADynamicScimGroupWithItsDistinctMembersAndAuditsIt() {
-        ScimGroupView created = inTransaction(() -> service.create(CALLER, new GroupDraft("Support", "ext-9"),
-                List.of(alice, bob, alice)));
+        ScimGroupView created = inTransaction(
+                () -> service.create(CALLER, new GroupDraft("Support", "ext-9"), List.of(alice, bob, alice)));
 
         String id = created.group().id();
         Group stored = em.find(Group.class, id);
@@ -198,12 +240,16 @@ class ScimGroupServiceTest {
     void creatingAGroupWithATakenNameOrAnUnknownMemberWritesNothing() {
         long groupsBefore = groupCount();
 
-        assertThatThrownBy(() -> inTransaction(() -> service.create(CALLER, new GroupDraft("engineering", null),
-                List.of())))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("uniqueness"));
-        assertThatThrownBy(() -> inTransaction(() -> service.create(CALLER, new GroupDraft("Support", null),
-                List.of(alice, UUID.randomUUID().toString()))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist in this workspace");
+        assertThatThrownBy(() ->
+                        inTransaction(() -> service.create(CALLER, new GroupDraft("engineering", null), List.of())))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("uniqueness"));
+        assertThatThrownBy(() -> inTransaction(() -> service.create(
+                        CALLER,
+                        new GroupDraft("Support", null),
+                        List.of(alice, UUID.randomUUID().toString()))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not exist in this workspace");
 
         assertThat(groupCount()).isEqualTo(groupsBefore);
     }
@@ -226,13 +272,15 @@ class ScimGroupServiceTest {
         long version = version(engineering);
 
         assertThatThrownBy(() -> inTransaction(() -> {
-            service.delete(CALLER, engineering, version + 1);
-            return null;
-        })).isInstanceOf(PreconditionFailedException.class);
+                    service.delete(CALLER, engineering, version + 1);
+                    return null;
+                }))
+                .isInstanceOf(PreconditionFailedException.class);
         assertThatThrownBy(() -> inTransaction(() -> {
-            service.delete(CALLER, admins, null);
-            return null;
-        })).isInstanceOf(NotFoundException.class);
+                    service.delete(CALLER, admins, null);
+                    return null;
+                }))
+                .isInstanceOf(NotFoundException.class);
 
         assertThat(em.find(Group.class, engineering)).isNotNull();
         assertThat(em.find(Group.class, admins)).isNotNull();
@@ -244,7 +292,9 @@ class ScimGroupServiceTest {
         ScimGroupView withMembers = inTransaction(() -> service.get(CALLER, engineering, true));
         ScimGroupView withoutMembers = inTransaction(() -> service.get(CALLER, engineering, false));
 
-        assertThat(withMembers.members()).extracting(MembershipDirectory.Reference::id).containsExactly(alice);
+        assertThat(withMembers.members())
+                .extracting(MembershipDirectory.Reference::id)
+                .containsExactly(alice);
         assertThat(withoutMembers.members()).isNull();
         assertThatThrownBy(() -> inTransaction(() -> service.get(CALLER, admins, true)))
                 .isInstanceOf(NotFoundException.class);
@@ -254,19 +304,26 @@ class ScimGroupServiceTest {
 
     @Test
     void listingShowsTheWorkspacesDynamicGroupsOnly() {
-        Page<ScimGroupView> page = inTransaction(() -> service.list(CALLER,
-                new SearchSpec(null, null, false, 0, 10), false));
-        Page<ScimGroupView> otherWorkspace = inTransaction(() -> service.list(new ScimCaller("ws2", "t", "n"),
-                new SearchSpec(null, null, false, 0, 10), false));
+        Page<ScimGroupView> page =
+                inTransaction(() -> service.list(CALLER, new SearchSpec(null, null, false, 0, 10), false));
+        Page<ScimGroupView> otherWorkspace = inTransaction(
+                () -> service.list(new ScimCaller("ws2", "t", "n"), new SearchSpec(null, null, false, 0, 10), false));
 
-        assertThat(page.items()).extracting(v -> v.group().displayName())
+        assertThat(page.items())
+                .extracting(v -> v.group().displayName())
                 .containsExactlyInAnyOrder("Engineering", "Sales");
         assertThat(page.total()).isEqualTo(2);
         assertThat(otherWorkspace.items()).isEmpty();
     }
 
     private static Group group(String id, String name, MembershipType type) {
-        return new Group(id, "ws1", name, null, type, null,
+        return new Group(
+                id,
+                "ws1",
+                name,
+                null,
+                type,
+                null,
                 type == MembershipType.DYNAMIC ? GroupOrigin.SCIM : GroupOrigin.ADMIN,
                 TestDatabase.at("2025-01-01T00:00:00Z"));
     }
@@ -276,7 +333,9 @@ class ScimGroupServiceTest {
     }
 
     private long groupCount() {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM member_group").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM member_group")
+                        .getSingleResult())
+                .longValue();
     }
 
     private long version(String groupId) {
@@ -288,8 +347,11 @@ class ScimGroupServiceTest {
     }
 
     private List<String> scimMembers(String groupId) {
-        return em.createQuery("SELECT m.memberId FROM GroupMembership m WHERE m.groupId = :g AND m.source = :s",
-                String.class).setParameter("g", groupId).setParameter("s", MembershipSource.SCIM).getResultList();
+        return em.createQuery(
+                        "SELECT m.memberId FROM GroupMembership m WHERE m.groupId = :g AND m.source = :s", String.class)
+                .setParameter("g", groupId)
+                .setParameter("s", MembershipSource.SCIM)
+                .getResultList();
     }
 
     private List<String> auditActions(String groupId) {

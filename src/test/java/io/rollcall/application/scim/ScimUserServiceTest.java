@@ -46,16 +46,32 @@ class ScimUserServiceTest {
         em = db.entityManager();
         var members = ResourceLocalRepositories.members(em);
         var workspaces = ResourceLocalRepositories.workspaces(em);
-        service = new ScimUserService(members, workspaces, ResourceLocalRepositories.directory(em),
+        service = new ScimUserService(
+                members,
+                workspaces,
+                ResourceLocalRepositories.directory(em),
                 new LastOwnerGuard(workspaces, members),
                 new AuditLog(ResourceLocalRepositories.audit(em), Clock.systemUTC(), new RecordedEvents<>()),
-                Clock.fixed(TestDatabase.at("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new JpaScimDirectory(em));
+                Clock.fixed(TestDatabase.at("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+                new JpaScimDirectory(em));
         alice = UUID.randomUUID().toString();
         owner = UUID.randomUUID().toString();
         inTransaction(() -> {
-            em.persist(new Member(alice, "ws1", null, "alice@x.com", "viewer", MemberOrigin.SCIM,
+            em.persist(new Member(
+                    alice,
+                    "ws1",
+                    null,
+                    "alice@x.com",
+                    "viewer",
+                    MemberOrigin.SCIM,
                     TestDatabase.at("2025-01-01T00:00:00Z")));
-            em.persist(new Member(owner, "ws1", null, "owner@x.com", "owner", MemberOrigin.SCIM,
+            em.persist(new Member(
+                    owner,
+                    "ws1",
+                    null,
+                    "owner@x.com",
+                    "owner",
+                    MemberOrigin.SCIM,
                     TestDatabase.at("2025-01-01T00:00:00Z")));
             return null;
         });
@@ -80,9 +96,10 @@ class ScimUserServiceTest {
 
     @Test
     void renamingToAnotherUsersUserNameIsAUniquenessConflictAndNothingChanges() {
-        assertThatThrownBy(() -> inTransaction(() -> service.update(CALLER, alice, null,
-                current -> draft("owner@x.com", true))))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("uniqueness"));
+        assertThatThrownBy(() ->
+                        inTransaction(() -> service.update(CALLER, alice, null, current -> draft("owner@x.com", true))))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("uniqueness"));
 
         assertThat(em.find(Member.class, alice).userName()).isEqualTo("alice@x.com");
         assertThat(auditActions(alice)).isEmpty();
@@ -108,12 +125,14 @@ class ScimUserServiceTest {
 
     @Test
     void deactivatingOrDeletingTheLastOwnerIsRefusedAndTheOwnerStays() {
-        assertThatThrownBy(() -> inTransaction(() -> service.update(CALLER, owner, null,
-                current -> draft("owner@x.com", false)))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> inTransaction(
+                        () -> service.update(CALLER, owner, null, current -> draft("owner@x.com", false))))
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> inTransaction(() -> {
-            service.delete(CALLER, owner, null);
-            return null;
-        })).isInstanceOf(ConflictException.class);
+                    service.delete(CALLER, owner, null);
+                    return null;
+                }))
+                .isInstanceOf(ConflictException.class);
 
         Member stored = em.find(Member.class, owner);
         assertThat(stored).isNotNull();
@@ -126,9 +145,10 @@ class ScimUserServiceTest {
         long version = em.find(Member.class, alice).version();
 
         assertThatThrownBy(() -> inTransaction(() -> {
-            service.delete(CALLER, alice, version + 1);
-            return null;
-        })).isInstanceOf(PreconditionFailedException.class);
+                    service.delete(CALLER, alice, version + 1);
+                    return null;
+                }))
+                .isInstanceOf(PreconditionFailedException.class);
         assertThat(em.find(Member.class, alice)).isNotNull();
 
         inTransaction(() -> {
@@ -148,8 +168,23 @@ class ScimUserServiceTest {
     }
 
     private static MemberDraft draft(String userName, boolean active) {
-        return new MemberDraft(userName, null, new MemberDraft.Name(null, null, null, null, null, null), null, null,
-                null, null, null, null, null, null, active, List.of(), List.of(), null, null,
+        return new MemberDraft(
+                userName,
+                null,
+                new MemberDraft.Name(null, null, null, null, null, null),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                active,
+                List.of(),
+                List.of(),
+                null,
+                null,
                 new MemberDraft.Enterprise(null, null, null, null, null, null, null));
     }
 

@@ -1,9 +1,9 @@
 package io.rollcall.application.scim;
 
-import io.rollcall.application.MutableClock;
-import io.rollcall.application.ScimTokenRevoked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollcall.application.MutableClock;
+import io.rollcall.application.ScimTokenRevoked;
 import io.rollcall.domain.identity.SecretTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,9 @@ class VerifiedScimTokensTest {
         tokens.revoked(new ScimTokenRevoked("token-a"));
 
         assertThat(tokens.authenticate("secret-a")).isEmpty();
-        assertThat(tokens.authenticate("secret-b")).as("other tokens stay trusted").isPresent();
+        assertThat(tokens.authenticate("secret-b"))
+                .as("other tokens stay trusted")
+                .isPresent();
         assertThat(database.checks).isEqualTo(3);
     }
 

@@ -13,8 +13,14 @@ class SignInLinksTest {
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
     private static Member member(String role, boolean breakGlass, boolean active) {
-        Member member = new Member("11111111-1111-1111-1111-111111111111", "acme", "acc", "a@acme.example", role,
-                MemberOrigin.INVITE, NOW);
+        Member member = new Member(
+                "11111111-1111-1111-1111-111111111111",
+                "acme",
+                "acc",
+                "a@acme.example",
+                role,
+                MemberOrigin.INVITE,
+                NOW);
         member.setBreakGlass(breakGlass);
         member.setActive(active);
         return member;
@@ -28,7 +34,8 @@ class SignInLinksTest {
 
     @Test
     void withoutSsoRequiredEveryActiveMemberMaySignInByEmail() {
-        assertThat(SignInLinks.refusal(workspace(false), member("viewer", false, true))).isEmpty();
+        assertThat(SignInLinks.refusal(workspace(false), member("viewer", false, true)))
+                .isEmpty();
     }
 
     @Test

@@ -13,7 +13,8 @@ class CertificatesTest {
 
     @Test
     void pemRoundTripKeepsEveryCertificate() {
-        List<X509Certificate> two = List.of(TestCertificates.generate("idp").certificate(),
+        List<X509Certificate> two = List.of(
+                TestCertificates.generate("idp").certificate(),
                 TestCertificates.generate("other").certificate());
 
         assertThat(Certificates.parse(Certificates.toPem(two))).containsExactlyElementsOf(two);

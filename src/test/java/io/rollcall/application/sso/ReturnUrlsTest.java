@@ -19,21 +19,43 @@ class ReturnUrlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/app/workflows?tab=2#x", "https://rollcall.example.com/app",
-            "https://ROLLCALL.example.com:443/app", "/path/with%2F/encoded"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/app/workflows?tab=2#x",
+                "https://rollcall.example.com/app",
+                "https://ROLLCALL.example.com:443/app",
+                "/path/with%2F/encoded"
+            })
     void pathsAndOurOwnOriginAreAccepted(String url) {
         assertThat(ReturnUrls.validate(PUBLIC, url)).isEqualTo(url);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//evil.example/x", "/\\evil.example", "\\\\evil.example", "https://evil.example/",
-            "https://rollcall.example.com.evil.example/", "https://rollcall.example.com@evil.example/",
-            "https://user@rollcall.example.com/", "http://rollcall.example.com/", "https://rollcall.example.com:8443/",
-            "javascript:alert(1)", "data:text/html,x", "app/relative", "/ok\r\nSet-Cookie: x=y", "/tab\there",
-            "//", "https:evil.example"})
+    @ValueSource(
+            strings = {
+                "//evil.example/x",
+                "/\\evil.example",
+                "\\\\evil.example",
+                "https://evil.example/",
+                "https://rollcall.example.com.evil.example/",
+                "https://rollcall.example.com@evil.example/",
+                "https://user@rollcall.example.com/",
+                "http://rollcall.example.com/",
+                "https://rollcall.example.com:8443/",
+                "javascript:alert(1)",
+                "data:text/html,x",
+                "app/relative",
+                "/ok\r\nSet-Cookie: x=y",
+                "/tab\there",
+                "//",
+                "https:evil.example"
+            })
     void everythingElseIsRefused(String url) {
-        assertThatThrownBy(() -> ReturnUrls.validate(PUBLIC, url)).isInstanceOf(SsoFailure.class)
-                .extracting(e -> ((SsoFailure) e).code()).isEqualTo("invalid-return-url");
+        assertThatThrownBy(() -> ReturnUrls.validate(PUBLIC, url))
+                .isInstanceOf(SsoFailure.class)
+                .extracting(e -> ((SsoFailure) e).code())
+                .isEqualTo("invalid-return-url");
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rollcall.application.AuditLog;
-import io.rollcall.application.RecordedEvents;
 import io.rollcall.application.InviteService;
+import io.rollcall.application.RecordedEvents;
 import io.rollcall.application.UsageMetrics;
 import io.rollcall.domain.audit.AuditEvent;
 import io.rollcall.domain.audit.AuditRepository;
@@ -61,15 +61,20 @@ class SsoIdentityLinkerTest {
         workspace = new Workspace(WS, "Acme", NOW);
         workspaces.all.add(workspace);
         AuditLog audit = new AuditLog(events, clock, new RecordedEvents<>());
-        InviteService inviteService = new InviteService(invites, members, accounts, null, workspaces, null, audit,
-                null, clock, new NoMetrics());
-        linker = new SsoIdentityLinker(members, accounts, invites, workspaces, inviteService, audit, clock,
-                connections);
+        InviteService inviteService = new InviteService(
+                invites, members, accounts, null, workspaces, null, audit, null, clock, new NoMetrics());
+        linker =
+                new SsoIdentityLinker(members, accounts, invites, workspaces, inviteService, audit, clock, connections);
     }
 
     private static LoginIdentity identity(String subject, String email, boolean verified) {
-        return new LoginIdentity(SsoConnection.Type.OIDC, subject, Optional.ofNullable(email), verified,
-                Optional.of("Alice A"), ClaimSet.empty());
+        return new LoginIdentity(
+                SsoConnection.Type.OIDC,
+                subject,
+                Optional.ofNullable(email),
+                verified,
+                Optional.of("Alice A"),
+                ClaimSet.empty());
     }
 
     private Account account(String email) {
@@ -127,8 +132,8 @@ class SsoIdentityLinkerTest {
         Member scim = member(null, "bob-scim", SUBJECT);
 
         assertThatThrownBy(() -> linker.link(WS, identity(SUBJECT, "bob@example.com", true)))
-                .isInstanceOfSatisfying(SsoFailure.class,
-                        e -> assertThat(e.reason()).isEqualTo(SsoFailure.Reason.SUBJECT_MISMATCH));
+                .isInstanceOfSatisfying(
+                        SsoFailure.class, e -> assertThat(e.reason()).isEqualTo(SsoFailure.Reason.SUBJECT_MISMATCH));
         assertThat(scim.accountId()).isNull();
     }
 
@@ -138,8 +143,8 @@ class SsoIdentityLinkerTest {
         member(alice.id(), "alice@example.com", SUBJECT).setActive(false);
 
         assertThatThrownBy(() -> linker.link(WS, identity(SUBJECT, "alice@example.com", true)))
-                .isInstanceOfSatisfying(SsoFailure.class,
-                        e -> assertThat(e.code()).isEqualTo("deactivated"));
+                .isInstanceOfSatisfying(
+                        SsoFailure.class, e -> assertThat(e.code()).isEqualTo("deactivated"));
     }
 
     @Test
@@ -173,8 +178,8 @@ class SsoIdentityLinkerTest {
         Member member = member(alice.id(), "alice", null);
 
         assertThatThrownBy(() -> linker.link(WS, identity(SUBJECT, "alice@example.com", false)))
-                .isInstanceOfSatisfying(SsoFailure.class,
-                        e -> assertThat(e.reason()).isEqualTo(SsoFailure.Reason.EMAIL_NOT_VERIFIED));
+                .isInstanceOfSatisfying(
+                        SsoFailure.class, e -> assertThat(e.reason()).isEqualTo(SsoFailure.Reason.EMAIL_NOT_VERIFIED));
         assertThat(member.ssoSubject()).isNull();
     }
 
@@ -185,8 +190,8 @@ class SsoIdentityLinkerTest {
         relinkByEmail(false);
 
         assertThatThrownBy(() -> linker.link(WS, identity(SUBJECT, "alice@example.com", true)))
-                .isInstanceOfSatisfying(SsoFailure.class,
-                        e -> assertThat(e.code()).isEqualTo("subject-mismatch"));
+                .isInstanceOfSatisfying(
+                        SsoFailure.class, e -> assertThat(e.code()).isEqualTo("subject-mismatch"));
         assertThat(member.ssoSubject()).isEqualTo("https://old-idp|alice");
         assertThat(events.all).isEmpty();
     }
@@ -214,14 +219,22 @@ class SsoIdentityLinkerTest {
         member.setActive(false);
 
         assertThatThrownBy(() -> linker.link(WS, identity(SUBJECT, "alice@example.com", true)))
-                .isInstanceOfSatisfying(SsoFailure.class, e -> assertThat(e.code()).isEqualTo("deactivated"));
+                .isInstanceOfSatisfying(
+                        SsoFailure.class, e -> assertThat(e.code()).isEqualTo("deactivated"));
         assertThat(member.ssoSubject()).isNull();
     }
 
     @Test
     void aPendingInviteIsAcceptedAndTheMemberBound() {
-        Invite invite = new Invite(Ids.newId(), WS, "alice@example.com", "role-viewer",
-                SecretTokens.issue(SecretTokens.INVITE_PREFIX), "owner", NOW.plus(Duration.ofDays(1)), NOW);
+        Invite invite = new Invite(
+                Ids.newId(),
+                WS,
+                "alice@example.com",
+                "role-viewer",
+                SecretTokens.issue(SecretTokens.INVITE_PREFIX),
+                "owner",
+                NOW.plus(Duration.ofDays(1)),
+                NOW);
         invites.all.add(invite);
 
         SsoIdentityLinker.Linked linked = linker.link(WS, identity(SUBJECT, "alice@example.com", true));
@@ -235,12 +248,19 @@ class SsoIdentityLinkerTest {
 
     @Test
     void anExpiredInviteDoesNotLetThePersonIn() {
-        invites.all.add(new Invite(Ids.newId(), WS, "alice@example.com", "role-viewer",
-                SecretTokens.issue(SecretTokens.INVITE_PREFIX), "owner", NOW.minusSeconds(1), NOW.minus(
-                        Duration.ofDays(8))));
+        invites.all.add(new Invite(
+                Ids.newId(),
+                WS,
+                "alice@example.com",
+                "role-viewer",
+                SecretTokens.issue(SecretTokens.INVITE_PREFIX),
+                "owner",
+                NOW.minusSeconds(1),
+                NOW.minus(Duration.ofDays(8))));
 
         assertThatThrownBy(() -> linker.link(WS, identity(SUBJECT, "alice@example.com", true)))
-                .isInstanceOfSatisfying(SsoFailure.class, e -> assertThat(e.code()).isEqualTo("not-invited"));
+                .isInstanceOfSatisfying(
+                        SsoFailure.class, e -> assertThat(e.code()).isEqualTo("not-invited"));
         assertThat(members.all).isEmpty();
         assertThat(accounts.all).isEmpty();
     }
@@ -249,13 +269,20 @@ class SsoIdentityLinkerTest {
     void anInviteWhoseUserNameIsTakenByAnotherAccountsMemberIsAConflict() {
         Account bob = account("bob@example.com");
         member(bob.id(), "alice@example.com", null);
-        Invite invite = new Invite(Ids.newId(), WS, "alice@example.com", "role-viewer",
-                SecretTokens.issue(SecretTokens.INVITE_PREFIX), "owner", NOW.plus(Duration.ofDays(1)), NOW);
+        Invite invite = new Invite(
+                Ids.newId(),
+                WS,
+                "alice@example.com",
+                "role-viewer",
+                SecretTokens.issue(SecretTokens.INVITE_PREFIX),
+                "owner",
+                NOW.plus(Duration.ofDays(1)),
+                NOW);
         invites.all.add(invite);
 
         assertThatThrownBy(() -> linker.link(WS, identity(SUBJECT, "alice@example.com", true)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code())
-                        .isEqualTo("user-name-taken"));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("user-name-taken"));
         assertThat(invite.stateAt(NOW)).isEqualTo(Invite.State.PENDING);
         assertThat(members.all).hasSize(1);
     }
@@ -281,8 +308,8 @@ class SsoIdentityLinkerTest {
         workspace.configureJit(true, List.of("example.com"), "role-jit", NOW);
 
         assertThatThrownBy(() -> linker.link(WS, identity(SUBJECT, "mallory@example.org", true)))
-                .isInstanceOfSatisfying(SsoFailure.class,
-                        e -> assertThat(e.reason()).isEqualTo(SsoFailure.Reason.NOT_INVITED));
+                .isInstanceOfSatisfying(
+                        SsoFailure.class, e -> assertThat(e.reason()).isEqualTo(SsoFailure.Reason.NOT_INVITED));
         assertThat(members.all).isEmpty();
         assertThat(accounts.all).isEmpty();
         assertThat(events.all).isEmpty();
@@ -293,15 +320,16 @@ class SsoIdentityLinkerTest {
         workspace.configureJit(true, List.of("example.com"), "role-jit", NOW);
 
         assertThatThrownBy(() -> linker.link(WS, identity(SUBJECT, null, true)))
-                .isInstanceOfSatisfying(SsoFailure.class, e -> assertThat(e.code()).isEqualTo("email-not-verified"));
+                .isInstanceOfSatisfying(
+                        SsoFailure.class, e -> assertThat(e.code()).isEqualTo("email-not-verified"));
         assertThat(members.all).isEmpty();
     }
 
     @Test
     void anUnknownWorkspaceIsNoConnection() {
         assertThatThrownBy(() -> linker.link("ws-gone", identity(SUBJECT, "alice@example.com", true)))
-                .isInstanceOfSatisfying(SsoFailure.class,
-                        e -> assertThat(e.reason()).isEqualTo(SsoFailure.Reason.NO_CONNECTION));
+                .isInstanceOfSatisfying(
+                        SsoFailure.class, e -> assertThat(e.reason()).isEqualTo(SsoFailure.Reason.NO_CONNECTION));
     }
 
     /** Members of all workspaces; user names compared ignoring case, as the database does. */
@@ -310,7 +338,8 @@ class SsoIdentityLinkerTest {
 
         @Override
         public Optional<Member> find(String workspaceId, String memberId) {
-            return all.stream().filter(m -> m.workspaceId().equals(workspaceId) && m.id().equals(memberId))
+            return all.stream()
+                    .filter(m -> m.workspaceId().equals(workspaceId) && m.id().equals(memberId))
                     .findFirst();
         }
 
@@ -321,19 +350,23 @@ class SsoIdentityLinkerTest {
 
         @Override
         public Optional<Member> findByAccount(String workspaceId, String accountId) {
-            return all.stream().filter(m -> m.workspaceId().equals(workspaceId) && accountId.equals(m.accountId()))
+            return all.stream()
+                    .filter(m -> m.workspaceId().equals(workspaceId) && accountId.equals(m.accountId()))
                     .findFirst();
         }
 
         @Override
         public Optional<Member> findByUserName(String workspaceId, String userName) {
-            return all.stream().filter(m -> m.workspaceId().equals(workspaceId)
-                    && m.userName().equalsIgnoreCase(userName)).findFirst();
+            return all.stream()
+                    .filter(m ->
+                            m.workspaceId().equals(workspaceId) && m.userName().equalsIgnoreCase(userName))
+                    .findFirst();
         }
 
         @Override
         public Optional<Member> findBySsoSubject(String workspaceId, String subject) {
-            return all.stream().filter(m -> m.workspaceId().equals(workspaceId) && subject.equals(m.ssoSubject()))
+            return all.stream()
+                    .filter(m -> m.workspaceId().equals(workspaceId) && subject.equals(m.ssoSubject()))
                     .findFirst();
         }
 
@@ -349,8 +382,9 @@ class SsoIdentityLinkerTest {
 
         @Override
         public long countActiveWithRole(String workspaceId, String roleId) {
-            return all.stream().filter(m -> m.workspaceId().equals(workspaceId) && m.active()
-                    && roleId.equals(m.roleId())).count();
+            return all.stream()
+                    .filter(m -> m.workspaceId().equals(workspaceId) && m.active() && roleId.equals(m.roleId()))
+                    .count();
         }
 
         @Override
@@ -391,7 +425,8 @@ class SsoIdentityLinkerTest {
 
         @Override
         public Optional<Invite> find(String workspaceId, String inviteId) {
-            return all.stream().filter(i -> i.workspaceId().equals(workspaceId) && i.id().equals(inviteId))
+            return all.stream()
+                    .filter(i -> i.workspaceId().equals(workspaceId) && i.id().equals(inviteId))
                     .findFirst();
         }
 
@@ -402,8 +437,11 @@ class SsoIdentityLinkerTest {
 
         @Override
         public List<Invite> findPending(String workspaceId, String normalisedEmail) {
-            return all.stream().filter(i -> i.workspaceId().equals(workspaceId) && i.email().equals(normalisedEmail)
-                    && i.acceptedAt() == null).toList();
+            return all.stream()
+                    .filter(i -> i.workspaceId().equals(workspaceId)
+                            && i.email().equals(normalisedEmail)
+                            && i.acceptedAt() == null)
+                    .toList();
         }
 
         @Override
@@ -484,23 +522,26 @@ class SsoIdentityLinkerTest {
         }
 
         @Override
-        public Page<AuditEvent> search(String workspaceId, Set<String> actorIds, String action, Instant since,
-                Instant until, int offset, int limit) {
+        public Page<AuditEvent> search(
+                String workspaceId,
+                Set<String> actorIds,
+                String action,
+                Instant since,
+                Instant until,
+                int offset,
+                int limit) {
             throw new UnsupportedOperationException();
         }
     }
 
     private static final class NoMetrics implements UsageMetrics {
         @Override
-        public void ssoLogin(String protocol, String refusalCode) {
-        }
+        public void ssoLogin(String protocol, String refusalCode) {}
 
         @Override
-        public void invite(InviteEvent event) {
-        }
+        public void invite(InviteEvent event) {}
 
         @Override
-        public void rateLimitRefused(String scope) {
-        }
+        public void rateLimitRefused(String scope) {}
     }
 }

@@ -52,15 +52,18 @@ class ClaimRuleTest {
 
     @Test
     void overlongRegexIsRefused() {
-        assertThatThrownBy(() -> new ClaimRule("groups", ClaimMatch.REGEX, "a".repeat(ClaimRule.MAX_PATTERN_LENGTH + 1)))
+        assertThatThrownBy(
+                        () -> new ClaimRule("groups", ClaimMatch.REGEX, "a".repeat(ClaimRule.MAX_PATTERN_LENGTH + 1)))
                 .isInstanceOf(InvalidClaimRuleException.class)
                 .hasMessageContaining("longer than");
     }
 
     @Test
     void blankClaimOrValueIsRefused() {
-        assertThatThrownBy(() -> new ClaimRule(" ", ClaimMatch.EQUALS, "x")).isInstanceOf(InvalidClaimRuleException.class);
-        assertThatThrownBy(() -> new ClaimRule("groups", ClaimMatch.EQUALS, "")).isInstanceOf(InvalidClaimRuleException.class);
+        assertThatThrownBy(() -> new ClaimRule(" ", ClaimMatch.EQUALS, "x"))
+                .isInstanceOf(InvalidClaimRuleException.class);
+        assertThatThrownBy(() -> new ClaimRule("groups", ClaimMatch.EQUALS, ""))
+                .isInstanceOf(InvalidClaimRuleException.class);
     }
 
     @Test
@@ -75,12 +78,14 @@ class ClaimRuleTest {
     void overlongValuesNeverMatchRegex() {
         ClaimRule rule = new ClaimRule("groups", ClaimMatch.REGEX, "a*");
         assertThat(rule.applies(groups("a".repeat(ClaimRule.MAX_VALUE_LENGTH)))).isTrue();
-        assertThat(rule.applies(groups("a".repeat(ClaimRule.MAX_VALUE_LENGTH + 1)))).isFalse();
+        assertThat(rule.applies(groups("a".repeat(ClaimRule.MAX_VALUE_LENGTH + 1))))
+                .isFalse();
     }
 
     @Test
     void rulesWithSameFieldsAreEqual() {
-        assertThat(new ClaimRule("g", ClaimMatch.REGEX, "a.*")).isEqualTo(new ClaimRule("g", ClaimMatch.REGEX, "a.*"))
+        assertThat(new ClaimRule("g", ClaimMatch.REGEX, "a.*"))
+                .isEqualTo(new ClaimRule("g", ClaimMatch.REGEX, "a.*"))
                 .isNotEqualTo(new ClaimRule("g", ClaimMatch.PREFIX, "a.*"));
     }
 }

@@ -53,6 +53,7 @@ class ClaimSetTest {
 
     @Test
     void toStringHidesValues() {
-        assertThat(ClaimSet.of(Map.of("email", List.of("secret@example.com"))).toString()).doesNotContain("secret");
+        assertThat(ClaimSet.of(Map.of("email", List.of("secret@example.com"))).toString())
+                .doesNotContain("secret");
     }
 }

@@ -11,14 +11,18 @@ class DynamicGroupResolverTest {
     private final DynamicGroupResolver resolver = new DynamicGroupResolver();
 
     private final List<GroupRules<String>> groups = List.of(
-            new GroupRules<>("eng", List.of(new ClaimRule("groups", ClaimMatch.EQUALS, "/engineering"),
-                    new ClaimRule("groups", ClaimMatch.EQUALS, "6f2c0b6e-entra-object-id"))),
+            new GroupRules<>(
+                    "eng",
+                    List.of(
+                            new ClaimRule("groups", ClaimMatch.EQUALS, "/engineering"),
+                            new ClaimRule("groups", ClaimMatch.EQUALS, "6f2c0b6e-entra-object-id"))),
             new GroupRules<>("sales", List.of(new ClaimRule("groups", ClaimMatch.PREFIX, "/sales"))),
             new GroupRules<>("norules", List.of()));
 
     @Test
     void groupMatchesWhenAnyOfItsRulesApplies() {
-        assertThat(resolver.resolve(groups, ClaimSet.of(Map.of("groups", List.of("/engineering"))))).containsExactly("eng");
+        assertThat(resolver.resolve(groups, ClaimSet.of(Map.of("groups", List.of("/engineering")))))
+                .containsExactly("eng");
         assertThat(resolver.resolve(groups, ClaimSet.of(Map.of("groups", List.of("6f2c0b6e-entra-object-id")))))
                 .containsExactly("eng");
     }
@@ -38,8 +42,11 @@ class DynamicGroupResolverTest {
 
     @Test
     void entraOidcClaimNamesOverageKeepsExistingMemberships() {
-        ClaimSet claims = ClaimSet.fromJwtClaims(Map.of("_claim_names", Map.of("groups", "src1"),
-                "_claim_sources", Map.of("src1", Map.of("endpoint", "https://graph.example/x"))));
+        ClaimSet claims = ClaimSet.fromJwtClaims(Map.of(
+                "_claim_names",
+                Map.of("groups", "src1"),
+                "_claim_sources",
+                Map.of("src1", Map.of("endpoint", "https://graph.example/x"))));
         SsoMembershipPlan<String> plan = resolver.plan(groups, claims);
         assertThat(plan.keepExisting()).isTrue();
         assertThat(plan.overage()).contains(new GroupOverage(GroupOverage.Signal.OIDC_CLAIM_NAMES));
@@ -49,7 +56,8 @@ class DynamicGroupResolverTest {
     void entraHasGroupsOverageIsDetected() {
         assertThat(GroupOverage.detect(ClaimSet.fromJwtClaims(Map.of("hasgroups", true))))
                 .contains(new GroupOverage(GroupOverage.Signal.OIDC_HASGROUPS));
-        assertThat(GroupOverage.detect(ClaimSet.fromJwtClaims(Map.of("hasgroups", false)))).isEmpty();
+        assertThat(GroupOverage.detect(ClaimSet.fromJwtClaims(Map.of("hasgroups", false))))
+                .isEmpty();
     }
 
     @Test

@@ -21,8 +21,8 @@ class MembershipDeltaTest {
 
     @Test
     void aClaimThatIsGoneRemovesEveryOldSsoRow() {
-        MembershipDelta<String> delta = MembershipDelta.of(Set.of("eng", "sales"),
-                new SsoMembershipPlan<>(Set.of(), Optional.empty()));
+        MembershipDelta<String> delta =
+                MembershipDelta.of(Set.of("eng", "sales"), new SsoMembershipPlan<>(Set.of(), Optional.empty()));
 
         assertThat(delta.toAdd()).isEmpty();
         assertThat(delta.toRemove()).containsExactlyInAnyOrder("eng", "sales");
@@ -30,10 +30,12 @@ class MembershipDeltaTest {
 
     @Test
     void overageKeepsExistingRowsAndStillAddsMatches() {
-        SsoMembershipPlan<String> plan = new DynamicGroupResolver().plan(
-                List.of(new GroupRules<>("admins", List.of(new ClaimRule("roles", ClaimMatch.EQUALS, "admin")))),
-                ClaimSet.fromJwtClaims(java.util.Map.of("roles", List.of("admin"),
-                        "_claim_names", java.util.Map.of("groups", "src1"))));
+        SsoMembershipPlan<String> plan = new DynamicGroupResolver()
+                .plan(
+                        List.of(new GroupRules<>(
+                                "admins", List.of(new ClaimRule("roles", ClaimMatch.EQUALS, "admin")))),
+                        ClaimSet.fromJwtClaims(java.util.Map.of(
+                                "roles", List.of("admin"), "_claim_names", java.util.Map.of("groups", "src1"))));
 
         MembershipDelta<String> delta = MembershipDelta.of(Set.of("eng", "sales"), plan);
 
@@ -45,6 +47,7 @@ class MembershipDeltaTest {
     @Test
     void unchangedMembershipIsAnEmptyDelta() {
         assertThat(MembershipDelta.of(Set.of("eng"), new SsoMembershipPlan<>(Set.of("eng"), Optional.empty()))
-                .isEmpty()).isTrue();
+                        .isEmpty())
+                .isTrue();
     }
 }

@@ -21,7 +21,8 @@ class EffectivePermissionsTest {
     void directRoleAloneGivesItsPermissionsGrantedByTheRole() {
         EffectivePermissions effective = EffectivePermissions.of(true, preset(PresetRole.OPERATOR), Map.of());
         assertThat(effective.permissions()).isEqualTo(PresetRole.OPERATOR.permissions());
-        assertThat(effective.grantedBy(Permission.WORKFLOWS_RUN)).containsExactly(Grant.directRole("operator", "Operator"));
+        assertThat(effective.grantedBy(Permission.WORKFLOWS_RUN))
+                .containsExactly(Grant.directRole("operator", "Operator"));
         assertThat(effective.allows(Permission.WORKFLOWS_WRITE)).isFalse();
     }
 
@@ -54,12 +55,18 @@ class EffectivePermissionsTest {
         PresetRole[] order = PresetRole.values();
         for (int i = 1; i < order.length; i++) {
             assertThat(order[i].permissions()).containsAll(order[i - 1].permissions());
-            assertThat(order[i].permissions()).hasSizeGreaterThan(order[i - 1].permissions().size());
+            assertThat(order[i].permissions())
+                    .hasSizeGreaterThan(order[i - 1].permissions().size());
         }
         assertThat(PresetRole.OWNER.permissions()).containsExactlyInAnyOrder(Permission.values());
         assertThat(PresetRole.VIEWER.permissions()).allMatch(p -> p.value().endsWith(":read"));
-        assertThat(PresetRole.CONTRIBUTOR.permissions()).doesNotContain(Permission.MEMBERS_MANAGE,
-                Permission.ROLES_MANAGE, Permission.SCIM_MANAGE, Permission.SSO_MANAGE, Permission.AUDIT_READ);
+        assertThat(PresetRole.CONTRIBUTOR.permissions())
+                .doesNotContain(
+                        Permission.MEMBERS_MANAGE,
+                        Permission.ROLES_MANAGE,
+                        Permission.SCIM_MANAGE,
+                        Permission.SSO_MANAGE,
+                        Permission.AUDIT_READ);
     }
 
     @Test

@@ -15,8 +15,9 @@ class EmailsTest {
 
     @Test
     void refusesWhatIsNotAnAddress() {
-        for (String bad : new String[] {"", "jane", "jane@", "@example.com", "a b@example.com", "jane@example",
-            "a@b@example.com"}) {
+        for (String bad :
+                new String[] {"", "jane", "jane@", "@example.com", "a b@example.com", "jane@example", "a@b@example.com"
+                }) {
             assertThatThrownBy(() -> Emails.normalise(bad)).as(bad).isInstanceOf(InvalidInputException.class);
         }
         assertThatThrownBy(() -> Emails.normalise(null)).isInstanceOf(InvalidInputException.class);

@@ -45,10 +45,13 @@ class DashboardMetricsTest {
     @Test
     void everyPanelQueriesRollcallMetrics() throws Exception {
         for (JsonNode panel : new ObjectMapper().readTree(DASHBOARD.toFile()).path("panels")) {
-            assertThat(panel.path("targets")).as("targets of panel %s", panel.path("title")).isNotEmpty();
+            assertThat(panel.path("targets"))
+                    .as("targets of panel %s", panel.path("title"))
+                    .isNotEmpty();
             for (JsonNode target : panel.path("targets")) {
                 assertThat(METRIC.matcher(target.path("expr").asText()).find())
-                        .as("panel %s queries a Rollcall metric", panel.path("title")).isTrue();
+                        .as("panel %s queries a Rollcall metric", panel.path("title"))
+                        .isTrue();
             }
         }
     }
@@ -59,7 +62,10 @@ class DashboardMetricsTest {
         List<String> queries = new ArrayList<>();
         dashboard.path("panels").forEach(panel -> panel.path("targets")
                 .forEach(target -> queries.add(target.path("expr").asText())));
-        dashboard.path("templating").path("list").forEach(variable -> queries.add(variable.path("query").asText()));
+        dashboard
+                .path("templating")
+                .path("list")
+                .forEach(variable -> queries.add(variable.path("query").asText()));
         Set<String> names = new TreeSet<>();
         for (String query : queries) {
             Matcher m = METRIC.matcher(query);

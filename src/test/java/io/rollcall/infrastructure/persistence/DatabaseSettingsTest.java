@@ -9,14 +9,21 @@ class DatabaseSettingsTest {
 
     @Test
     void mariaDbGetsServerSidePreparedStatementsUnlessTheOperatorChose() {
-        assertEquals("jdbc:mariadb://db:3306/rollcall?useServerPrepStmts=true",
+        assertEquals(
+                "jdbc:mariadb://db:3306/rollcall?useServerPrepStmts=true",
                 DatabaseSettings.of("jdbc:mariadb://db:3306/rollcall", "u", "p").driverUrl());
-        assertEquals("jdbc:mariadb://db/rollcall?sslMode=verify-full&useServerPrepStmts=true",
-                DatabaseSettings.of("jdbc:mariadb://db/rollcall?sslMode=verify-full", null, null).driverUrl());
-        assertEquals("jdbc:mariadb://db/rollcall?useServerPrepStmts=false",
-                DatabaseSettings.of("jdbc:mariadb://db/rollcall?useServerPrepStmts=false", null, null).driverUrl());
-        assertEquals("jdbc:mariadb://db/rollcall?UseServerPrepStmts=false",
-                DatabaseSettings.of("jdbc:mariadb://db/rollcall?UseServerPrepStmts=false", null, null).driverUrl());
+        assertEquals(
+                "jdbc:mariadb://db/rollcall?sslMode=verify-full&useServerPrepStmts=true",
+                DatabaseSettings.of("jdbc:mariadb://db/rollcall?sslMode=verify-full", null, null)
+                        .driverUrl());
+        assertEquals(
+                "jdbc:mariadb://db/rollcall?useServerPrepStmts=false",
+                DatabaseSettings.of("jdbc:mariadb://db/rollcall?useServerPrepStmts=false", null, null)
+                        .driverUrl());
+        assertEquals(
+                "jdbc:mariadb://db/rollcall?UseServerPrepStmts=false",
+                DatabaseSettings.of("jdbc:mariadb://db/rollcall?UseServerPrepStmts=false", null, null)
+                        .driverUrl());
     }
 
     @Test

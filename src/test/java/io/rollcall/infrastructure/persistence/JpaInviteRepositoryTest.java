@@ -44,8 +44,15 @@ class JpaInviteRepositoryTest {
     }
 
     private Invite invite(String name, String workspace, Instant expiresAt) {
-        Invite invite = new Invite(name + "-id", workspace, name + "@example.com", "viewer",
-                SecretTokens.issue(SecretTokens.INVITE_PREFIX), "creator", expiresAt, NOW.minusSeconds(3600));
+        Invite invite = new Invite(
+                name + "-id",
+                workspace,
+                name + "@example.com",
+                "viewer",
+                SecretTokens.issue(SecretTokens.INVITE_PREFIX),
+                "creator",
+                expiresAt,
+                NOW.minusSeconds(3600));
         invites.add(invite);
         return invite;
     }
@@ -53,14 +60,15 @@ class JpaInviteRepositoryTest {
     private Set<String> listed(Set<Invite.State> states) {
         var page = invites.list("ws1", states, NOW, 0, 50);
         assertThat(page.total()).isEqualTo(page.items().size());
-        return page.items().stream().map(i -> i.email().replace("@example.com", ""))
+        return page.items().stream()
+                .map(i -> i.email().replace("@example.com", ""))
                 .collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
     void openInvitesAreThePendingAndTheExpiredOnesNotTheAcceptedOrRevoked() {
-        assertThat(listed(EnumSet.of(Invite.State.PENDING, Invite.State.EXPIRED))).containsExactlyInAnyOrder("pending",
-                "expired");
+        assertThat(listed(EnumSet.of(Invite.State.PENDING, Invite.State.EXPIRED)))
+                .containsExactlyInAnyOrder("pending", "expired");
     }
 
     @Test
@@ -70,7 +78,7 @@ class JpaInviteRepositoryTest {
         assertThat(listed(EnumSet.of(Invite.State.EXPIRED))).containsExactly("expired");
         assertThat(listed(EnumSet.of(Invite.State.ACCEPTED))).containsExactly("accepted");
         assertThat(listed(EnumSet.of(Invite.State.REVOKED))).containsExactly("revoked");
-        assertThat(listed(EnumSet.noneOf(Invite.State.class))).containsExactlyInAnyOrder("pending", "expired",
-                "accepted", "revoked");
+        assertThat(listed(EnumSet.noneOf(Invite.State.class)))
+                .containsExactlyInAnyOrder("pending", "expired", "accepted", "revoked");
     }
 }

@@ -11,8 +11,7 @@ import jakarta.persistence.EntityManager;
 /** The production JPA repositories over a test's resource-local entity manager, for application service tests. */
 public final class ResourceLocalRepositories {
 
-    private ResourceLocalRepositories() {
-    }
+    private ResourceLocalRepositories() {}
 
     public static GroupRepository groups(EntityManager em) {
         return new JpaGroupRepository(em);

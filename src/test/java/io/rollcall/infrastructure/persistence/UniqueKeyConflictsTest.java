@@ -31,9 +31,10 @@ class UniqueKeyConflictsTest {
         TransactionalException thrown = new TransactionalException("rolled back", commit);
 
         assertThatThrownBy(() -> interceptor.translate(call(() -> {
-            throw thrown;
-        }))).isInstanceOfSatisfying(ConcurrentWriteConflict.class,
-                e -> assertThat(e.code()).isEqualTo("constraint-violation"));
+                    throw thrown;
+                })))
+                .isInstanceOfSatisfying(
+                        ConcurrentWriteConflict.class, e -> assertThat(e.code()).isEqualTo("constraint-violation"));
     }
 
     @Test
@@ -43,14 +44,17 @@ class UniqueKeyConflictsTest {
         NotFoundException missing = new NotFoundException("Group", "g");
 
         assertThatThrownBy(() -> interceptor.translate(call(() -> {
-            throw outage;
-        }))).isSameAs(outage);
+                    throw outage;
+                })))
+                .isSameAs(outage);
         assertThatThrownBy(() -> interceptor.translate(call(() -> {
-            throw lastOwner;
-        }))).isSameAs(lastOwner);
+                    throw lastOwner;
+                })))
+                .isSameAs(lastOwner);
         assertThatThrownBy(() -> interceptor.translate(call(() -> {
-            throw missing;
-        }))).isSameAs(missing);
+                    throw missing;
+                })))
+                .isSameAs(missing);
     }
 
     @Test
@@ -60,20 +64,29 @@ class UniqueKeyConflictsTest {
 
     @Test
     void persistencesOwnTransactionalHelpersKeepTheirExceptionsForTheReplayCheck() throws Exception {
-        PersistenceException duplicate = new PersistenceException(new SQLIntegrityConstraintViolationException(
-                "Duplicate entry", "23000"));
-        Method insert = AssertionUseWriter.class.getMethod("insert", String.class, String.class, String.class,
-                java.time.Instant.class);
+        PersistenceException duplicate =
+                new PersistenceException(new SQLIntegrityConstraintViolationException("Duplicate entry", "23000"));
+        Method insert = AssertionUseWriter.class.getMethod(
+                "insert", String.class, String.class, String.class, java.time.Instant.class);
 
         assertThatThrownBy(() -> interceptor.translate(call(insert, () -> {
-            throw duplicate;
-        }))).isSameAs(duplicate);
+                    throw duplicate;
+                })))
+                .isSameAs(duplicate);
     }
 
     private static InvocationContext call(Callable<Object> body) {
         try {
-            return call(io.rollcall.application.AuditLog.class.getMethod("record", String.class,
-                    io.rollcall.application.Actor.class, String.class, String.class, String.class, Map.class), body);
+            return call(
+                    io.rollcall.application.AuditLog.class.getMethod(
+                            "record",
+                            String.class,
+                            io.rollcall.application.Actor.class,
+                            String.class,
+                            String.class,
+                            String.class,
+                            Map.class),
+                    body);
         } catch (NoSuchMethodException e) {
             throw new AssertionError(e);
         }
@@ -112,8 +125,7 @@ class UniqueKeyConflictsTest {
             }
 
             @Override
-            public void setParameters(Object[] params) {
-            }
+            public void setParameters(Object[] params) {}
 
             @Override
             public Map<String, Object> getContextData() {

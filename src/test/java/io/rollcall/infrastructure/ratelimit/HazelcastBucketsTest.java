@@ -61,8 +61,11 @@ class HazelcastBucketsTest {
         long wait = onB.consume("signin-address:x@example.com", shape);
 
         assertThat(Duration.ofNanos(wait)).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
-        assertThat(onB.consume("signin-address:y@example.com", shape)).as("another key").isZero();
-        assertThat(b.getConfig().getMapConfig(GridRequestBuckets.MAP).getMaxIdleSeconds()).isEqualTo(600);
+        assertThat(onB.consume("signin-address:y@example.com", shape))
+                .as("another key")
+                .isZero();
+        assertThat(b.getConfig().getMapConfig(GridRequestBuckets.MAP).getMaxIdleSeconds())
+                .isEqualTo(600);
     }
 
     private static int freePort() throws Exception {

@@ -17,7 +17,8 @@ class LocalRequestBucketsTest {
         RateLimit limit = new RateLimit(1, 3);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(buckets.tryConsume(RateLimitScope.SCIM_TOKEN, "t1", limit)).isZero();
+            assertThat(buckets.tryConsume(RateLimitScope.SCIM_TOKEN, "t1", limit))
+                    .isZero();
         }
         long wait = buckets.tryConsume(RateLimitScope.SCIM_TOKEN, "t1", limit);
 
@@ -37,12 +38,15 @@ class LocalRequestBucketsTest {
     @Test
     void aWindowLimitRefusesTheRequestAfterItsPermitsWithATimeToWait() {
         for (int i = 0; i < 3; i++) {
-            assertThat(buckets.tryConsume("signin-ip", "203.0.113.9", 3, Duration.ofMinutes(15))).isZero();
+            assertThat(buckets.tryConsume("signin-ip", "203.0.113.9", 3, Duration.ofMinutes(15)))
+                    .isZero();
         }
         long wait = buckets.tryConsume("signin-ip", "203.0.113.9", 3, Duration.ofMinutes(15));
 
         assertThat(Duration.ofNanos(wait)).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
-        assertThat(buckets.tryConsume("signin-ip", "203.0.113.10", 3, Duration.ofMinutes(15))).isZero();
-        assertThat(buckets.tryConsume("signin-address", "203.0.113.9", 3, Duration.ofMinutes(15))).isZero();
+        assertThat(buckets.tryConsume("signin-ip", "203.0.113.10", 3, Duration.ofMinutes(15)))
+                .isZero();
+        assertThat(buckets.tryConsume("signin-address", "203.0.113.9", 3, Duration.ofMinutes(15)))
+                .isZero();
     }
 }

@@ -34,7 +34,8 @@ class ReencryptSecretsCommandTest {
     void aMissingH2DatabaseIsReportedAndNotCreated() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int status = command(Map.of("ROLLCALL_SECRET_KEY", KEY, "ROLLCALL_DB_URL", h2Url()), out).run();
+        int status = command(Map.of("ROLLCALL_SECRET_KEY", KEY, "ROLLCALL_DB_URL", h2Url()), out)
+                .run();
 
         assertThat(status).isEqualTo(ReencryptSecretsCommand.FAILED);
         assertThat(text(out)).contains("h2 database").contains("database error").doesNotContain(KEY);
@@ -47,8 +48,9 @@ class ReencryptSecretsCommandTest {
     void aDatabaseUrlOfAnotherProductIsRefusedBeforeConnecting() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int status = command(Map.of("ROLLCALL_SECRET_KEY", KEY, "ROLLCALL_DB_URL", "jdbc:postgresql://db/rollcall"),
-                out).run();
+        int status = command(
+                        Map.of("ROLLCALL_SECRET_KEY", KEY, "ROLLCALL_DB_URL", "jdbc:postgresql://db/rollcall"), out)
+                .run();
 
         assertThat(status).isEqualTo(ReencryptSecretsCommand.FAILED);
         assertThat(text(out)).contains("ROLLCALL_DB_URL must be a jdbc:h2: or jdbc:mariadb: URL");

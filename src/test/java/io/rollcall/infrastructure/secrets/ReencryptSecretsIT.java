@@ -39,7 +39,9 @@ class ReencryptSecretsIT {
 
     /** Key A: bytes 1..32, the key the {@code v1:} values below were sealed with by the SecretBox of commit 7fa195c. */
     private static final String KEY_A = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
-    private static final String V1_CLIENT_SECRET = "v1:12tLcPMRkxw+Jz6GfC7g6Ntjs37fD5qDcCZljEx3rB9N5UTyVlqQLJg0fjGOcL1F";
+
+    private static final String V1_CLIENT_SECRET =
+            "v1:12tLcPMRkxw+Jz6GfC7g6Ntjs37fD5qDcCZljEx3rB9N5UTyVlqQLJg0fjGOcL1F";
     private static final String V1_SIGNING_KEY = "v1:uMdnzNt/1CCyF5TpDKwceXfqFc4MgoxWXB7gUHFU00DZE3XDe4/SfQ==";
     private static final String KEY_B = key(0x42);
     private static final String KEY_C = key(0x43);
@@ -65,8 +67,8 @@ class ReencryptSecretsIT {
             source.setURL(url);
             dataSource = source;
         }
-        SchemaMigrator.applyMigrations(dataSource, mariadb ? DatabaseSettings.Vendor.MARIADB
-                : DatabaseSettings.Vendor.H2);
+        SchemaMigrator.applyMigrations(
+                dataSource, mariadb ? DatabaseSettings.Vendor.MARIADB : DatabaseSettings.Vendor.H2);
     }
 
     @Test
@@ -87,13 +89,22 @@ class ReencryptSecretsIT {
         Run first = reencrypt(KEY_B + "," + KEY_A);
 
         assertThat(first.status()).as(first.output()).isZero();
-        assertThat(first.output()).contains("newest key id " + newest)
-                .contains("OIDC client secrets: 2 re-encrypted, 0 encrypted (were stored in clear), 0 already under key "
-                        + newest + ", 0 changed meanwhile (run again), 0 unreadable")
+        assertThat(first.output())
+                .contains("newest key id " + newest)
+                .contains(
+                        "OIDC client secrets: 2 re-encrypted, 0 encrypted (were stored in clear), 0 already under key "
+                                + newest + ", 0 changed meanwhile (run again), 0 unreadable")
                 .contains("session signing keys: 1 re-encrypted, 1 encrypted (were stored in clear), 1 already under"
                         + " key " + newest + ", 0 changed meanwhile (run again), 0 unreadable");
-        assertThat(first.output()).doesNotContain(KEY_A, KEY_B, "legacy-client-secret", "old-key-secret", "clear\"",
-                V1_CLIENT_SECRET.substring(3), "d\":");
+        assertThat(first.output())
+                .doesNotContain(
+                        KEY_A,
+                        KEY_B,
+                        "legacy-client-secret",
+                        "old-key-secret",
+                        "clear\"",
+                        V1_CLIENT_SECRET.substring(3),
+                        "d\":");
         SecretBox onlyNewest = new SecretBox(SecretKeyRing.parse(KEY_B));
         Map<String, String> secrets = clientSecrets();
         assertThat(secrets).containsOnlyKeys("ws-legacy", "ws-old", "ws-saml");
@@ -102,8 +113,11 @@ class ReencryptSecretsIT {
         assertThat(SecretBox.keyIdOf(secrets.get("ws-old"))).contains(newest);
         assertThat(onlyNewest.open(secrets.get("ws-legacy"), "oidc-client-secret:ws-legacy"))
                 .isEqualTo("legacy-client-secret");
-        assertThat(onlyNewest.open(secrets.get("ws-old"), "oidc-client-secret:ws-old")).isEqualTo("old-key-secret");
-        assertThat(connectionVersions()).containsEntry("ws-legacy", 1L).containsEntry("ws-old", 1L)
+        assertThat(onlyNewest.open(secrets.get("ws-old"), "oidc-client-secret:ws-old"))
+                .isEqualTo("old-key-secret");
+        assertThat(connectionVersions())
+                .containsEntry("ws-legacy", 1L)
+                .containsEntry("ws-old", 1L)
                 .containsEntry("ws-saml", 0L);
         Map<String, String> keys = signingKeys();
         assertThat(keys.get("kid-current")).isEqualTo(alreadyCurrent);
@@ -111,14 +125,16 @@ class ReencryptSecretsIT {
                 .isEqualTo("{\"kty\":\"EC\"}");
         assertThat(onlyNewest.open(keys.get("kid-clear"), "session-signing-key:kid-clear"))
                 .isEqualTo("{\"kty\":\"EC\",\"d\":\"clear\"}");
-        assertThat(keys.values()).allSatisfy(sealed -> assertThat(SecretBox.keyIdOf(sealed)).contains(newest));
+        assertThat(keys.values())
+                .allSatisfy(value -> assertThat(SecretBox.keyIdOf(value)).contains(newest));
         assertThat(encryptedFlags()).containsOnly(true);
 
         Run second = reencrypt(KEY_B + "," + KEY_A);
 
         assertThat(second.status()).as(second.output()).isZero();
         assertThat(second.output())
-                .contains("OIDC client secrets: 0 re-encrypted, 0 encrypted (were stored in clear), 2 already under key")
+                .contains(
+                        "OIDC client secrets: 0 re-encrypted, 0 encrypted (were stored in clear), 2 already under key")
                 .contains("session signing keys: 0 re-encrypted, 0 encrypted (were stored in clear), 3 already under");
         assertThat(clientSecrets()).isEqualTo(secrets);
         assertThat(signingKeys()).isEqualTo(keys);
@@ -136,9 +152,11 @@ class ReencryptSecretsIT {
         Run run = reencrypt(KEY_B + "," + KEY_A);
 
         assertThat(run.status()).as(run.output()).isEqualTo(ReencryptSecretsCommand.UNREADABLE);
-        assertThat(run.output()).contains("OIDC client secrets: 1 re-encrypted").contains("1 unreadable")
-                .contains("unreadable ws-lost: sealed value has key id " + dropped.ring().newestKeyId()
-                        + ", which is not in ROLLCALL_SECRET_KEY")
+        assertThat(run.output())
+                .contains("OIDC client secrets: 1 re-encrypted")
+                .contains("1 unreadable")
+                .contains("unreadable ws-lost: sealed value has key id "
+                        + dropped.ring().newestKeyId() + ", which is not in ROLLCALL_SECRET_KEY")
                 .doesNotContain("lost-secret", KEY_C);
         assertThat(clientSecrets().get("ws-lost")).isEqualTo(lostValue);
         assertThat(SecretBox.keyIdOf(clientSecrets().get("ws-legacy")))
@@ -152,17 +170,21 @@ class ReencryptSecretsIT {
         Run run = reencrypt(KEY_B + "," + shortKey);
 
         assertThat(run.status()).as(run.output()).isEqualTo(ReencryptSecretsCommand.FAILED);
-        assertThat(run.output()).contains("ROLLCALL_SECRET_KEY entry 2 of 2 must be 32 bytes (base64), got 16")
+        assertThat(run.output())
+                .contains("ROLLCALL_SECRET_KEY entry 2 of 2 must be 32 bytes (base64), got 16")
                 .doesNotContain(shortKey, KEY_B);
     }
 
-    private record Run(int status, String output) {
-    }
+    private record Run(int status, String output) {}
 
     private Run reencrypt(String keyRing) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("rollcall.it.jar", "target/rollcall.jar")).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "reencrypt-secrets"));
+        Path jar = Path.of(System.getProperty("rollcall.it.jar", "target/rollcall.jar"))
+                .toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "reencrypt-secrets"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("ROLLCALL_"));
@@ -174,7 +196,9 @@ class ReencryptSecretsIT {
         }
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("reencrypt-secrets ended").isTrue();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES))
+                .as("reencrypt-secrets ended")
+                .isTrue();
         return new Run(process.exitValue(), output);
     }
 
@@ -182,8 +206,7 @@ class ReencryptSecretsIT {
         return DriverManager.getConnection(url, user, password);
     }
 
-    private static void addOidcConnection(Connection db, String workspaceId, String sealedSecret)
-            throws SQLException {
+    private static void addOidcConnection(Connection db, String workspaceId, String sealedSecret) throws SQLException {
         addWorkspace(db, workspaceId);
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO sso_connection (workspace_id,"
                 + " connection_type, oidc_issuer, oidc_client_id, oidc_client_secret, created_at, updated_at)"
@@ -209,8 +232,8 @@ class ReencryptSecretsIT {
     }
 
     private static void addWorkspace(Connection db, String workspaceId) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO workspace (id, name, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO workspace (id, name, created_at, updated_at)" + " VALUES (?, ?, ?, ?)")) {
             insert.setString(1, workspaceId);
             insert.setString(2, workspaceId);
             insert.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -249,12 +272,14 @@ class ReencryptSecretsIT {
 
     private List<Boolean> encryptedFlags() throws SQLException {
         return column("SELECT kid, private_encrypted FROM session_signing_key").values().stream()
-                .map(v -> "1".equals(v) || "TRUE".equalsIgnoreCase(v)).toList();
+                .map(v -> "1".equals(v) || "TRUE".equalsIgnoreCase(v))
+                .toList();
     }
 
     private Map<String, String> column(String sql) throws SQLException {
         Map<String, String> values = new HashMap<>();
-        try (Connection db = connect(); PreparedStatement select = db.prepareStatement(sql);
+        try (Connection db = connect();
+                PreparedStatement select = db.prepareStatement(sql);
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 values.put(rows.getString(1), rows.getString(2));

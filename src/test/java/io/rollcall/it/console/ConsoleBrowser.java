@@ -59,13 +59,24 @@ final class ConsoleBrowser implements AutoCloseable {
     static ConsoleBrowser open(int width) {
         try {
             Path profile = Files.createTempDirectory("rollcall-chromium-");
-            ChromeOptions options = new ChromeOptions().setBinary(chromium().toFile())
-                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + ",900",
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(chromium().toFile())
+                    .addArguments(
+                            "--headless=new",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-dev-shm-usage",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run",
+                            "--user-data-dir=" + profile,
+                            "--window-size=" + width + ",900",
                             "--lang=en-US");
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(chromedriver().toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(chromedriver().toFile())
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(width, 900));
             return new ConsoleBrowser(driver, profile);
@@ -114,15 +125,18 @@ final class ConsoleBrowser implements AutoCloseable {
             settle();
         }
         driver.executeScript(AXE);
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
+        Object result = ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v =>"
                         + " ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))))"
                         + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
         List<Map<String, Object>> violations = (List<Map<String, Object>>) result;
         List<Map<String, Object>> serious = violations.stream()
-                .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
-        assertThat(serious).as("serious or critical axe-core violations on " + page).isEmpty();
+                .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                .toList();
+        assertThat(serious)
+                .as("serious or critical axe-core violations on " + page)
+                .isEmpty();
     }
 
     private static Path chromium() {
@@ -147,7 +161,8 @@ final class ConsoleBrowser implements AutoCloseable {
             driver.quit();
         } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // a leftover temp profile is harmless
             }

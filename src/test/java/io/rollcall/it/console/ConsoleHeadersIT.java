@@ -20,11 +20,17 @@ class ConsoleHeadersIT {
 
     @Test
     void consolePageAndScriptsCarryAStrictCspAndTheOtherSecurityHeaders() {
-        for (String path : new String[] {"/", "/console/app.js", "/console/console.css", "/console/does-not-exist.js"}) {
+        for (String path :
+                new String[] {"/", "/console/app.js", "/console/console.css", "/console/does-not-exist.js"}) {
             Api.Reply reply = anonymous.get(path);
             String csp = reply.header("Content-Security-Policy");
-            assertThat(csp).as(path).contains("script-src 'self'").contains("frame-ancestors 'none'")
-                    .contains("default-src 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(csp)
+                    .as(path)
+                    .contains("script-src 'self'")
+                    .contains("frame-ancestors 'none'")
+                    .contains("default-src 'none'")
+                    .doesNotContain("unsafe-inline")
+                    .doesNotContain("unsafe-eval");
             assertThat(reply.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
             assertThat(reply.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
         }
@@ -41,8 +47,11 @@ class ConsoleHeadersIT {
     void theSignInPagesKeepTheirOwnScriptFreePolicyAndSendTheirFormsOrigin() {
         Api.Reply login = anonymous.get("/login");
         assertThat(login.status()).isEqualTo(200);
-        assertThat(login.header("Content-Security-Policy")).startsWith("default-src 'none'")
-                .contains("form-action 'self'").contains("frame-ancestors 'none'").doesNotContain("script-src");
+        assertThat(login.header("Content-Security-Policy"))
+                .startsWith("default-src 'none'")
+                .contains("form-action 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("script-src");
         // Not no-referrer: under it a browser posts the form with "Origin: null", which the same-origin check refuses.
         assertThat(login.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -51,7 +60,8 @@ class ConsoleHeadersIT {
     @Test
     void theConsolePageHasNoInlineScriptNorInlineHandlers() {
         String html = anonymous.get("/").body();
-        Matcher scripts = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(html);
+        Matcher scripts =
+                Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(html);
         int count = 0;
         while (scripts.find()) {
             count++;
@@ -77,7 +87,9 @@ class ConsoleHeadersIT {
         // With the header from the right origin, a forged session is simply unauthenticated.
         Api.Reply forged = cookieCall("GET", "/api/v1/me", null, true, origin());
         assertThat(forged.status()).isEqualTo(401);
-        assertThat(new Api(server.baseUrl(), server.ownerToken()).get("/api/v1/workspaces/csrf-x").status())
+        assertThat(new Api(server.baseUrl(), server.ownerToken())
+                        .get("/api/v1/workspaces/csrf-x")
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -94,9 +106,12 @@ class ConsoleHeadersIT {
         Api.Reply connection = owner.get("/api/v1/workspaces/default/sso");
         assertThat(connection.status()).as(connection.toString()).isEqualTo(200);
         Api.Reply sp = connection;
-        assertThat(sp.json().path("serviceProvider").path("acsUrl").asText()).isEqualTo(server.baseUrl() + "/sso/default/saml/acs");
-        assertThat(sp.json().path("serviceProvider").path("entityId").asText()).isEqualTo(server.baseUrl() + "/sso/default/saml/metadata");
-        assertThat(sp.json().path("serviceProvider").path("redirectUri").asText()).isEqualTo(server.baseUrl() + "/sso/default/oidc/callback");
+        assertThat(sp.json().path("serviceProvider").path("acsUrl").asText())
+                .isEqualTo(server.baseUrl() + "/sso/default/saml/acs");
+        assertThat(sp.json().path("serviceProvider").path("entityId").asText())
+                .isEqualTo(server.baseUrl() + "/sso/default/saml/metadata");
+        assertThat(sp.json().path("serviceProvider").path("redirectUri").asText())
+                .isEqualTo(server.baseUrl() + "/sso/default/oidc/callback");
     }
 
     private String origin() {
@@ -104,10 +119,14 @@ class ConsoleHeadersIT {
     }
 
     private Api.Reply cookieCall(String method, String path, String body, boolean header, String origin) {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(server.baseUrl().resolve(path))
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        server.baseUrl().resolve(path))
                 .header("Cookie", "rollcall_session=eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")
-                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -118,11 +137,16 @@ class ConsoleHeadersIT {
             request.header("Origin", origin);
         }
         try {
-            var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                    .build().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new Api.Reply(response.statusCode(), response.headers(), response.body(),
-                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body().isEmpty() ? "null"
-                            : response.body()));
+            var response = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Api.Reply(
+                    response.statusCode(),
+                    response.headers(),
+                    response.body(),
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(response.body().isEmpty() ? "null" : response.body()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

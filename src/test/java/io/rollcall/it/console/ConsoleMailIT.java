@@ -118,62 +118,86 @@ class ConsoleMailIT {
                 browser.waitFor(By.xpath("//h1[normalize-space()='Users']"));
             }
             browser.settle();
-            assertThat(new Select(browser.driver.findElement(By.id("workspace-select"))).getFirstSelectedOption()
-                    .getAttribute("value")).isEqualTo(ws);
+            assertThat(new Select(browser.driver.findElement(By.id("workspace-select")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"))
+                    .isEqualTo(ws);
 
             // An invite goes out by e-mail: no token is shown, the row says the e-mail was sent.
             String invitee = "mailed-" + Long.toHexString(System.nanoTime()) + "@example.com";
             browser.click(By.xpath("//button[normalize-space()='Invite']"));
             WebElement dialog = browser.waitFor(By.cssSelector("dialog[open]"));
             dialog.findElement(By.cssSelector("input[type=email]")).sendKeys(invitee);
-            dialog.findElement(By.xpath(".//button[normalize-space()='Send invite']")).click();
+            dialog.findElement(By.xpath(".//button[normalize-space()='Send invite']"))
+                    .click();
             By inviteRow = By.xpath("//tr[td[normalize-space()='" + invitee + "']]");
             browser.waitForText(inviteRow, "pending");
-            assertThat(browser.driver.findElements(By.cssSelector("dialog[open]"))).isEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector("dialog[open]")))
+                    .isEmpty();
             awaitMail(invitee, m -> true);
-            String id = awaitInvite(api, ws, invitee, i -> "sent".equals(i.path("delivery").path("state").asText()))
-                    .path("id").asText();
+            String id = awaitInvite(api, ws, invitee, i -> "sent"
+                            .equals(i.path("delivery").path("state").asText()))
+                    .path("id")
+                    .asText();
             reloadUntil(browser, inviteRow, "e-mail sent");
 
             // SMTP down: Resend queues the message again and the row shows the SMTP failure being retried.
             smtp.stop();
             try {
                 browser.click(By.xpath("//button[@aria-label='Resend the invite to " + invitee + "']"));
-                JsonNode failing = awaitInvite(api, ws, invitee, i -> i.path("id").asText().equals(id)
-                        && i.path("delivery").path("detail").isTextual());
+                JsonNode failing = awaitInvite(
+                        api,
+                        ws,
+                        invitee,
+                        i -> i.path("id").asText().equals(id)
+                                && i.path("delivery").path("detail").isTextual());
                 reloadUntil(browser, inviteRow, "e-mail retrying");
-                assertThat(browser.driver.findElement(inviteRow).findElement(By.cssSelector(".delivery-detail"))
-                        .getText()).isEqualTo(failing.path("delivery").path("detail").asText()).isNotBlank();
+                assertThat(browser.driver
+                                .findElement(inviteRow)
+                                .findElement(By.cssSelector(".delivery-detail"))
+                                .getText())
+                        .isEqualTo(failing.path("delivery").path("detail").asText())
+                        .isNotBlank();
                 browser.screenshot("users-invite-delivery-retrying");
                 browser.assertAccessible("Users with an invite being retried");
 
                 // Retrying ends at the message's give-up time (rollcall.mail.retry.hours); bring it forward, so that
                 // the next failed attempt is the last: the invite's delivery is "failed", shown with the reason.
-                try (Connection db = rollcall.jdbc(); PreparedStatement giveUp = db.prepareStatement(
-                        "UPDATE mail_outbox SET give_up_at = ? WHERE subject_id = ? AND status = 'QUEUED'")) {
+                try (Connection db = rollcall.jdbc();
+                        PreparedStatement giveUp = db.prepareStatement(
+                                "UPDATE mail_outbox SET give_up_at = ? WHERE subject_id = ? AND status = 'QUEUED'")) {
                     giveUp.setTimestamp(1, Timestamp.valueOf("2000-01-01 00:00:00"));
                     giveUp.setString(2, id);
                     assertThat(giveUp.executeUpdate()).isEqualTo(1);
                 }
-                JsonNode failed = awaitInvite(api, ws, invitee, i -> i.path("id").asText().equals(id)
-                        && "failed".equals(i.path("delivery").path("state").asText()));
+                JsonNode failed = awaitInvite(
+                        api,
+                        ws,
+                        invitee,
+                        i -> i.path("id").asText().equals(id)
+                                && "failed"
+                                        .equals(i.path("delivery").path("state").asText()));
                 reloadUntil(browser, inviteRow, "e-mail failed");
                 WebElement row = browser.driver.findElement(inviteRow);
                 assertThat(row.findElement(By.cssSelector("[data-delivery]")).getAttribute("data-delivery"))
                         .isEqualTo("failed");
-                assertThat(row.findElement(By.cssSelector("[data-delivery]")).getAttribute("class")).contains("bad");
+                assertThat(row.findElement(By.cssSelector("[data-delivery]")).getAttribute("class"))
+                        .contains("bad");
                 assertThat(row.findElement(By.cssSelector(".delivery-detail")).getText())
-                        .isEqualTo(failed.path("delivery").path("detail").asText()).isNotBlank();
+                        .isEqualTo(failed.path("delivery").path("detail").asText())
+                        .isNotBlank();
                 // Still pending, so the owner can send it again once mail works.
                 assertThat(row.getText()).contains("pending");
-                assertThat(row.findElements(By.xpath(".//button[normalize-space()='Resend']"))).hasSize(1);
+                assertThat(row.findElements(By.xpath(".//button[normalize-space()='Resend']")))
+                        .hasSize(1);
                 browser.screenshot("users-invite-delivery-failed");
                 browser.assertAccessible("Users with an invite whose e-mail failed");
             } finally {
                 smtp = ReceivedMail.startSmtp(smtpPort);
             }
             browser.click(By.xpath("//button[@aria-label='Resend the invite to " + invitee + "']"));
-            awaitInvite(api, ws, invitee, i -> "sent".equals(i.path("delivery").path("state").asText()));
+            awaitInvite(api, ws, invitee, i -> "sent"
+                    .equals(i.path("delivery").path("state").asText()));
             reloadUntil(browser, inviteRow, "e-mail sent");
         }
     }
@@ -202,8 +226,10 @@ class ConsoleMailIT {
     }
 
     private static List<MimeMessage> signInMails(String recipient) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, recipient))
-                .filter(m -> subject(m).startsWith("Your sign-in link")).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> to(m, recipient))
+                .filter(m -> subject(m).startsWith("Your sign-in link"))
+                .toList();
     }
 
     /** The sign-in e-mail that arrives after {@code before} earlier ones. */
@@ -223,7 +249,8 @@ class ConsoleMailIT {
             throws InterruptedException {
         Instant deadline = Instant.now().plus(MAIL_WAIT);
         while (Instant.now().isBefore(deadline)) {
-            for (JsonNode invite : api.get("/api/v1/workspaces/" + ws + "/invites").json().path("items")) {
+            for (JsonNode invite :
+                    api.get("/api/v1/workspaces/" + ws + "/invites").json().path("items")) {
                 if (invite.path("email").asText().equals(email) && done.test(invite)) {
                     return invite;
                 }
@@ -236,8 +263,10 @@ class ConsoleMailIT {
     private static MimeMessage awaitMail(String recipient, Predicate<MimeMessage> wanted) throws InterruptedException {
         Instant deadline = Instant.now().plus(MAIL_WAIT);
         while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, recipient))
-                    .filter(wanted).toList();
+            List<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages())
+                    .filter(m -> to(m, recipient))
+                    .filter(wanted)
+                    .toList();
             if (!found.isEmpty()) {
                 return found.get(found.size() - 1);
             }

@@ -25,7 +25,10 @@ public final class KeycloakAdmin {
 
     private final KeycloakServer server;
     private final String realm;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public KeycloakAdmin(KeycloakServer server, String realm) {
         this.server = server;
@@ -65,10 +68,27 @@ public final class KeycloakAdmin {
         client.put("directAccessGrantsEnabled", false);
         client.put("redirectUris", List.of(redirectUri));
         client.put("attributes", Map.of("pkce.code.challenge.method", "S256"));
-        client.put("protocolMappers", List.of(Map.of("name", "groups", "protocol", "openid-connect",
-                "protocolMapper", "oidc-group-membership-mapper", "config", Map.of("claim.name", "groups",
-                        "full.path", "true", "id.token.claim", "true", "access.token.claim", "true",
-                        "userinfo.token.claim", "true"))));
+        client.put(
+                "protocolMappers",
+                List.of(Map.of(
+                        "name",
+                        "groups",
+                        "protocol",
+                        "openid-connect",
+                        "protocolMapper",
+                        "oidc-group-membership-mapper",
+                        "config",
+                        Map.of(
+                                "claim.name",
+                                "groups",
+                                "full.path",
+                                "true",
+                                "id.token.claim",
+                                "true",
+                                "access.token.claim",
+                                "true",
+                                "userinfo.token.claim",
+                                "true"))));
         expect(send("POST", "/clients", JSONObjectUtils.toJSONString(client)), 201);
     }
 
@@ -95,13 +115,41 @@ public final class KeycloakAdmin {
         client.put("frontchannelLogout", false);
         client.put("redirectUris", List.of(acsUrl));
         client.put("attributes", attributes);
-        client.put("protocolMappers", List.of(
-                Map.of("name", "groups", "protocol", "saml", "protocolMapper", "saml-group-membership-mapper",
-                        "config", Map.of("attribute.name", "groups", "attribute.nameformat", "Basic",
-                                "full.path", "true", "single", "false")),
-                Map.of("name", "email", "protocol", "saml", "protocolMapper", "saml-user-property-mapper",
-                        "config", Map.of("user.attribute", "email", "attribute.name", "email",
-                                "attribute.nameformat", "Basic"))));
+        client.put(
+                "protocolMappers",
+                List.of(
+                        Map.of(
+                                "name",
+                                "groups",
+                                "protocol",
+                                "saml",
+                                "protocolMapper",
+                                "saml-group-membership-mapper",
+                                "config",
+                                Map.of(
+                                        "attribute.name",
+                                        "groups",
+                                        "attribute.nameformat",
+                                        "Basic",
+                                        "full.path",
+                                        "true",
+                                        "single",
+                                        "false")),
+                        Map.of(
+                                "name",
+                                "email",
+                                "protocol",
+                                "saml",
+                                "protocolMapper",
+                                "saml-user-property-mapper",
+                                "config",
+                                Map.of(
+                                        "user.attribute",
+                                        "email",
+                                        "attribute.name",
+                                        "email",
+                                        "attribute.nameformat",
+                                        "Basic"))));
         expect(send("POST", "/clients", JSONObjectUtils.toJSONString(client)), 201);
     }
 
@@ -112,8 +160,8 @@ public final class KeycloakAdmin {
 
     /** The id of the user with exactly this username. */
     public String userId(String username) {
-        HttpResponse<String> response = send("GET", "/users?exact=true&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
+        HttpResponse<String> response =
+                send("GET", "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
         expect(response, 200);
         List<Object> users = array(response.body());
         if (users.size() != 1) {
@@ -155,10 +203,11 @@ public final class KeycloakAdmin {
     private String token() {
         String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USER + "&password="
                 + URLEncoder.encode(server.adminPassword(), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri()
-                + "/realms/master/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(server.baseUri() + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         HttpResponse<String> response = exchange(request);
         expect(response, 200);
         try {
@@ -169,13 +218,15 @@ public final class KeycloakAdmin {
     }
 
     private HttpResponse<String> send(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + "/admin/realms/" + realm
-                + path)).header("Authorization", "Bearer " + token()).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(server.baseUri() + "/admin/realms/" + realm + path))
+                .header("Authorization", "Bearer " + token())
+                .header("Accept", "application/json");
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
+        request.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return exchange(request.build());
     }
 
@@ -192,8 +243,9 @@ public final class KeycloakAdmin {
 
     private static void expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
-                    + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    response.request().method() + " " + response.request().uri().getPath() + " answered "
+                            + response.statusCode() + ": " + response.body());
         }
     }
 

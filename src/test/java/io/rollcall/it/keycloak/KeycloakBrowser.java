@@ -29,8 +29,11 @@ public final class KeycloakBrowser {
     private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
     private final URI keycloak;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     /**
      * Cookies by name. Hand-kept because Keycloak marks its session cookies {@code Secure} even on plain http, and the
      * JDK's CookieManager (rightly) never sends those to an http URL; this stand-in only ever talks to Keycloak.
@@ -42,8 +45,7 @@ public final class KeycloakBrowser {
     }
 
     /** What the IdP would deliver to Rollcall. */
-    public record Delivery(URI target, Map<String, String> parameters) {
-    }
+    public record Delivery(URI target, Map<String, String> parameters) {}
 
     /** OIDC: opens the authorization URL, logs in, returns the redirect to {@code redirect_uri} with its parameters. */
     public Delivery oidcLogin(URI authorizationUrl, String username, String password) {
@@ -60,8 +62,8 @@ public final class KeycloakBrowser {
     /** SAML: sends the HTTP-Redirect AuthnRequest, logs in, returns the auto-post form (SAMLResponse, RelayState). */
     public Delivery samlLogin(URI authnRequestUrl, String username, String password) {
         HttpResponse<String> page = followWithinKeycloak(get(authnRequestUrl));
-        HttpResponse<String> result = followWithinKeycloak(page.body().contains("SAMLResponse") ? page
-                : submitLogin(page, username, password));
+        HttpResponse<String> result = followWithinKeycloak(
+                page.body().contains("SAMLResponse") ? page : submitLogin(page, username, password));
         String body = result.body();
         if (!body.contains("SAMLResponse")) {
             throw new IllegalStateException("no SAML auto-post form (HTTP " + result.statusCode() + ")");
@@ -83,8 +85,10 @@ public final class KeycloakBrowser {
         }
         URI action = page.uri().resolve(unescape(attribute(ACTION, loginForm)));
         String form = "username=" + enc(username) + "&password=" + enc(password) + "&credentialId=";
-        return send(HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return send(HttpRequest.newBuilder(action)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     private HttpResponse<String> followWithinKeycloak(HttpResponse<String> response) {
@@ -103,7 +107,10 @@ public final class KeycloakBrowser {
         if (response.statusCode() / 100 != 3) {
             return null;
         }
-        return response.headers().firstValue("Location").map(l -> response.uri().resolve(l)).orElse(null);
+        return response.headers()
+                .firstValue("Location")
+                .map(l -> response.uri().resolve(l))
+                .orElse(null);
     }
 
     private boolean sameOrigin(URI uri) {
@@ -117,9 +124,12 @@ public final class KeycloakBrowser {
     private HttpResponse<String> send(HttpRequest original) {
         HttpRequest request = original;
         if (!cookies.isEmpty()) {
-            String header = cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+            String header = cookies.entrySet().stream()
+                    .map(c -> c.getKey() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));
-            request = HttpRequest.newBuilder(original, (name, value) -> true).header("Cookie", header).build();
+            request = HttpRequest.newBuilder(original, (name, value) -> true)
+                    .header("Cookie", header)
+                    .build();
         }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -129,7 +139,8 @@ public final class KeycloakBrowser {
                 if (eq > 0) {
                     String name = pair.substring(0, eq).trim();
                     String value = pair.substring(eq + 1).trim();
-                    boolean expired = setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+                    boolean expired =
+                            setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
                     if (expired || value.isEmpty()) {
                         cookies.remove(name);
                     } else {
@@ -181,18 +192,26 @@ public final class KeycloakBrowser {
     }
 
     private static String unescape(String html) {
-        return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#x3d;", "=").replace("&#61;", "=")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'");
+        return html.replace("&amp;", "&")
+                .replace("&quot;", "\"")
+                .replace("&#x3d;", "=")
+                .replace("&#61;", "=")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#39;", "'");
     }
 
     private static Map<String, String> query(String rawQuery) {
         if (rawQuery == null) {
             return Map.of();
         }
-        return java.util.Arrays.stream(rawQuery.split("&")).map(p -> p.split("=", 2)).collect(Collectors.toMap(
-                p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
-                p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "", (a, b) -> a,
-                LinkedHashMap::new));
+        return java.util.Arrays.stream(rawQuery.split("&"))
+                .map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(
+                        p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                        p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "",
+                        (a, b) -> a,
+                        LinkedHashMap::new));
     }
 
     private static URI withoutQuery(URI uri) {

@@ -15,8 +15,8 @@ import io.rollcall.security.oidc.JwksCache;
 import io.rollcall.security.oidc.OidcDiscovery;
 import io.rollcall.security.oidc.OidcHttp;
 import io.rollcall.security.oidc.OidcProviderMetadata;
-import io.rollcall.security.oidc.TokenResponse;
 import io.rollcall.security.oidc.TokenEndpointClient;
+import io.rollcall.security.oidc.TokenResponse;
 import io.rollcall.security.oidc.ValidatedIdToken;
 import io.rollcall.security.saml.IdpMetadata;
 import io.rollcall.security.saml.IdpMetadataParser;
@@ -64,21 +64,28 @@ class KeycloakHarnessIT {
     void oidcLoginGivesAnIdTokenThatPassesValidation() throws Exception {
         OidcHttp http = OidcHttp.withDefaults();
         OidcProviderMetadata provider = new OidcDiscovery(http).discover(keycloak.realmUrl());
-        AuthorizationRequest request = AuthorizationRequest.start(provider, "rollcall", OIDC_CALLBACK,
-                List.of("email", "profile"), random);
+        AuthorizationRequest request =
+                AuthorizationRequest.start(provider, "rollcall", OIDC_CALLBACK, List.of("email", "profile"), random);
 
-        KeycloakBrowser.Delivery delivery = new KeycloakBrowser(keycloak.baseUri())
-                .oidcLogin(request.uri(), "ada", "ada-password");
+        KeycloakBrowser.Delivery delivery =
+                new KeycloakBrowser(keycloak.baseUri()).oidcLogin(request.uri(), "ada", "ada-password");
 
         assertThat(delivery.target()).isEqualTo(OIDC_CALLBACK);
         AuthorizationRequest.checkState(request.state(), delivery.parameters().get("state"));
-        TokenResponse tokens = new TokenEndpointClient(http).exchange(provider.tokenEndpoint(),
-                new ClientCredentials("rollcall", "rollcall-test-secret", ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC),
-                delivery.parameters().get("code"), OIDC_CALLBACK, request.pkce().verifier());
-        IdTokenValidator validator = new IdTokenValidator(new JwksCache(http, Duration.ofMinutes(1),
-                Duration.ofHours(1)), Clock.systemUTC(), Duration.ofSeconds(30));
-        ValidatedIdToken idToken = validator.validate(tokens.idToken(),
-                IdTokenExpectations.forProvider(provider, "rollcall"), request.nonce());
+        TokenResponse tokens = new TokenEndpointClient(http)
+                .exchange(
+                        provider.tokenEndpoint(),
+                        new ClientCredentials(
+                                "rollcall", "rollcall-test-secret", ClientCredentials.AuthMethod.CLIENT_SECRET_BASIC),
+                        delivery.parameters().get("code"),
+                        OIDC_CALLBACK,
+                        request.pkce().verifier());
+        IdTokenValidator validator = new IdTokenValidator(
+                new JwksCache(http, Duration.ofMinutes(1), Duration.ofHours(1)),
+                Clock.systemUTC(),
+                Duration.ofSeconds(30));
+        ValidatedIdToken idToken = validator.validate(
+                tokens.idToken(), IdTokenExpectations.forProvider(provider, "rollcall"), request.nonce());
 
         assertThat(idToken.subject()).isNotBlank();
         assertThat(idToken.email()).contains("ada@example.com");
@@ -121,29 +128,38 @@ class KeycloakHarnessIT {
         Set<String> seenAssertions = ConcurrentHashMap.newKeySet();
 
         // A fresh browser per login, so that Keycloak asks for the password again.
-        KeycloakBrowser.Delivery delivery = new KeycloakBrowser(keycloak.baseUri())
-                .samlLogin(request.redirectUrl(), username, password);
+        KeycloakBrowser.Delivery delivery =
+                new KeycloakBrowser(keycloak.baseUri()).samlLogin(request.redirectUrl(), username, password);
 
         assertThat(delivery.target()).isEqualTo(ACS);
         assertThat(delivery.parameters().get("RelayState")).isEqualTo("return-to-app");
-        SamlExpectations expected = new SamlExpectations(idp.entityId(), idp.signingCertificates(), SP_ENTITY_ID,
-                ACS.toString(), issued::remove, (id, expiresAt) -> seenAssertions.add(id), Clock.systemUTC(),
+        SamlExpectations expected = new SamlExpectations(
+                idp.entityId(),
+                idp.signingCertificates(),
+                SP_ENTITY_ID,
+                ACS.toString(),
+                issued::remove,
+                (id, expiresAt) -> seenAssertions.add(id),
+                Clock.systemUTC(),
                 Duration.ofSeconds(30));
-        SamlIdentity identity = new SamlResponseValidator().validate(delivery.parameters().get("SAMLResponse"),
-                expected);
+        SamlIdentity identity =
+                new SamlResponseValidator().validate(delivery.parameters().get("SAMLResponse"), expected);
         assertThat(identity.issuer()).isEqualTo(keycloak.realmUrl());
         assertThat(identity.inResponseTo()).isEqualTo(request.id());
         return identity;
     }
 
     private static List<GroupRules<String>> rules() {
-        return List.of(new GroupRules<>("eng", List.of(new ClaimRule("groups", ClaimMatch.EQUALS, "/engineering"))),
+        return List.of(
+                new GroupRules<>("eng", List.of(new ClaimRule("groups", ClaimMatch.EQUALS, "/engineering"))),
                 new GroupRules<>("sales", List.of(new ClaimRule("groups", ClaimMatch.PREFIX, "/sales"))));
     }
 
     private static String fetch(String url) throws Exception {
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

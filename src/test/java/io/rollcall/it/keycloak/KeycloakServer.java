@@ -82,14 +82,18 @@ public final class KeycloakServer {
         }
         Path unpacked = Path.of("target", "keycloak");
         try (Stream<Path> dirs = Files.list(unpacked)) {
-            List<Path> homes = dirs.filter(p -> p.getFileName().toString().startsWith("keycloak-")).toList();
+            List<Path> homes = dirs.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
+                    .toList();
             if (homes.size() != 1) {
-                throw new IllegalStateException("expected one Keycloak under " + unpacked.toAbsolutePath() + ": " + homes);
+                throw new IllegalStateException(
+                        "expected one Keycloak under " + unpacked.toAbsolutePath() + ": " + homes);
             }
             return homes.get(0);
         } catch (IOException e) {
-            throw new IllegalStateException("Keycloak is not unpacked under " + unpacked.toAbsolutePath()
-                    + "; run the build through pre-integration-test (mvn verify)", e);
+            throw new IllegalStateException(
+                    "Keycloak is not unpacked under " + unpacked.toAbsolutePath()
+                            + "; run the build through pre-integration-test (mvn verify)",
+                    e);
         }
     }
 
@@ -102,10 +106,16 @@ public final class KeycloakServer {
             int port = freePort();
             String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
             Path log = home.getParent().resolve("keycloak.log");
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
-                    "--http-port=" + port, "--http-host=127.0.0.1", "--http-management-port=" + freePort(),
-                    "--import-realm", "--hostname-strict=false")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            home.resolve("bin").resolve("kc.sh").toString(),
+                            "start-dev",
+                            "--http-port=" + port,
+                            "--http-host=127.0.0.1",
+                            "--http-management-port=" + freePort(),
+                            "--import-realm",
+                            "--hostname-strict=false")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", password);
             long started = System.nanoTime();
@@ -122,8 +132,12 @@ public final class KeycloakServer {
     }
 
     private static void awaitRealm(Process process, URI base, Path log) throws IOException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(base + "/realms/" + REALM)).timeout(Duration.ofSeconds(5))
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(base + "/realms/" + REALM))
+                .timeout(Duration.ofSeconds(5))
                 .build();
         // Generous: on a busy 2-core machine the first start (Quarkus augmentation) alone took 136 s.
         long waitSeconds = Long.getLong("rollcall.it.keycloakStartSeconds", 600);
@@ -146,8 +160,8 @@ public final class KeycloakServer {
         }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        throw new IllegalStateException("Keycloak not ready after " + waitSeconds
-                + " s (-Drollcall.it.keycloakStartSeconds):\n" + tail(log));
+        throw new IllegalStateException(
+                "Keycloak not ready after " + waitSeconds + " s (-Drollcall.it.keycloakStartSeconds):\n" + tail(log));
     }
 
     /** Stops Keycloak and its child JVM. */

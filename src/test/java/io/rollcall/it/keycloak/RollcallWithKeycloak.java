@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param owner the admin API as the bootstrap owner
  */
-public record RollcallWithKeycloak(RollcallServer rollcall, KeycloakServer keycloak, KeycloakAdmin keycloakAdmin,
-        Api owner) {
+public record RollcallWithKeycloak(
+        RollcallServer rollcall, KeycloakServer keycloak, KeycloakAdmin keycloakAdmin, Api owner) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -23,10 +23,13 @@ public record RollcallWithKeycloak(RollcallServer rollcall, KeycloakServer keycl
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         CompletableFuture<KeycloakServer> idp = CompletableFuture.supplyAsync(KeycloakServer::shared);
-        RollcallServer rollcall = RollcallServer.start(Map.of("ROLLCALL_SECRET_KEY",
-                Base64.getEncoder().encodeToString(key)));
+        RollcallServer rollcall = RollcallServer.start(
+                Map.of("ROLLCALL_SECRET_KEY", Base64.getEncoder().encodeToString(key)));
         KeycloakServer keycloak = idp.join();
-        return new RollcallWithKeycloak(rollcall, keycloak, new KeycloakAdmin(keycloak, KeycloakServer.REALM),
+        return new RollcallWithKeycloak(
+                rollcall,
+                keycloak,
+                new KeycloakAdmin(keycloak, KeycloakServer.REALM),
                 new Api(rollcall.baseUrl(), rollcall.ownerToken()));
     }
 }

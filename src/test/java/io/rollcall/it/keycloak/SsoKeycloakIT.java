@@ -62,18 +62,24 @@ class SsoKeycloakIT {
     @Test
     void oidcLoginCreatesAJitMemberAndItsSsoGroupsFollowKeycloak() throws Exception {
         String ws = workspace("oidc");
-        assertThat(owner.patch("/api/v1/workspaces/" + ws, "{\"jit\":{\"enabled\":true,\"domains\":[\"example.com\"],"
-                + "\"role\":\"viewer\"}}").status()).isEqualTo(200);
+        assertThat(owner.patch(
+                                "/api/v1/workspaces/" + ws,
+                                "{\"jit\":{\"enabled\":true,\"domains\":[\"example.com\"]," + "\"role\":\"viewer\"}}")
+                        .status())
+                .isEqualTo(200);
         String clientId = "rollcall-" + ws;
         String redirectUri = rollcall.baseUrl() + "/sso/" + ws + "/oidc/callback";
         keycloakAdmin.createOidcClient(clientId, "secret-" + ws, redirectUri);
-        Api.Reply put = owner.put("/api/v1/workspaces/" + ws + "/sso", "{\"type\":\"oidc\",\"issuer\":"
-                + Api.q(keycloak.realmUrl()) + ",\"clientId\":" + Api.q(clientId) + ",\"clientSecret\":"
-                + Api.q("secret-" + ws) + ",\"groupsClaim\":\"groups\"}");
+        Api.Reply put = owner.put(
+                "/api/v1/workspaces/" + ws + "/sso",
+                "{\"type\":\"oidc\",\"issuer\":"
+                        + Api.q(keycloak.realmUrl()) + ",\"clientId\":" + Api.q(clientId) + ",\"clientSecret\":"
+                        + Api.q("secret-" + ws) + ",\"groupsClaim\":\"groups\"}");
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(put.body()).doesNotContain("secret-" + ws);
         assertThat(put.json().path("clientSecretSet").asBoolean()).isTrue();
-        assertThat(put.json().path("serviceProvider").path("redirectUri").asText()).isEqualTo(redirectUri);
+        assertThat(put.json().path("serviceProvider").path("redirectUri").asText())
+                .isEqualTo(redirectUri);
         Api.Reply get = owner.get("/api/v1/workspaces/" + ws + "/sso");
         assertThat(get.json().path("type").asText()).isEqualTo("oidc");
         assertThat(get.json().path("clientSecretSet").asBoolean()).isTrue();
@@ -89,7 +95,10 @@ class SsoKeycloakIT {
 
         assertThat(first.status()).isEqualTo(303);
         assertThat(first.location()).isEqualTo(rollcall.baseUrl() + "/app/home?x=1");
-        assertThat(first.sessionCookie()).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+        assertThat(first.sessionCookie())
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .doesNotContain("Secure");
         Api me = owner.as(first.session());
         Api.Reply meReply = me.get("/api/v1/me");
         assertThat(meReply.status()).as(meReply.toString()).isEqualTo(200);
@@ -102,11 +111,14 @@ class SsoKeycloakIT {
         assertThat(sources(ws, sales, memberId)).isEmpty();
 
         // A MANUAL membership in a static group, and a SCIM row in a dynamic group (as a SCIM push would leave it).
-        assertThat(owner.post("/api/v1/workspaces/" + ws + "/groups/" + pets + "/members",
-                "{\"memberId\":" + Api.q(memberId) + "}").status()).isBetween(200, 204);
+        assertThat(owner.post(
+                                "/api/v1/workspaces/" + ws + "/groups/" + pets + "/members",
+                                "{\"memberId\":" + Api.q(memberId) + "}")
+                        .status())
+                .isBetween(200, 204);
         insertScimRow(engineering, memberId);
-        Api.Reply dryRun = owner.post("/api/v1/workspaces/" + ws + "/sso/dry-run",
-                "{\"claims\":{\"groups\":[\"/sales/emea\"]}}");
+        Api.Reply dryRun =
+                owner.post("/api/v1/workspaces/" + ws + "/sso/dry-run", "{\"claims\":{\"groups\":[\"/sales/emea\"]}}");
         assertThat(names(dryRun.json().path("groups"))).containsExactly("Sales");
 
         keycloakAdmin.setGroups(keycloakUser, Set.of("/sales"));
@@ -119,8 +131,13 @@ class SsoKeycloakIT {
         assertThat(sources(ws, engineering, memberId)).containsExactly("SCIM");
         assertThat(sources(ws, pets, memberId)).containsExactly("MANUAL");
         List<String> actions = auditActions(ws);
-        assertThat(actions).contains("sso.connection.updated", "member.created", "sso.login", "group.member.added",
-                "group.member.removed");
+        assertThat(actions)
+                .contains(
+                        "sso.connection.updated",
+                        "member.created",
+                        "sso.login",
+                        "group.member.added",
+                        "group.member.removed");
     }
 
     @Test
@@ -128,17 +145,22 @@ class SsoKeycloakIT {
         String ws = workspace("oidcstate");
         String clientId = "rollcall-" + ws;
         keycloakAdmin.createOidcClient(clientId, "secret-" + ws, rollcall.baseUrl() + "/sso/" + ws + "/oidc/callback");
-        assertThat(owner.put("/api/v1/workspaces/" + ws + "/sso", "{\"type\":\"oidc\",\"issuer\":"
-                + Api.q(keycloak.realmUrl()) + ",\"clientId\":" + Api.q(clientId) + ",\"clientSecret\":"
-                + Api.q("secret-" + ws) + "}").status()).isEqualTo(200);
+        assertThat(owner.put(
+                                "/api/v1/workspaces/" + ws + "/sso",
+                                "{\"type\":\"oidc\",\"issuer\":"
+                                        + Api.q(keycloak.realmUrl()) + ",\"clientId\":" + Api.q(clientId)
+                                        + ",\"clientSecret\":"
+                                        + Api.q("secret-" + ws) + "}")
+                        .status())
+                .isEqualTo(200);
         Browser browser = new Browser();
         HttpResponse<String> start = browser.get(rollcall.baseUrl() + "/sso/" + ws + "/login", Map.of());
         KeycloakBrowser.Delivery delivery = new KeycloakBrowser(keycloak.baseUri())
                 .oidcLogin(URI.create(start.headers().firstValue("Location").orElseThrow()), "ada", "ada-password");
 
-        HttpResponse<String> callback = browser.get(delivery.target() + "?code="
-                + enc(delivery.parameters().get("code")) + "&state=forged", Map.of("Accept", "application/json",
-                "Cookie", "rollcall_sso_state=" + Browser.stateValue(start)));
+        HttpResponse<String> callback = browser.get(
+                delivery.target() + "?code=" + enc(delivery.parameters().get("code")) + "&state=forged",
+                Map.of("Accept", "application/json", "Cookie", "rollcall_sso_state=" + Browser.stateValue(start)));
 
         assertThat(callback.statusCode()).isEqualTo(401);
         assertThat(callback.body()).contains("\"code\":\"oidc-state-mismatch\"").contains("requestId");
@@ -151,10 +173,16 @@ class SsoKeycloakIT {
         String ws = workspace("saml");
         String base = rollcall.baseUrl() + "/sso/" + ws;
         keycloakAdmin.createSamlClient(base + "/saml/metadata", base + "/saml/acs");
-        String idpMetadata = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl()
-                + "/protocol/saml/descriptor")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Api.Reply put = owner.put("/api/v1/workspaces/" + ws + "/sso", "{\"type\":\"saml\",\"metadataXml\":"
-                + Api.q(idpMetadata) + "}");
+        String idpMetadata = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(keycloak.realmUrl() + "/protocol/saml/descriptor"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Api.Reply put = owner.put(
+                "/api/v1/workspaces/" + ws + "/sso", "{\"type\":\"saml\",\"metadataXml\":" + Api.q(idpMetadata) + "}");
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(put.json().path("idpEntityId").asText()).isEqualTo(keycloak.realmUrl());
         String engineering = dynamicGroup(ws, "Engineering", "EQUALS", "/engineering");
@@ -163,8 +191,11 @@ class SsoKeycloakIT {
         String user = "saml" + RANDOM.nextInt(1_000_000);
         String email = user + "@example.com";
         String keycloakUser = keycloakAdmin.createUser(user, email, "pw-" + user, List.of("/engineering"));
-        assertThat(owner.post("/api/v1/workspaces/" + ws + "/invites", "{\"email\":" + Api.q(email)
-                + ",\"role\":\"operator\"}").status()).isEqualTo(201);
+        assertThat(owner.post(
+                                "/api/v1/workspaces/" + ws + "/invites",
+                                "{\"email\":" + Api.q(email) + ",\"role\":\"operator\"}")
+                        .status())
+                .isEqualTo(201);
 
         SamlAttempt attempt = samlAttempt(ws, user);
         Login login = attempt.post(attempt.stateCookie());
@@ -174,7 +205,12 @@ class SsoKeycloakIT {
         assertThat(member.path("origin").asText()).isEqualTo("INVITE");
         assertThat(member.path("role").asText()).isEqualTo("operator");
         assertThat(sources(ws, engineering, member.path("id").asText())).containsExactly("SSO");
-        assertThat(owner.as(login.session()).get("/api/v1/me").json().path("account").path("email").asText())
+        assertThat(owner.as(login.session())
+                        .get("/api/v1/me")
+                        .json()
+                        .path("account")
+                        .path("email")
+                        .asText())
                 .isEqualTo(email);
 
         // The same SAMLResponse again: its login state is gone, and under a fresh login it answers another request.
@@ -188,8 +224,11 @@ class SsoKeycloakIT {
 
         // The person's IdP groups change: the next SAML login moves the SSO row, and leaves MANUAL and SCIM rows.
         String memberId = member.path("id").asText();
-        assertThat(owner.post("/api/v1/workspaces/" + ws + "/groups/" + pets + "/members",
-                "{\"memberId\":" + Api.q(memberId) + "}").status()).isBetween(200, 204);
+        assertThat(owner.post(
+                                "/api/v1/workspaces/" + ws + "/groups/" + pets + "/members",
+                                "{\"memberId\":" + Api.q(memberId) + "}")
+                        .status())
+                .isBetween(200, 204);
         insertScimRow(engineering, memberId);
         keycloakAdmin.setGroups(keycloakUser, Set.of("/sales"));
         SamlAttempt relogin = samlAttempt(ws, user);
@@ -236,18 +275,19 @@ class SsoKeycloakIT {
     // --- flows ---------------------------------------------------------------------------------------------------
 
     /** The result of delivering the IdP's answer to Rollcall. */
-    record Login(int status, String location, String sessionCookie, String session, String body) {
-    }
+    record Login(int status, String location, String sessionCookie, String session, String body) {}
 
     /** A SAML response obtained from Keycloak, ready to be posted (possibly several times). */
     record SamlAttempt(String ws, String stateCookie, KeycloakBrowser.Delivery delivery) {
         Login post(String cookie) {
             String form = "SAMLResponse=" + enc(delivery.parameters().get("SAMLResponse")) + "&RelayState="
                     + enc(delivery.parameters().getOrDefault("RelayState", ""));
-            return toLogin(new Browser().send(HttpRequest.newBuilder(delivery.target())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Cookie", "rollcall_sso_state=" + cookie)
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build()));
+            return toLogin(new Browser()
+                    .send(HttpRequest.newBuilder(delivery.target())
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Cookie", "rollcall_sso_state=" + cookie)
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build()));
         }
     }
 
@@ -270,27 +310,41 @@ class SsoKeycloakIT {
         assertThat(start.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly");
         KeycloakBrowser.Delivery delivery = new KeycloakBrowser(keycloak.baseUri())
                 .oidcLogin(URI.create(start.headers().firstValue("Location").orElseThrow()), user, "pw-" + user);
-        String query = delivery.parameters().entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .reduce((a, b) -> a + "&" + b).orElse("");
+        String query = delivery.parameters().entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .reduce((a, b) -> a + "&" + b)
+                .orElse("");
         return toLogin(browser.send(HttpRequest.newBuilder(URI.create(delivery.target() + "?" + query))
-                .header("Cookie", "rollcall_sso_state=" + Browser.stateValue(start)).GET().build()));
+                .header("Cookie", "rollcall_sso_state=" + Browser.stateValue(start))
+                .GET()
+                .build()));
     }
 
     private static Login toLogin(HttpResponse<String> response) {
         String cookie = response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("rollcall_session=")).findFirst().orElse(null);
+                .filter(c -> c.startsWith("rollcall_session="))
+                .findFirst()
+                .orElse(null);
         String session = cookie == null ? null : cookie.substring("rollcall_session=".length(), cookie.indexOf(';'));
-        return new Login(response.statusCode(), response.headers().firstValue("Location").orElse(null), cookie,
-                session, response.body());
+        return new Login(
+                response.statusCode(),
+                response.headers().firstValue("Location").orElse(null),
+                cookie,
+                session,
+                response.body());
     }
 
     /** Just enough of a browser for Rollcall: no redirects followed, cookies handled by the test. */
     static final class Browser {
-        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private static final HttpClient HTTP = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
         HttpResponse<String> get(String url, Map<String, String> headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(url)).GET();
             headers.forEach(request::header);
             return send(request.build());
         }
@@ -312,7 +366,9 @@ class SsoKeycloakIT {
 
         static String stateValue(HttpResponse<String> start) {
             String cookie = start.headers().allValues("Set-Cookie").stream()
-                    .filter(c -> c.startsWith("rollcall_sso_state=")).findFirst().orElseThrow();
+                    .filter(c -> c.startsWith("rollcall_sso_state="))
+                    .findFirst()
+                    .orElseThrow();
             return cookie.substring("rollcall_sso_state=".length(), cookie.indexOf(';'));
         }
     }
@@ -327,15 +383,17 @@ class SsoKeycloakIT {
     }
 
     private static String group(String ws, String name, String type) {
-        Api.Reply created = owner.post("/api/v1/workspaces/" + ws + "/groups", "{\"name\":" + Api.q(name)
-                + ",\"membershipType\":" + Api.q(type) + "}");
+        Api.Reply created = owner.post(
+                "/api/v1/workspaces/" + ws + "/groups",
+                "{\"name\":" + Api.q(name) + ",\"membershipType\":" + Api.q(type) + "}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asText();
     }
 
     private static String dynamicGroup(String ws, String name, String match, String value) {
         String id = group(ws, name, "DYNAMIC");
-        Api.Reply rules = owner.put("/api/v1/workspaces/" + ws + "/groups/" + id + "/claim-rules",
+        Api.Reply rules = owner.put(
+                "/api/v1/workspaces/" + ws + "/groups/" + id + "/claim-rules",
                 "[{\"claim\":\"groups\",\"match\":" + Api.q(match) + ",\"value\":" + Api.q(value) + "}]");
         assertThat(rules.status()).as(rules.toString()).isEqualTo(200);
         return id;
@@ -348,15 +406,20 @@ class SsoKeycloakIT {
     }
 
     private static int memberCount(String ws, String email) {
-        return owner.get("/api/v1/workspaces/" + ws + "/members?q=" + enc(email)).json().path("items").size();
+        return owner.get("/api/v1/workspaces/" + ws + "/members?q=" + enc(email))
+                .json()
+                .path("items")
+                .size();
     }
 
     private static List<String> sources(String ws, String groupId, String memberId) {
         Api.Reply members = owner.get("/api/v1/workspaces/" + ws + "/groups/" + groupId + "/members?size=100");
         assertThat(members.status()).as(members.toString()).isEqualTo(200);
         return StreamSupport.stream(members.json().path("items").spliterator(), false)
-                .filter(m -> m.path("memberId").asText().equals(memberId)).map(m -> m.path("source").asText())
-                .sorted().toList();
+                .filter(m -> m.path("memberId").asText().equals(memberId))
+                .map(m -> m.path("source").asText())
+                .sorted()
+                .toList();
     }
 
     private static List<String> auditActions(String ws) {
@@ -374,8 +437,9 @@ class SsoKeycloakIT {
     }
 
     private static void insertScimRow(String groupId, String memberId) throws SQLException {
-        try (Connection c = rollcall.jdbc(); PreparedStatement s = c.prepareStatement("INSERT INTO group_membership"
-                + " (group_id, member_id, source, created_at) VALUES (?, ?, 'SCIM', ?)")) {
+        try (Connection c = rollcall.jdbc();
+                PreparedStatement s = c.prepareStatement("INSERT INTO group_membership"
+                        + " (group_id, member_id, source, created_at) VALUES (?, ?, 'SCIM', ?)")) {
             s.setString(1, groupId);
             s.setString(2, memberId);
             s.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
@@ -384,8 +448,8 @@ class SsoKeycloakIT {
     }
 
     private static void setActive(String memberId, boolean active) throws SQLException {
-        try (Connection c = rollcall.jdbc(); PreparedStatement s = c.prepareStatement(
-                "UPDATE member SET active = ? WHERE id = ?")) {
+        try (Connection c = rollcall.jdbc();
+                PreparedStatement s = c.prepareStatement("UPDATE member SET active = ? WHERE id = ?")) {
             s.setBoolean(1, active);
             s.setString(2, memberId);
             s.executeUpdate();

@@ -1,8 +1,8 @@
 package io.rollcall.scim.filter;
 
-import io.rollcall.application.scim.ParsedFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollcall.application.scim.ParsedFilter;
 import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
 import org.apache.directory.scim.spec.filter.LogicalExpression;
 import org.apache.directory.scim.spec.filter.LogicalOperator;
@@ -20,7 +20,8 @@ class ScimFilterParserTest {
 
     @Test
     void andBindsTighterThanOrAtEveryLevel() {
-        LogicalExpression top = (LogicalExpression) ScimFilterParser.parse("a pr or b pr and c pr or d pr").expression();
+        LogicalExpression top = (LogicalExpression)
+                ScimFilterParser.parse("a pr or b pr and c pr or d pr").expression();
         // ((a or (b and c)) or d)
         assertThat(top.getOperator()).isEqualTo(LogicalOperator.OR);
         LogicalExpression left = (LogicalExpression) top.getLeft();
@@ -30,18 +31,22 @@ class ScimFilterParserTest {
 
     @Test
     void keywordsAreCaseInsensitive() {
-        assertThat(ScimFilterParser.parse("userName EQ \"x\" AND active Eq true").expression())
+        assertThat(ScimFilterParser.parse("userName EQ \"x\" AND active Eq true")
+                        .expression())
                 .isInstanceOf(LogicalExpression.class);
     }
 
     @Test
     void loneSurrogatesInLiteralsAreInvalidValueEvenWhenSpelledAsEscapes() {
-        for (String filter : new String[] {"userName eq \"a\\ud800\"", "userName eq \"\\udc00\"",
-                "emails[value sw \"x\\ud83d\"]"}) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScimFilterParser.parse(filter)).as(filter)
-                    .isInstanceOfSatisfying(io.rollcall.application.scim.ScimProblem.class, p -> assertThat(p.scimType())
-                            .isEqualTo(io.rollcall.application.scim.ScimProblem.INVALID_VALUE));
+        for (String filter :
+                new String[] {"userName eq \"a\\ud800\"", "userName eq \"\\udc00\"", "emails[value sw \"x\\ud83d\"]"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScimFilterParser.parse(filter))
+                    .as(filter)
+                    .isInstanceOfSatisfying(
+                            io.rollcall.application.scim.ScimProblem.class, p -> assertThat(p.scimType())
+                                    .isEqualTo(io.rollcall.application.scim.ScimProblem.INVALID_VALUE));
         }
-        assertThat(ScimFilterParser.parse("userName eq \"\\ud83d\\ude00\"").literals()).containsExactly("\uD83D\uDE00");
+        assertThat(ScimFilterParser.parse("userName eq \"\\ud83d\\ude00\"").literals())
+                .containsExactly("\uD83D\uDE00");
     }
 }

@@ -16,8 +16,10 @@ class PatchApplierTest {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final PatchApplier APPLIER = new PatchApplier("urn:ietf:params:scim:schemas:core:2.0:User",
-            Set.of(ENTERPRISE.toLowerCase(java.util.Locale.ROOT)), Set.of("id", "meta", "groups", "schemas"));
+    private static final PatchApplier APPLIER = new PatchApplier(
+            "urn:ietf:params:scim:schemas:core:2.0:User",
+            Set.of(ENTERPRISE.toLowerCase(java.util.Locale.ROOT)),
+            Set.of("id", "meta", "groups", "schemas"));
 
     private static ObjectNode user() throws Exception {
         return (ObjectNode) JSON.readTree("""
@@ -52,7 +54,8 @@ class PatchApplierTest {
 
     @Test
     void addAppendsToMultiValuedAttributes() throws Exception {
-        ObjectNode user = patched("[{\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"value\":\"b@x.org\",\"type\":\"other\"}]}]");
+        ObjectNode user = patched(
+                "[{\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"value\":\"b@x.org\",\"type\":\"other\"}]}]");
         assertThat(user.get("emails")).hasSize(3);
         assertThat(user.at("/emails/2/value").asText()).isEqualTo("b@x.org");
         assertThat(user.at("/emails/0/value").asText()).isEqualTo("bjensen@example.com");
@@ -60,7 +63,8 @@ class PatchApplierTest {
 
     @Test
     void addWithoutPathMergesAttributes() throws Exception {
-        ObjectNode user = patched("[{\"op\":\"add\",\"value\":{\"nickName\":\"Babs\",\"emails\":[{\"value\":\"n@x.org\"}]}}]");
+        ObjectNode user =
+                patched("[{\"op\":\"add\",\"value\":{\"nickName\":\"Babs\",\"emails\":[{\"value\":\"n@x.org\"}]}}]");
         assertThat(user.get("nickName").asText()).isEqualTo("Babs");
         assertThat(user.get("emails")).hasSize(3);
     }
@@ -74,15 +78,17 @@ class PatchApplierTest {
 
     @Test
     void replaceFilteredElementSubAttribute() throws Exception {
-        ObjectNode user = patched("[{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"new@example.com\"}]");
+        ObjectNode user = patched(
+                "[{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"new@example.com\"}]");
         assertThat(user.at("/emails/0/value").asText()).isEqualTo("new@example.com");
         assertThat(user.at("/emails/1/value").asText()).isEqualTo("babs@jensen.org");
     }
 
     @Test
     void entraValuePathCreatesTheElementItDescribes() throws Exception {
-        ObjectNode user = patched("[{\"op\":\"Add\",\"path\":\"phoneNumbers[type eq \\\"mobile\\\"].value\",\"value\":\"+1 555\"},"
-                + "{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"other\\\"].value\",\"value\":\"o@x.org\"}]");
+        ObjectNode user = patched(
+                "[{\"op\":\"Add\",\"path\":\"phoneNumbers[type eq \\\"mobile\\\"].value\",\"value\":\"+1 555\"},"
+                        + "{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"other\\\"].value\",\"value\":\"o@x.org\"}]");
         assertThat(user.at("/phoneNumbers/0/type").asText()).isEqualTo("mobile");
         assertThat(user.at("/phoneNumbers/0/value").asText()).isEqualTo("+1 555");
         assertThat(user.at("/emails/2/type").asText()).isEqualTo("other");
@@ -106,8 +112,9 @@ class PatchApplierTest {
 
     @Test
     void noPathReplaceTakesPartialObjectsDottedKeysAndExtensions() throws Exception {
-        ObjectNode user = patched("[{\"op\":\"replace\",\"value\":{\"name\":{\"givenName\":\"B\"},\"name.familyName\":\"J\","
-                + "\"active\":false,\"" + ENTERPRISE + "\":{\"costCenter\":\"42\"}}}]");
+        ObjectNode user =
+                patched("[{\"op\":\"replace\",\"value\":{\"name\":{\"givenName\":\"B\"},\"name.familyName\":\"J\","
+                        + "\"active\":false,\"" + ENTERPRISE + "\":{\"costCenter\":\"42\"}}}]");
         assertThat(user.at("/name/givenName").asText()).isEqualTo("B");
         assertThat(user.at("/name/familyName").asText()).isEqualTo("J");
         assertThat(user.get("active").asBoolean()).isFalse();
@@ -130,7 +137,8 @@ class PatchApplierTest {
 
     @Test
     void removeAttributeAndSubAttribute() throws Exception {
-        ObjectNode user = patched("[{\"op\":\"remove\",\"path\":\"name.givenName\"},{\"op\":\"remove\",\"path\":\"emails\"}]");
+        ObjectNode user =
+                patched("[{\"op\":\"remove\",\"path\":\"name.givenName\"},{\"op\":\"remove\",\"path\":\"emails\"}]");
         assertThat(user.get("name").has("givenName")).isFalse();
         assertThat(user.at("/name/familyName").asText()).isEqualTo("Jensen");
         assertThat(user.has("emails")).isFalse();
@@ -138,7 +146,8 @@ class PatchApplierTest {
 
     @Test
     void removeWithValueDropsListedElements() throws Exception {
-        ObjectNode user = patched("[{\"op\":\"remove\",\"path\":\"emails\",\"value\":[{\"value\":\"babs@jensen.org\"}]}]");
+        ObjectNode user =
+                patched("[{\"op\":\"remove\",\"path\":\"emails\",\"value\":[{\"value\":\"babs@jensen.org\"}]}]");
         assertThat(user.get("emails")).hasSize(1);
     }
 
@@ -151,28 +160,38 @@ class PatchApplierTest {
 
     @Test
     void nonAsciiValuesInPathFilters() throws Exception {
-        ObjectNode user = patched("[{\"op\":\"replace\",\"path\":\"emails[value eq \\\"BABS@JENSEN.ORG\\\"].display\",\"value\":\"Jörg\"}]");
+        ObjectNode user = patched(
+                "[{\"op\":\"replace\",\"path\":\"emails[value eq \\\"BABS@JENSEN.ORG\\\"].display\",\"value\":\"Jörg\"}]");
         assertThat(user.at("/emails/1/display").asText()).isEqualTo("Jörg");
     }
 
     @Test
     void errorsCarryTheRightScimType() {
         assertThat(problem("[{\"op\":\"remove\"}]").scimType()).isEqualTo(ScimProblem.NO_TARGET);
-        assertThat(problem("[{\"op\":\"replace\",\"path\":\"emails[type eq \\\"pager\\\"]\",\"value\":{\"value\":\"x\"}}]")
-                .scimType()).isEqualTo(ScimProblem.NO_TARGET);
-        assertThat(problem("[{\"op\":\"replace\",\"path\":\"id\",\"value\":\"x\"}]").scimType())
+        assertThat(problem(
+                                "[{\"op\":\"replace\",\"path\":\"emails[type eq \\\"pager\\\"]\",\"value\":{\"value\":\"x\"}}]")
+                        .scimType())
+                .isEqualTo(ScimProblem.NO_TARGET);
+        assertThat(problem("[{\"op\":\"replace\",\"path\":\"id\",\"value\":\"x\"}]")
+                        .scimType())
                 .isEqualTo(ScimProblem.MUTABILITY);
-        assertThat(problem("[{\"op\":\"add\",\"path\":\"groups\",\"value\":[{\"value\":\"g\"}]}]").scimType())
+        assertThat(problem("[{\"op\":\"add\",\"path\":\"groups\",\"value\":[{\"value\":\"g\"}]}]")
+                        .scimType())
                 .isEqualTo(ScimProblem.MUTABILITY);
-        assertThat(problem("[{\"op\":\"replace\",\"path\":\"urn:example:other:User:x\",\"value\":\"x\"}]").scimType())
+        assertThat(problem("[{\"op\":\"replace\",\"path\":\"urn:example:other:User:x\",\"value\":\"x\"}]")
+                        .scimType())
                 .isEqualTo(ScimProblem.INVALID_PATH);
-        assertThat(problem("[{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"\",\"value\":\"x\"}]").scimType())
+        assertThat(problem("[{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"\",\"value\":\"x\"}]")
+                        .scimType())
                 .isEqualTo(ScimProblem.INVALID_PATH);
-        assertThat(problem("[{\"op\":\"replace\",\"path\":\"a.b.c\",\"value\":\"x\"}]").scimType())
+        assertThat(problem("[{\"op\":\"replace\",\"path\":\"a.b.c\",\"value\":\"x\"}]")
+                        .scimType())
                 .isEqualTo(ScimProblem.INVALID_PATH);
-        assertThat(problem("[{\"op\":\"replace\",\"path\":\"active.value\",\"value\":\"x\"}]").scimType())
+        assertThat(problem("[{\"op\":\"replace\",\"path\":\"active.value\",\"value\":\"x\"}]")
+                        .scimType())
                 .isEqualTo(ScimProblem.INVALID_PATH);
-        assertThat(problem("[{\"op\":\"move\",\"path\":\"title\",\"value\":\"x\"}]").scimType())
+        assertThat(problem("[{\"op\":\"move\",\"path\":\"title\",\"value\":\"x\"}]")
+                        .scimType())
                 .isEqualTo(ScimProblem.INVALID_SYNTAX);
         assertThat(problem("[{\"op\":\"add\",\"path\":\"title\"}]").scimType()).isEqualTo(ScimProblem.INVALID_VALUE);
         assertThat(problem("[{\"op\":\"add\",\"value\":\"not an object\"}]").scimType())
@@ -183,8 +202,9 @@ class PatchApplierTest {
     @Test
     void requestWithoutPatchOpSchemaIsInvalidSyntax() throws Exception {
         JsonNode body = JSON.readTree("{\"Operations\":[{\"op\":\"add\",\"path\":\"title\",\"value\":\"x\"}]}");
-        assertThatThrownBy(() -> PatchOperation.parseRequest(body)).isInstanceOfSatisfying(ScimProblem.class,
-                p -> assertThat(p.scimType()).isEqualTo(ScimProblem.INVALID_SYNTAX));
+        assertThatThrownBy(() -> PatchOperation.parseRequest(body))
+                .isInstanceOfSatisfying(
+                        ScimProblem.class, p -> assertThat(p.scimType()).isEqualTo(ScimProblem.INVALID_SYNTAX));
     }
 
     @Test
@@ -192,8 +212,11 @@ class PatchApplierTest {
         // The applier works on a copy the use case throws away on error: nothing half-written reaches storage.
         ObjectNode user = user();
         ObjectNode before = user.deepCopy();
-        assertThatThrownBy(() -> APPLIER.apply(user, ops("[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"},"
-                + "{\"op\":\"replace\",\"path\":\"id\",\"value\":\"y\"}]"))).isInstanceOf(ScimProblem.class);
+        assertThatThrownBy(() -> APPLIER.apply(
+                        user,
+                        ops("[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"},"
+                                + "{\"op\":\"replace\",\"path\":\"id\",\"value\":\"y\"}]")))
+                .isInstanceOf(ScimProblem.class);
         assertThat(before.get("id")).isEqualTo(user.get("id"));
     }
 
@@ -210,7 +233,8 @@ class PatchApplierTest {
 
     @Test
     void readOnlyValuesThatDifferOrAreRemovedAreMutabilityErrors() {
-        for (String operation : List.of("{\"op\":\"replace\",\"value\":{\"id\":\"u2\",\"title\":\"Boss\"}}",
+        for (String operation : List.of(
+                "{\"op\":\"replace\",\"value\":{\"id\":\"u2\",\"title\":\"Boss\"}}",
                 "{\"op\":\"replace\",\"value\":{\"meta\":{\"version\":\"W/\\\"9\\\"\"}}}",
                 "{\"op\":\"remove\",\"path\":\"id\"}",
                 "{\"op\":\"add\",\"value\":{\"groups\":[{\"value\":\"g\"}]}}",

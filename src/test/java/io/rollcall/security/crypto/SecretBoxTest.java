@@ -12,6 +12,7 @@ class SecretBoxTest {
     static final String LEGACY_KEY = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
     /** Sealed by SecretBox before key rotation (commit 7fa195c) from "legacy-client-secret". */
     static final String LEGACY_SECRET = "v1:12tLcPMRkxw+Jz6GfC7g6Ntjs37fD5qDcCZljEx3rB9N5UTyVlqQLJg0fjGOcL1F";
+
     static final String LEGACY_CONTEXT = "oidc-client-secret:ws-legacy";
 
     private final SecretBox box = new SecretBox(SecretKeyRing.of(new byte[32]));
@@ -36,7 +37,8 @@ class SecretBoxTest {
         // From byte 5 on: IV, ciphertext and tag (bytes 0-4 are the version and key id, tested below).
         for (int index = 5; index < decoded(sealed).length; index++) {
             String tampered = flipBit(sealed, index);
-            assertThatThrownBy(() -> box.open(tampered, "c")).as("byte %d flipped", index)
+            assertThatThrownBy(() -> box.open(tampered, "c"))
+                    .as("byte %d flipped", index)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("sealed value cannot be opened with the configured ROLLCALL_SECRET_KEY");
         }
@@ -48,7 +50,8 @@ class SecretBoxTest {
 
         for (int index = 0; index < 5; index++) {
             String tampered = flipBit(sealed, index);
-            assertThatThrownBy(() -> box.open(tampered, "c")).as("byte %d flipped", index)
+            assertThatThrownBy(() -> box.open(tampered, "c"))
+                    .as("byte %d flipped", index)
                     .isInstanceOf(IllegalStateException.class);
         }
     }
@@ -62,7 +65,8 @@ class SecretBoxTest {
             byte[] copy = bytes.clone();
             copy[index] ^= 0x01;
             String tampered = "v1:" + Base64.getEncoder().encodeToString(copy);
-            assertThatThrownBy(() -> legacyBox.open(tampered, LEGACY_CONTEXT)).as("byte %d flipped", index)
+            assertThatThrownBy(() -> legacyBox.open(tampered, LEGACY_CONTEXT))
+                    .as("byte %d flipped", index)
                     .isInstanceOf(IllegalStateException.class);
         }
     }
@@ -85,8 +89,8 @@ class SecretBoxTest {
 
     @Test
     void aLegacyValueOpensWhenItsKeyIsAnOlderKeyOfTheRing() {
-        SecretBox rotated = new SecretBox(SecretKeyRing.parse(Base64.getEncoder().encodeToString(new byte[32]) + ","
-                + LEGACY_KEY));
+        SecretBox rotated =
+                new SecretBox(SecretKeyRing.parse(Base64.getEncoder().encodeToString(new byte[32]) + "," + LEGACY_KEY));
 
         assertThat(rotated.open(LEGACY_SECRET, LEGACY_CONTEXT)).isEqualTo("legacy-client-secret");
     }

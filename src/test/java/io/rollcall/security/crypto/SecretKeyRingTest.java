@@ -20,7 +20,8 @@ class SecretKeyRingTest {
         String sealedAfter = rotated.seal("client-secret", "c");
 
         assertThat(rotated.open(sealedBefore, "c")).isEqualTo("client-secret");
-        assertThat(SecretBox.keyIdOf(sealedBefore)).contains(SecretKeyRing.of(OLD).newestKeyId());
+        assertThat(SecretBox.keyIdOf(sealedBefore))
+                .contains(SecretKeyRing.of(OLD).newestKeyId());
         assertThat(SecretBox.keyIdOf(sealedAfter)).contains(rotated.ring().newestKeyId());
         assertThat(rotated.sealedWithNewestKey(sealedBefore)).isFalse();
         assertThat(rotated.sealedWithNewestKey(sealedAfter)).isTrue();
@@ -43,8 +44,13 @@ class SecretKeyRingTest {
     void keyIdsAreStableEightHexDigitsAndDistinct() {
         SecretKeyRing ring = SecretKeyRing.of(NEW, OLD);
 
-        assertThat(ring.keyIds()).hasSize(2).allMatch(id -> id.matches("[0-9a-f]{8}")).doesNotHaveDuplicates();
-        assertThat(ring.newestKeyId()).isEqualTo(ring.keyIds().get(0)).isEqualTo(SecretKeyRing.of(NEW).newestKeyId());
+        assertThat(ring.keyIds())
+                .hasSize(2)
+                .allMatch(id -> id.matches("[0-9a-f]{8}"))
+                .doesNotHaveDuplicates();
+        assertThat(ring.newestKeyId())
+                .isEqualTo(ring.keyIds().get(0))
+                .isEqualTo(SecretKeyRing.of(NEW).newestKeyId());
         assertThat(ring.toString()).doesNotContain(b64(NEW)).doesNotContain(b64(OLD));
     }
 
@@ -63,13 +69,13 @@ class SecretKeyRingTest {
         assertMalformed(b64(NEW) + "," + notBase64, "ROLLCALL_SECRET_KEY entry 2 of 2 is not base64", notBase64);
         assertMalformed(tooShort, "ROLLCALL_SECRET_KEY must be 32 bytes (base64), got 16", tooShort);
         assertMalformed(b64(NEW) + ",," + b64(OLD), "ROLLCALL_SECRET_KEY entry 2 of 3 is empty", b64(NEW));
-        assertMalformed(b64(NEW) + "," + b64(NEW), "ROLLCALL_SECRET_KEY entry 2 of 2 repeats an earlier key",
-                b64(NEW));
+        assertMalformed(b64(NEW) + "," + b64(NEW), "ROLLCALL_SECRET_KEY entry 2 of 2 repeats an earlier key", b64(NEW));
         assertThatThrownBy(() -> SecretKeyRing.parse(" ")).hasMessage("ROLLCALL_SECRET_KEY is empty");
     }
 
     private static void assertMalformed(String setting, String messageStart, String secretPart) {
-        assertThatThrownBy(() -> SecretKeyRing.parse(setting)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SecretKeyRing.parse(setting))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(messageStart)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secretPart))
                 .hasNoCause();

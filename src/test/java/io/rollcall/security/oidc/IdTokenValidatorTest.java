@@ -63,14 +63,21 @@ class IdTokenValidatorTest {
 
     private JWTClaimsSet.Builder claims() {
         Instant now = clock.instant();
-        return new JWTClaimsSet.Builder().issuer(provider.issuer()).subject("user-1").audience(CLIENT)
-                .expirationTime(Date.from(now.plusSeconds(300))).issueTime(Date.from(now)).claim("nonce", NONCE)
-                .claim("email", "ada@example.com").claim("email_verified", true);
+        return new JWTClaimsSet.Builder()
+                .issuer(provider.issuer())
+                .subject("user-1")
+                .audience(CLIENT)
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .issueTime(Date.from(now))
+                .claim("nonce", NONCE)
+                .claim("email", "ada@example.com")
+                .claim("email_verified", true);
     }
 
     private String sign(JWK key, JWTClaimsSet claims) throws JOSEException {
         JWSAlgorithm alg = key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt =
+                new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), claims);
         jwt.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key));
         return jwt.serialize();
     }
@@ -81,7 +88,8 @@ class IdTokenValidatorTest {
 
     private void assertRejected(String token, Reason reason) {
         assertThatThrownBy(() -> validator.validate(token, expected, NONCE))
-                .isInstanceOfSatisfying(OidcRejection.class, r -> assertThat(r.reason()).isEqualTo(reason));
+                .isInstanceOfSatisfying(
+                        OidcRejection.class, r -> assertThat(r.reason()).isEqualTo(reason));
     }
 
     @Test
@@ -105,7 +113,8 @@ class IdTokenValidatorTest {
 
     @Test
     void hs256SignedWithTheRsaPublicKeyIsRejected() throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims().build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims().build());
         jwt.sign(new MACSigner(k1.toPublicKey().getEncoded()));
         assertRejected(jwt.serialize(), Reason.ALG_NOT_ALLOWED);
     }
@@ -114,7 +123,8 @@ class IdTokenValidatorTest {
     void algorithmNotFittingTheKeyTypeIsRejected() throws Exception {
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
         // ES256 is allowed, but the published k1 is an RSA key: the key type decides, not the header.
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(), claims().build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(), claims().build());
         jwt.sign(new ECDSASigner(ec));
         assertRejected(jwt.serialize(), Reason.ALG_NOT_ALLOWED);
     }
@@ -128,8 +138,10 @@ class IdTokenValidatorTest {
     @Test
     void tamperedPayloadIsRejected() throws Exception {
         String[] parts = token(b -> b).split("\\.");
-        String evil = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                claims().subject("admin").build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String evil = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        claims().subject("admin").build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertRejected(parts[0] + "." + evil + "." + parts[2], Reason.BAD_SIGNATURE);
     }
 
@@ -147,8 +159,11 @@ class IdTokenValidatorTest {
     void severalAudiencesRequireAzpToBeUs() throws Exception {
         assertRejected(token(b -> b.audience(List.of(CLIENT, "other"))), Reason.WRONG_AZP);
         assertRejected(token(b -> b.audience(List.of(CLIENT, "other")).claim("azp", "other")), Reason.WRONG_AZP);
-        assertThat(validator.validate(token(b -> b.audience(List.of(CLIENT, "other")).claim("azp", CLIENT)), expected,
-                NONCE).subject()).isEqualTo("user-1");
+        assertThat(validator
+                        .validate(
+                                token(b -> b.audience(List.of(CLIENT, "other")).claim("azp", CLIENT)), expected, NONCE)
+                        .subject())
+                .isEqualTo("user-1");
     }
 
     @Test
@@ -163,8 +178,14 @@ class IdTokenValidatorTest {
 
     @Test
     void expiryWithinSkewIsAccepted() throws Exception {
-        assertThat(validator.validate(token(b -> b.expirationTime(Date.from(clock.instant().minusSeconds(30)))),
-                expected, NONCE).subject()).isEqualTo("user-1");
+        assertThat(validator
+                        .validate(
+                                token(b -> b.expirationTime(
+                                        Date.from(clock.instant().minusSeconds(30)))),
+                                expected,
+                                NONCE)
+                        .subject())
+                .isEqualTo("user-1");
     }
 
     @Test
@@ -181,8 +202,8 @@ class IdTokenValidatorTest {
     @Test
     void stateMismatchIsRejected() {
         assertThatThrownBy(() -> AuthorizationRequest.checkState("expected-state", "other-state"))
-                .isInstanceOfSatisfying(OidcRejection.class,
-                        r -> assertThat(r.reason()).isEqualTo(Reason.STATE_MISMATCH));
+                .isInstanceOfSatisfying(
+                        OidcRejection.class, r -> assertThat(r.reason()).isEqualTo(Reason.STATE_MISMATCH));
         assertThatThrownBy(() -> AuthorizationRequest.checkState("expected-state", null))
                 .isInstanceOf(OidcRejection.class);
     }
@@ -212,7 +233,10 @@ class IdTokenValidatorTest {
         provider.jwks.set(new JWKSet(List.of(k2.toPublicJWK())));
         clock.advance(REFETCH.plusSeconds(1));
 
-        assertThat(validator.validate(sign(k2, claims().build()), expected, NONCE).subject()).isEqualTo("user-1");
+        assertThat(validator
+                        .validate(sign(k2, claims().build()), expected, NONCE)
+                        .subject())
+                .isEqualTo("user-1");
         assertThat(provider.jwksFetches.get()).isEqualTo(2);
 
         RSAKey k3 = new RSAKeyGenerator(2048).keyID("k3").generate();
@@ -224,23 +248,30 @@ class IdTokenValidatorTest {
 
     @Test
     void ecKeysWork() throws Exception {
-        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec1").keyUse(KeyUse.SIGNATURE).generate();
+        ECKey ec = new ECKeyGenerator(Curve.P_256)
+                .keyID("ec1")
+                .keyUse(KeyUse.SIGNATURE)
+                .generate();
         provider.jwks.set(new JWKSet(List.of(k1.toPublicJWK(), ec.toPublicJWK())));
-        assertThat(validator.validate(sign(ec, claims().build()), expected, NONCE).subject()).isEqualTo("user-1");
+        assertThat(validator
+                        .validate(sign(ec, claims().build()), expected, NONCE)
+                        .subject())
+                .isEqualTo("user-1");
     }
 
     @Test
     void onlyConfiguredAlgorithmsAreAccepted() throws Exception {
-        IdTokenExpectations rsOnly = new IdTokenExpectations(provider.issuer(), CLIENT, provider.uri("/jwks"),
-                Set.of(JWSAlgorithm.PS256));
+        IdTokenExpectations rsOnly =
+                new IdTokenExpectations(provider.issuer(), CLIENT, provider.uri("/jwks"), Set.of(JWSAlgorithm.PS256));
         assertThatThrownBy(() -> validator.validate(token(b -> b), rsOnly, NONCE))
-                .isInstanceOfSatisfying(OidcRejection.class,
-                        r -> assertThat(r.reason()).isEqualTo(Reason.ALG_NOT_ALLOWED));
+                .isInstanceOfSatisfying(
+                        OidcRejection.class, r -> assertThat(r.reason()).isEqualTo(Reason.ALG_NOT_ALLOWED));
     }
 
     @Test
     void expectationsRefuseSymmetricAlgorithms() {
-        assertThatThrownBy(() -> new IdTokenExpectations("i", CLIENT, provider.uri("/jwks"), Set.of(JWSAlgorithm.HS256)))
+        assertThatThrownBy(
+                        () -> new IdTokenExpectations("i", CLIENT, provider.uri("/jwks"), Set.of(JWSAlgorithm.HS256)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

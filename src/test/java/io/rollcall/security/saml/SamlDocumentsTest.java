@@ -26,18 +26,25 @@ class SamlDocumentsTest {
     void authnRequestIsDeflatedForTheRedirectBinding() throws Exception {
         SamlAuthnRequestFactory factory = new SamlAuthnRequestFactory(
                 Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), new SecureRandom());
-        SamlAuthnRequest request = factory.create(entityId, acs, URI.create("https://idp.example/sso?tenant=1"),
-                "r/1?x");
+        SamlAuthnRequest request =
+                factory.create(entityId, acs, URI.create("https://idp.example/sso?tenant=1"), "r/1?x");
 
         assertThat(request.id()).startsWith("_").hasSize(41);
         String url = request.redirectUrl().toString();
-        assertThat(url).startsWith("https://idp.example/sso?tenant=1&SAMLRequest=").endsWith("&RelayState=r%2F1%3Fx");
+        assertThat(url)
+                .startsWith("https://idp.example/sso?tenant=1&SAMLRequest=")
+                .endsWith("&RelayState=r%2F1%3Fx");
         String param = url.substring(url.indexOf("SAMLRequest=") + 12, url.indexOf("&RelayState"));
         String xml = inflate(Base64.getDecoder().decode(URLDecoder.decode(param, StandardCharsets.UTF_8)));
-        assertThat(xml).isEqualTo(request.xml()).contains("ID=\"" + request.id() + "\"",
-                "Destination=\"https://idp.example/sso?tenant=1\"", "AssertionConsumerServiceURL=\"" + acs + "\"",
-                "ProtocolBinding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\"", ">" + entityId + "</",
-                "IssueInstant=\"2026-11-28T12:00:00");
+        assertThat(xml)
+                .isEqualTo(request.xml())
+                .contains(
+                        "ID=\"" + request.id() + "\"",
+                        "Destination=\"https://idp.example/sso?tenant=1\"",
+                        "AssertionConsumerServiceURL=\"" + acs + "\"",
+                        "ProtocolBinding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\"",
+                        ">" + entityId + "</",
+                        "IssueInstant=\"2026-11-28T12:00:00");
     }
 
     @Test
@@ -62,9 +69,13 @@ class SamlDocumentsTest {
     @Test
     void spMetadataAnnouncesAcsAndWantsSignedAssertions() throws Exception {
         String xml = SpMetadata.xml(entityId, acs);
-        assertThat(xml).contains("entityID=\"" + entityId + "\"", "WantAssertionsSigned=\"true\"",
-                "Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\"", "Location=\"" + acs + "\"",
-                SpMetadata.DEFAULT_NAME_ID_FORMAT);
+        assertThat(xml)
+                .contains(
+                        "entityID=\"" + entityId + "\"",
+                        "WantAssertionsSigned=\"true\"",
+                        "Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\"",
+                        "Location=\"" + acs + "\"",
+                        SpMetadata.DEFAULT_NAME_ID_FORMAT);
     }
 
     private static String pem(TestCertificates.TestKey key) throws Exception {
@@ -84,13 +95,14 @@ class SamlDocumentsTest {
 
     private static String key(String use, String base64) {
         return "<md:KeyDescriptor" + (use == null ? "" : " use=\"" + use + "\"") + "><ds:KeyInfo><ds:X509Data>"
-                + "<ds:X509Certificate>" + base64 + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>";
+                + "<ds:X509Certificate>" + base64
+                + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>";
     }
 
     @Test
     void idpMetadataYieldsEndpointsAndAllSigningCertificates() throws Exception {
-        IdpMetadata metadata = new IdpMetadataParser().parse(idpMetadata(key("signing", pem(KEY_A)) + key(null,
-                pem(KEY_B)) + key("encryption", pem(KEY_A))));
+        IdpMetadata metadata = new IdpMetadataParser()
+                .parse(idpMetadata(key("signing", pem(KEY_A)) + key(null, pem(KEY_B)) + key("encryption", pem(KEY_A))));
         assertThat(metadata.entityId()).isEqualTo("https://idp.example/realms/r");
         assertThat(metadata.ssoRedirectUrl()).contains(URI.create("https://idp.example/redirect"));
         assertThat(metadata.ssoPostUrl()).contains(URI.create("https://idp.example/post"));
@@ -100,22 +112,22 @@ class SamlDocumentsTest {
     @Test
     void idpMetadataProblemsHaveTheirOwnType() {
         IdpMetadataParser parser = new IdpMetadataParser();
-        assertThatThrownBy(() -> parser.parse("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
-                + idpMetadata("")))
-                .isInstanceOfSatisfying(IdpMetadataException.class,
-                        e -> assertThat(e.problem()).isEqualTo(IdpMetadataException.Problem.DTD_FORBIDDEN));
+        assertThatThrownBy(() ->
+                        parser.parse("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + idpMetadata("")))
+                .isInstanceOfSatisfying(IdpMetadataException.class, e -> assertThat(e.problem())
+                        .isEqualTo(IdpMetadataException.Problem.DTD_FORBIDDEN));
         assertThatThrownBy(() -> parser.parse(idpMetadata("")))
                 .isInstanceOfSatisfying(IdpMetadataException.class, e -> assertThat(e.problem())
                         .isEqualTo(IdpMetadataException.Problem.NO_SIGNING_CERTIFICATE));
         assertThatThrownBy(() -> parser.parse(idpMetadata(key("signing", "bm90IGEgY2VydA=="))))
-                .isInstanceOfSatisfying(IdpMetadataException.class,
-                        e -> assertThat(e.problem()).isEqualTo(IdpMetadataException.Problem.BAD_CERTIFICATE));
+                .isInstanceOfSatisfying(IdpMetadataException.class, e -> assertThat(e.problem())
+                        .isEqualTo(IdpMetadataException.Problem.BAD_CERTIFICATE));
         assertThatThrownBy(() -> parser.parse("<x/>"))
-                .isInstanceOfSatisfying(IdpMetadataException.class,
-                        e -> assertThat(e.problem()).isEqualTo(IdpMetadataException.Problem.MALFORMED));
+                .isInstanceOfSatisfying(IdpMetadataException.class, e -> assertThat(e.problem())
+                        .isEqualTo(IdpMetadataException.Problem.MALFORMED));
         assertThatThrownBy(() -> parser.parse("<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
-                + " entityID=\"sp\"/>"))
-                .isInstanceOfSatisfying(IdpMetadataException.class,
-                        e -> assertThat(e.problem()).isEqualTo(IdpMetadataException.Problem.NO_IDP_DESCRIPTOR));
+                        + " entityID=\"sp\"/>"))
+                .isInstanceOfSatisfying(IdpMetadataException.class, e -> assertThat(e.problem())
+                        .isEqualTo(IdpMetadataException.Problem.NO_IDP_DESCRIPTOR));
     }
 }

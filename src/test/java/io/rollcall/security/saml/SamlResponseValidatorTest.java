@@ -45,8 +45,14 @@ class SamlResponseValidatorTest {
     }
 
     private SamlExpectations expectations(Instant now, List<java.security.cert.X509Certificate> certificates) {
-        return new SamlExpectations(idp.idpEntityId, certificates, idp.spEntityId, idp.acsUrl,
-                issuedRequests::remove, (id, expiresAt) -> usedAssertions.add(id), Clock.fixed(now, ZoneOffset.UTC),
+        return new SamlExpectations(
+                idp.idpEntityId,
+                certificates,
+                idp.spEntityId,
+                idp.acsUrl,
+                issuedRequests::remove,
+                (id, expiresAt) -> usedAssertions.add(id),
+                Clock.fixed(now, ZoneOffset.UTC),
                 Duration.ofSeconds(30));
     }
 
@@ -62,7 +68,8 @@ class SamlResponseValidatorTest {
 
     private void assertRejected(String encoded, Reason reason) {
         assertThatThrownBy(() -> validator.validate(encoded, expectations()))
-                .isInstanceOfSatisfying(SamlRejection.class, r -> assertThat(r.reason()).isEqualTo(reason));
+                .isInstanceOfSatisfying(
+                        SamlRejection.class, r -> assertThat(r.reason()).isEqualTo(reason));
     }
 
     private void assertRejected(Document doc, Reason reason) {
@@ -77,7 +84,8 @@ class SamlResponseValidatorTest {
         assertThat(identity.sessionIndex()).contains("sess-1");
         assertThat(identity.inResponseTo()).isEqualTo("_req1");
         assertThat(identity.issuer()).isEqualTo(idp.idpEntityId);
-        assertThat(identity.attributes()).containsEntry("groups", List.of("/engineering", "/sales"))
+        assertThat(identity.attributes())
+                .containsEntry("groups", List.of("/engineering", "/sales"))
                 .containsEntry("email", List.of("ada@example.com"));
         assertThat(issuedRequests).isEmpty();
     }
@@ -100,8 +108,8 @@ class SamlResponseValidatorTest {
     void secondConfiguredCertificateAllowsRotation() throws Exception {
         Document doc = idp.response();
         sign(assertion(doc, 0), OTHER_KEY);
-        SamlIdentity identity = validator.validate(encode(doc),
-                expectations(NOW, List.of(IDP_KEY.certificate(), OTHER_KEY.certificate())));
+        SamlIdentity identity = validator.validate(
+                encode(doc), expectations(NOW, List.of(IDP_KEY.certificate(), OTHER_KEY.certificate())));
         assertThat(identity.nameId()).isEqualTo("ada@example.com");
     }
 
@@ -133,7 +141,8 @@ class SamlResponseValidatorTest {
 
     private Element evilCopy(Document doc, String id) {
         Element evil = (Element) assertion(doc, 0).cloneNode(true);
-        Node signature = evil.getElementsByTagNameNS(TestSamlIdp.DSIG, "Signature").item(0);
+        Node signature =
+                evil.getElementsByTagNameNS(TestSamlIdp.DSIG, "Signature").item(0);
         evil.removeChild(signature);
         evil.setAttribute("ID", id);
         nameIdElement(evil).setTextContent("admin@example.com");
@@ -166,7 +175,9 @@ class SamlResponseValidatorTest {
     void xswEvilAssertionInsideTheSignedOnesSignatureIsRejected() {
         Document doc = signedAssertion();
         Element evil = evilCopy(doc, "_evil");
-        Element signature = (Element) assertion(doc, 0).getElementsByTagNameNS(TestSamlIdp.DSIG, "Signature").item(0);
+        Element signature = (Element) assertion(doc, 0)
+                .getElementsByTagNameNS(TestSamlIdp.DSIG, "Signature")
+                .item(0);
         Element object = doc.createElementNS(TestSamlIdp.DSIG, "ds:Object");
         object.appendChild(evil);
         signature.appendChild(object);
@@ -181,9 +192,12 @@ class SamlResponseValidatorTest {
         // The attacker builds a new root with his own assertion and moves the genuine signature onto it.
         Document evil = TestSamlIdp.parse(idp.responseXml(idp.assertionXml("_evil", "admin@example.com"))
                 .replace("ID=\"_resp1\"", "ID=\"_evilresp\""));
-        Node signature = evil.importNode(original.getElementsByTagNameNS(TestSamlIdp.DSIG, "Signature").item(0), true);
+        Node signature = evil.importNode(
+                original.getElementsByTagNameNS(TestSamlIdp.DSIG, "Signature").item(0), true);
         Element root = evil.getDocumentElement();
-        root.insertBefore(signature, root.getElementsByTagNameNS(TestSamlIdp.SAMLP, "Status").item(0));
+        root.insertBefore(
+                signature,
+                root.getElementsByTagNameNS(TestSamlIdp.SAMLP, "Status").item(0));
         assertRejected(evil, Reason.SIGNATURE_WRAPPING);
     }
 
@@ -196,14 +210,16 @@ class SamlResponseValidatorTest {
         Element extensions = evil.createElementNS(TestSamlIdp.SAMLP, "samlp:Extensions");
         extensions.appendChild(evil.importNode(doc.getDocumentElement(), true));
         Element root = evil.getDocumentElement();
-        root.insertBefore(extensions, root.getElementsByTagNameNS(TestSamlIdp.SAMLP, "Status").item(0));
+        root.insertBefore(
+                extensions,
+                root.getElementsByTagNameNS(TestSamlIdp.SAMLP, "Status").item(0));
         assertRejected(evil, Reason.MULTIPLE_ASSERTIONS);
     }
 
     @Test
     void twoSignedAssertionsAreRejected() {
-        Document doc = TestSamlIdp.parse(idp.responseXml(idp.assertionXml("_a1", "ada@example.com"),
-                idp.assertionXml("_a2", "bob@example.com")));
+        Document doc = TestSamlIdp.parse(idp.responseXml(
+                idp.assertionXml("_a1", "ada@example.com"), idp.assertionXml("_a2", "bob@example.com")));
         sign(assertion(doc, 0), IDP_KEY);
         sign(assertion(doc, 1), IDP_KEY);
         assertRejected(doc, Reason.MULTIPLE_ASSERTIONS);
@@ -249,7 +265,8 @@ class SamlResponseValidatorTest {
     @Test
     void expiryWithinSkewIsAccepted() throws Exception {
         idp.notOnOrAfter = NOW.minusSeconds(10);
-        assertThat(validator.validate(encode(signedAssertion()), expectations()).nameId()).isEqualTo("ada@example.com");
+        assertThat(validator.validate(encode(signedAssertion()), expectations()).nameId())
+                .isEqualTo("ada@example.com");
     }
 
     @Test
@@ -284,8 +301,8 @@ class SamlResponseValidatorTest {
     @Test
     void doctypeWithExternalEntityIsRejected() {
         String xml = TestSamlIdp.toXml(signedAssertion());
-        String xxe = "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + xml.replace("ada@example.com<",
-                "&x;<");
+        String xxe =
+                "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + xml.replace("ada@example.com<", "&x;<");
         assertRejected(TestSamlIdp.encode(xxe), Reason.DTD_FORBIDDEN);
     }
 
@@ -326,9 +343,10 @@ class SamlResponseValidatorTest {
 
     @Test
     void encryptedAssertionIsRejected() {
-        String encrypted = "<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc=\"http://www.w3.org/2001/04/xmlenc#\">"
-                + "<xenc:CipherData><xenc:CipherValue>AAAA</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>"
-                + "</saml:EncryptedAssertion>";
+        String encrypted =
+                "<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc=\"http://www.w3.org/2001/04/xmlenc#\">"
+                        + "<xenc:CipherData><xenc:CipherValue>AAAA</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>"
+                        + "</saml:EncryptedAssertion>";
         assertRejected(TestSamlIdp.encode(idp.responseXml(encrypted)), Reason.ENCRYPTED_UNSUPPORTED);
     }
 

@@ -30,12 +30,11 @@ public record SamlTestIdp(String entityId, TestCertificates.TestKey key) {
     private static final Pattern STATE_COOKIE = Pattern.compile("rollcall_sso_state=([^;]+)");
 
     /** A login started at {@code /sso/{ws}/login}: the state cookie's value and the AuthnRequest's id. */
-    public record Started(String stateCookie, String requestId) {
-    }
+    public record Started(String stateCookie, String requestId) {}
 
     public static SamlTestIdp create(String name) {
-        return new SamlTestIdp("https://" + name + "-" + UUID.randomUUID() + ".idp.example",
-                TestCertificates.generate(name));
+        return new SamlTestIdp(
+                "https://" + name + "-" + UUID.randomUUID() + ".idp.example", TestCertificates.generate(name));
     }
 
     /** The body of {@code PUT /api/v1/workspaces/{ws}/sso} that trusts this IdP. */
@@ -46,8 +45,9 @@ public record SamlTestIdp(String entityId, TestCertificates.TestKey key) {
 
     private String pem() {
         try {
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(
-                    key.certificate().getEncoded()) + "\n-----END CERTIFICATE-----";
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder().encodeToString(key.certificate().getEncoded())
+                    + "\n-----END CERTIFICATE-----";
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
@@ -66,8 +66,8 @@ public record SamlTestIdp(String entityId, TestCertificates.TestKey key) {
      * The base64 SAMLResponse this IdP sends for {@code nameId}/{@code email} in answer to {@code requestId}, addressed
      * to the ACS of workspace {@code ws} under {@code publicUrl}, with one signed assertion {@code assertionId}.
      */
-    public String response(URI publicUrl, String ws, String requestId, String assertionId, String nameId,
-            String email) {
+    public String response(
+            URI publicUrl, String ws, String requestId, String assertionId, String nameId, String email) {
         TestSamlIdp response = new TestSamlIdp(Instant.now());
         response.idpEntityId = entityId;
         response.responseIssuer = entityId;
@@ -88,16 +88,28 @@ public record SamlTestIdp(String entityId, TestCertificates.TestKey key) {
 
     /** Posts {@code samlResponse} with the state cookie to the ACS of the server at {@code base}, asking for JSON. */
     public static Api.Reply post(URI base, String ws, String stateCookie, String samlResponse) {
-        return RawHttp.send(base, "POST", "/sso/" + ws + "/saml/acs", Map.of("Content-Type",
-                "application/x-www-form-urlencoded", "Accept", "application/json", "Cookie", "rollcall_sso_state="
-                        + stateCookie), "SAMLResponse=" + URLEncoder.encode(samlResponse, StandardCharsets.UTF_8));
+        return RawHttp.send(
+                base,
+                "POST",
+                "/sso/" + ws + "/saml/acs",
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Accept",
+                        "application/json",
+                        "Cookie",
+                        "rollcall_sso_state=" + stateCookie),
+                "SAMLResponse=" + URLEncoder.encode(samlResponse, StandardCharsets.UTF_8));
     }
 
     /** A full login on the server at {@code base} (its own public URL): start, answer, post. */
     public Api.Reply login(URI base, String ws, String nameId, String email) {
         Started started = start(base, ws);
-        return post(base, ws, started.stateCookie(), response(base, ws, started.requestId(), "_a" + UUID.randomUUID(),
-                nameId, email));
+        return post(
+                base,
+                ws,
+                started.stateCookie(),
+                response(base, ws, started.requestId(), "_a" + UUID.randomUUID(), nameId, email));
     }
 
     private static String requestId(URI redirect) {
@@ -119,7 +131,9 @@ public record SamlTestIdp(String entityId, TestCertificates.TestKey key) {
                 }
                 xml.write(buffer, 0, n);
             }
-            return TestSamlIdp.parse(xml.toString(StandardCharsets.UTF_8)).getDocumentElement().getAttribute("ID");
+            return TestSamlIdp.parse(xml.toString(StandardCharsets.UTF_8))
+                    .getDocumentElement()
+                    .getAttribute("ID");
         } catch (DataFormatException e) {
             throw new IllegalStateException(e);
         }

@@ -55,7 +55,12 @@ class SsoRelinkIT {
     }
 
     private String memberId(String email) {
-        return owner.get(path("/members?q=" + email)).json().path("items").get(0).path("id").asText();
+        return owner.get(path("/members?q=" + email))
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asText();
     }
 
     private JsonNode identities(String memberId) {
@@ -82,14 +87,20 @@ class SsoRelinkIT {
         Api.Reply unlinked = owner.delete(path("/members/" + memberId + "/identities"));
         assertThat(unlinked.status()).as(unlinked.toString()).isEqualTo(204);
         assertThat(identities(memberId).size()).isZero();
-        JsonNode audit = owner.get(path("/audit-events?action=member.sso-unlinked")).json().path("items").get(0);
+        JsonNode audit = owner.get(path("/audit-events?action=member.sso-unlinked"))
+                .json()
+                .path("items")
+                .get(0);
         assertThat(audit.path("targetId").asText()).isEqualTo(memberId);
         assertThat(audit.path("summary").path("subject").asText()).isEqualTo(oldIdp.entityId() + "|ada-old");
-        assertThat(owner.delete(path("/members/" + memberId + "/identities")).status()).as("nothing left to unlink")
+        assertThat(owner.delete(path("/members/" + memberId + "/identities")).status())
+                .as("nothing left to unlink")
                 .isEqualTo(404);
 
         assertThat(login(newIdp, "ada-new", email).status()).isEqualTo(303);
-        assertThat(memberId(email)).as("the same member, with its role and groups").isEqualTo(memberId);
+        assertThat(memberId(email))
+                .as("the same member, with its role and groups")
+                .isEqualTo(memberId);
         assertThat(identities(memberId).findValuesAsText("subject")).containsExactly(newIdp.entityId() + "|ada-new");
     }
 
@@ -108,11 +119,16 @@ class SsoRelinkIT {
         assertThat(relinked.status()).as(relinked.toString()).isEqualTo(303);
         assertThat(memberId(email)).isEqualTo(memberId);
         assertThat(identities(memberId).findValuesAsText("subject")).containsExactly(newIdp.entityId() + "|bob-new");
-        JsonNode audit = owner.get(path("/audit-events?action=member.sso-relinked")).json().path("items").get(0);
+        JsonNode audit = owner.get(path("/audit-events?action=member.sso-relinked"))
+                .json()
+                .path("items")
+                .get(0);
         assertThat(audit.path("summary").path("previousSubject").asText()).isEqualTo(oldIdp.entityId() + "|bob-old");
 
         connect(newIdp, false);
-        assertThat(login(newIdp, "bob-new", email).status()).as("bound to the new subject now").isEqualTo(303);
+        assertThat(login(newIdp, "bob-new", email).status())
+                .as("bound to the new subject now")
+                .isEqualTo(303);
     }
 
     @Test
@@ -123,15 +139,24 @@ class SsoRelinkIT {
         assertThat(login(idp, "cy", email).status()).isEqualTo(303);
         String memberId = memberId(email);
         Person stranger = TestAccounts.create(server, "relink-stranger");
-        assertThat(owner.as(stranger.token()).get(path("/members/" + memberId + "/identities")).status())
+        assertThat(owner.as(stranger.token())
+                        .get(path("/members/" + memberId + "/identities"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(owner.as(stranger.token()).delete(path("/members/" + memberId + "/identities")).status())
+        assertThat(owner.as(stranger.token())
+                        .delete(path("/members/" + memberId + "/identities"))
+                        .status())
                 .isEqualTo(404);
         // A member manager without the viewer role's permissions may not change a viewer (privilege ceiling).
-        assertThat(owner.post(path("/roles"), "{\"id\":\"people\",\"name\":\"People\",\"permissions\":"
-                + "[\"members:read\",\"members:manage\"]}").status()).isEqualTo(201);
+        assertThat(owner.post(
+                                path("/roles"),
+                                "{\"id\":\"people\",\"name\":\"People\",\"permissions\":"
+                                        + "[\"members:read\",\"members:manage\"]}")
+                        .status())
+                .isEqualTo(201);
         Api managerApi = workspace.join(server, "people");
-        assertThat(managerApi.get(path("/members/" + memberId + "/identities")).status()).isEqualTo(200);
+        assertThat(managerApi.get(path("/members/" + memberId + "/identities")).status())
+                .isEqualTo(200);
         Api.Reply refused = managerApi.delete(path("/members/" + memberId + "/identities"));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.json().path("code").asText()).isEqualTo("privilege-escalation");

@@ -21,25 +21,29 @@ import java.time.format.DateTimeFormatter;
 public final class TestCertificates {
 
     /** A key pair and its certificate. */
-    public record TestKey(KeyPair keyPair, X509Certificate certificate) {
-    }
+    public record TestKey(KeyPair keyPair, X509Certificate certificate) {}
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     public static TestKey generate(String commonName) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            byte[] sha256WithRsa = seq(oid(new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 1,
-                    0x0b}), new byte[] {0x05, 0x00});
-            byte[] name = seq(set(seq(oid(new byte[] {0x55, 0x04, 0x03}),
-                    tlv(0x0c, commonName.getBytes(StandardCharsets.UTF_8)))));
+            byte[] sha256WithRsa = seq(
+                    oid(new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 1, 0x0b}),
+                    new byte[] {0x05, 0x00});
+            byte[] name = seq(set(
+                    seq(oid(new byte[] {0x55, 0x04, 0x03}), tlv(0x0c, commonName.getBytes(StandardCharsets.UTF_8)))));
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
             byte[] validity = seq(time(now.minusDays(1)), time(now.plusYears(1)));
-            byte[] tbs = seq(tlv(0x02, BigInteger.valueOf(System.nanoTime()).abs().toByteArray()), sha256WithRsa, name,
-                    validity, name, pair.getPublic().getEncoded());
+            byte[] tbs = seq(
+                    tlv(0x02, BigInteger.valueOf(System.nanoTime()).abs().toByteArray()),
+                    sha256WithRsa,
+                    name,
+                    validity,
+                    name,
+                    pair.getPublic().getEncoded());
             Signature signer = Signature.getInstance("SHA256withRSA");
             signer.initSign(pair.getPrivate());
             signer.update(tbs);
@@ -47,8 +51,8 @@ public final class TestCertificates {
             byte[] bitString = new byte[signature.length + 1];
             System.arraycopy(signature, 0, bitString, 1, signature.length);
             byte[] der = seq(tbs, sha256WithRsa, tlv(0x03, bitString));
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate cert = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             return new TestKey(pair, cert);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -56,7 +60,9 @@ public final class TestCertificates {
     }
 
     private static byte[] time(ZonedDateTime time) {
-        return tlv(0x17, time.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
+        return tlv(
+                0x17,
+                time.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] oid(byte[] encoded) {

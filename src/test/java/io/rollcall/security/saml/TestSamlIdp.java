@@ -122,14 +122,18 @@ final class TestSamlIdp {
         try {
             element.setIdAttributeNS(null, "ID", true);
             XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
-            Reference reference = factory.newReference("#" + element.getAttribute("ID"),
+            Reference reference = factory.newReference(
+                    "#" + element.getAttribute("ID"),
                     factory.newDigestMethod(digestMethod, null),
-                    List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
+                    List.of(
+                            factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
                             factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
-                    null, null);
-            SignedInfo signedInfo = factory.newSignedInfo(factory.newCanonicalizationMethod(
-                    CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
-                    factory.newSignatureMethod(signatureMethod, null), List.of(reference));
+                    null,
+                    null);
+            SignedInfo signedInfo = factory.newSignedInfo(
+                    factory.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
+                    factory.newSignatureMethod(signatureMethod, null),
+                    List.of(reference));
             KeyInfoFactory keyInfos = factory.getKeyInfoFactory();
             KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(key.certificate()))));
             Node issuer = element.getElementsByTagNameNS(SAML, "Issuer").item(0);

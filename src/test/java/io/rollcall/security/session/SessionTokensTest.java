@@ -54,6 +54,7 @@ class SessionTokensTest {
             return now;
         }
     }
+
     private final Keys keys = new Keys();
     private final SessionTokens tokens = new SessionTokens(keys, ISSUER, Duration.ofHours(8), clock);
 
@@ -76,7 +77,10 @@ class SessionTokensTest {
 
         @Override
         public Optional<ECKey> verificationKey(String kid) {
-            return all.stream().filter(k -> k.kid().equals(kid)).map(k -> k.jwk().toPublicJWK()).findFirst();
+            return all.stream()
+                    .filter(k -> k.kid().equals(kid))
+                    .map(k -> k.jwk().toPublicJWK())
+                    .findFirst();
         }
 
         @Override
@@ -114,14 +118,15 @@ class SessionTokensTest {
         String fresh = tokens.issue("acc-1", "ada@example.com", "default");
 
         assertThat(tokens.verify(old).accountId()).isEqualTo("acc-1");
-        assertThat(SignedJWT.parse(fresh).getHeader().getKeyID()).isNotEqualTo(SignedJWT.parse(old).getHeader()
-                .getKeyID());
+        assertThat(SignedJWT.parse(fresh).getHeader().getKeyID())
+                .isNotEqualTo(SignedJWT.parse(old).getHeader().getKeyID());
     }
 
     @Test
     void sessionSignedByAnUnknownKeyIsRejected() throws Exception {
         ECKey stranger = SessionKey.generate("k0", Instant.MAX).jwk(); // same kid, different key
-        assertRejected(sign(stranger, JWSAlgorithm.ES256, TYPE, claims().build()), SessionRejection.Reason.BAD_SIGNATURE);
+        assertRejected(
+                sign(stranger, JWSAlgorithm.ES256, TYPE, claims().build()), SessionRejection.Reason.BAD_SIGNATURE);
         ECKey unknown = SessionKey.generate("nobody", Instant.MAX).jwk();
         assertRejected(sign(unknown, JWSAlgorithm.ES256, TYPE, claims().build()), SessionRejection.Reason.UNKNOWN_KEY);
     }
@@ -136,8 +141,12 @@ class SessionTokensTest {
     void hmacSignedWithThePublicKeyIsRejected() throws Exception {
         ECKey key = keys.signingKey().jwk();
         byte[] secret = key.toPublicJWK().toJSONString().repeat(2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        SignedJWT hs = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).type(TYPE)
-                .build(), claims().build());
+        SignedJWT hs = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .keyID(key.getKeyID())
+                        .type(TYPE)
+                        .build(),
+                claims().build());
         hs.sign(new MACSigner(secret));
         assertRejected(hs.serialize(), SessionRejection.Reason.ALG_NOT_ALLOWED);
     }
@@ -145,19 +154,31 @@ class SessionTokensTest {
     @Test
     void tamperedPayloadIsRejected() throws Exception {
         String[] parts = tokens.issue("acc-1", "ada@example.com", "default").split("\\.");
-        String evil = Base64URL.encode(claims().subject("acc-owner").build().toString()).toString();
+        String evil = Base64URL.encode(claims().subject("acc-owner").build().toString())
+                .toString();
         assertRejected(parts[0] + "." + evil + "." + parts[2], SessionRejection.Reason.BAD_SIGNATURE);
     }
 
     @Test
     void wrongIssuerAudienceOrTypeIsRejected() throws Exception {
         ECKey key = keys.signingKey().jwk();
-        assertRejected(sign(key, JWSAlgorithm.ES256, TYPE, claims().issuer("https://evil.example").build()),
+        assertRejected(
+                sign(
+                        key,
+                        JWSAlgorithm.ES256,
+                        TYPE,
+                        claims().issuer("https://evil.example").build()),
                 SessionRejection.Reason.WRONG_ISSUER);
-        assertRejected(sign(key, JWSAlgorithm.ES256, TYPE, claims().audience("someone-else").build()),
+        assertRejected(
+                sign(
+                        key,
+                        JWSAlgorithm.ES256,
+                        TYPE,
+                        claims().audience("someone-else").build()),
                 SessionRejection.Reason.WRONG_AUDIENCE);
         // An ID token-shaped JWT (typ JWT) signed by our own key still is not a session.
-        assertRejected(sign(key, JWSAlgorithm.ES256, JOSEObjectType.JWT, claims().build()),
+        assertRejected(
+                sign(key, JWSAlgorithm.ES256, JOSEObjectType.JWT, claims().build()),
                 SessionRejection.Reason.WRONG_TYPE);
     }
 
@@ -170,19 +191,26 @@ class SessionTokensTest {
 
     private JWTClaimsSet.Builder claims() {
         Instant now = clock.instant();
-        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(SessionTokens.AUDIENCE).subject("acc-1")
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600))).jwtID("j1");
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(SessionTokens.AUDIENCE)
+                .subject("acc-1")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)))
+                .jwtID("j1");
     }
 
-    private static String sign(ECKey key, JWSAlgorithm alg, JOSEObjectType type, JWTClaimsSet claims)
-            throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(type).build(), claims);
+    private static String sign(ECKey key, JWSAlgorithm alg, JOSEObjectType type, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(type).build(), claims);
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }
 
     private void assertRejected(String jwt, SessionRejection.Reason reason) {
-        assertThatThrownBy(() -> tokens.verify(jwt)).isInstanceOf(SessionRejection.class)
-                .extracting(e -> ((SessionRejection) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(() -> tokens.verify(jwt))
+                .isInstanceOf(SessionRejection.class)
+                .extracting(e -> ((SessionRejection) e).reason())
+                .isEqualTo(reason);
     }
 }

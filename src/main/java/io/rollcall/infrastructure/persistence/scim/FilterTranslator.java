@@ -1,8 +1,7 @@
 package io.rollcall.infrastructure.persistence.scim;
 
-import io.rollcall.application.scim.ScimProblem;
-import io.rollcall.application.scim.ParsedFilter;
 import io.rollcall.application.scim.FilterErrors;
+import io.rollcall.application.scim.ParsedFilter;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -83,8 +82,12 @@ public final class FilterTranslator {
                 return exists(multi, c -> expression(valuePath.getAttributeExpression(), multi, c));
             }
             if (expression instanceof AttributeComparisonExpression comparison) {
-                return onAttribute(comparison.getAttributePath(), scope, child,
-                        (from, column) -> compare(from, column, comparison.getOperation(), comparison.getCompareValue()));
+                return onAttribute(
+                        comparison.getAttributePath(),
+                        scope,
+                        child,
+                        (from, column) ->
+                                compare(from, column, comparison.getOperation(), comparison.getCompareValue()));
             }
             if (expression instanceof AttributePresentExpression present) {
                 return onAttribute(present.getAttributePath(), scope, child, this::present);
@@ -92,12 +95,13 @@ public final class FilterTranslator {
             throw FilterErrors.invalid("unsupported expression");
         }
 
-        private Predicate onAttribute(AttributeReference reference, MultiValuedAttribute scope, Root<?> child,
-                ColumnPredicate predicate) {
+        private Predicate onAttribute(
+                AttributeReference reference, MultiValuedAttribute scope, Root<?> child, ColumnPredicate predicate) {
             if (scope != null) {
                 if (reference.getAttributeName() == null
                         || !scope.name().equalsIgnoreCase(reference.getAttributeName())
-                        || (reference.getUrn() != null && !reference.getUrn().equalsIgnoreCase(schema.coreSchemaUrn()))) {
+                        || (reference.getUrn() != null
+                                && !reference.getUrn().equalsIgnoreCase(schema.coreSchemaUrn()))) {
                     throw FilterErrors.invalid("inside " + scope.name() + "[...] only its sub-attributes can be used");
                 }
                 return predicate.on(child, scope.sub(reference.getSubAttributeName()));
@@ -114,8 +118,7 @@ public final class FilterTranslator {
             // inline every value of the statement instead of binding it.
             Subquery<Object> subquery = query.subquery(Object.class);
             Root<Object> child = subquery.from(castEntity(multi.entity()));
-            subquery.select(child).where(multi.correlation().correlate(cb, subquery, child, root),
-                    inner.apply(child));
+            subquery.select(child).where(multi.correlation().correlate(cb, subquery, child, root), inner.apply(child));
             return cb.exists(subquery);
         }
 
@@ -146,8 +149,8 @@ public final class FilterTranslator {
             };
         }
 
-        private Predicate compareString(From<?, ?> from, ColumnAttribute column, CompareOperator operator,
-                String value) {
+        private Predicate compareString(
+                From<?, ?> from, ColumnAttribute column, CompareOperator operator, String value) {
             Expression<String> raw = from.get(column.field());
             Expression<String> subject = raw;
             String operand = value;
@@ -155,17 +158,18 @@ public final class FilterTranslator {
                 subject = column.lowerField() != null ? from.get(column.lowerField()) : cb.lower(raw);
                 operand = value.toLowerCase(Locale.ROOT);
             }
-            Predicate comparison = switch (operator) {
-                case EQ, NE -> cb.equal(subject, operand);
-                case CO -> cb.like(subject, "%" + escapeLike(operand) + "%");
-                case SW -> cb.like(subject, escapeLike(operand) + "%");
-                case EW -> cb.like(subject, "%" + escapeLike(operand));
-                case GT -> cb.greaterThan(subject, operand);
-                case GE -> cb.greaterThanOrEqualTo(subject, operand);
-                case LT -> cb.lessThan(subject, operand);
-                case LE -> cb.lessThanOrEqualTo(subject, operand);
-                default -> throw FilterErrors.invalid("unsupported operator " + operator);
-            };
+            Predicate comparison =
+                    switch (operator) {
+                        case EQ, NE -> cb.equal(subject, operand);
+                        case CO -> cb.like(subject, "%" + escapeLike(operand) + "%");
+                        case SW -> cb.like(subject, escapeLike(operand) + "%");
+                        case EW -> cb.like(subject, "%" + escapeLike(operand));
+                        case GT -> cb.greaterThan(subject, operand);
+                        case GE -> cb.greaterThanOrEqualTo(subject, operand);
+                        case LT -> cb.lessThan(subject, operand);
+                        case LE -> cb.lessThanOrEqualTo(subject, operand);
+                        default -> throw FilterErrors.invalid("unsupported operator " + operator);
+                    };
             return nullSafe(raw, operator, comparison);
         }
 
@@ -175,7 +179,8 @@ public final class FilterTranslator {
             }
             // Compared as 0/1 through CASE: EclipseLink inlines values in some subqueries and then renders booleans
             // as 1/0, which H2 refuses to compare with a BOOLEAN column. CASE works on H2 and MariaDB alike.
-            Expression<Integer> asNumber = cb.<Integer>selectCase().when(subject, 1).otherwise(0);
+            Expression<Integer> asNumber =
+                    cb.<Integer>selectCase().when(subject, 1).otherwise(0);
             Predicate equal = cb.equal(asNumber, b ? 1 : 0);
             return switch (operator) {
                 case EQ, NE -> nullSafe(subject, operator, equal);
@@ -184,14 +189,15 @@ public final class FilterTranslator {
         }
 
         private Predicate compareInstant(Expression<Instant> subject, CompareOperator operator, Instant value) {
-            Predicate comparison = switch (operator) {
-                case EQ, NE -> cb.equal(subject, value);
-                case GT -> cb.greaterThan(subject, value);
-                case GE -> cb.greaterThanOrEqualTo(subject, value);
-                case LT -> cb.lessThan(subject, value);
-                case LE -> cb.lessThanOrEqualTo(subject, value);
-                default -> throw FilterErrors.invalid(operator + " does not apply to a dateTime attribute");
-            };
+            Predicate comparison =
+                    switch (operator) {
+                        case EQ, NE -> cb.equal(subject, value);
+                        case GT -> cb.greaterThan(subject, value);
+                        case GE -> cb.greaterThanOrEqualTo(subject, value);
+                        case LT -> cb.lessThan(subject, value);
+                        case LE -> cb.lessThanOrEqualTo(subject, value);
+                        default -> throw FilterErrors.invalid(operator + " does not apply to a dateTime attribute");
+                    };
             return nullSafe(subject, operator, comparison);
         }
 

@@ -15,8 +15,8 @@ import java.util.Map;
  *
  * @param subAttributes lower-case sub-attribute name to its column in the child entity
  */
-public record MultiValuedAttribute(String name, Class<?> entity, Correlation correlation,
-        Map<String, ColumnAttribute> subAttributes) {
+public record MultiValuedAttribute(
+        String name, Class<?> entity, Correlation correlation, Map<String, ColumnAttribute> subAttributes) {
 
     /** Ties a child row to the resource row of the outer query. */
     @FunctionalInterface

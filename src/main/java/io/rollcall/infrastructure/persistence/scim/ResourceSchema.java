@@ -11,12 +11,15 @@ import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
  * are keyed by their full URN path ({@code urn:...:enterprise:2.0:user:department}). Attribute names are
  * case-insensitive (RFC 7643 section 2.1).
  */
-public record ResourceSchema(Class<?> entity, String coreSchemaUrn, Set<String> extensionUrns,
-        Map<String, ColumnAttribute> columns, Map<String, MultiValuedAttribute> multiValued) {
+public record ResourceSchema(
+        Class<?> entity,
+        String coreSchemaUrn,
+        Set<String> extensionUrns,
+        Map<String, ColumnAttribute> columns,
+        Map<String, MultiValuedAttribute> multiValued) {
 
     /** Either a column of the resource or a sub-attribute of one of its multi-valued attributes. */
-    public record Resolved(ColumnAttribute column, MultiValuedAttribute multiValued) {
-    }
+    public record Resolved(ColumnAttribute column, MultiValuedAttribute multiValued) {}
 
     public Resolved resolve(AttributeReference reference) {
         String urn = reference.getUrn() == null ? null : reference.getUrn().toLowerCase(Locale.ROOT);
@@ -42,17 +45,16 @@ public record ResourceSchema(Class<?> entity, String coreSchemaUrn, Set<String> 
         if (multi != null) {
             return new Resolved(multi.sub(sub), multi);
         }
-        throw FilterErrors.invalid("unknown or unfilterable attribute '" + reference.getFullyQualifiedAttributeName()
-                + "'");
+        throw FilterErrors.invalid(
+                "unknown or unfilterable attribute '" + reference.getFullyQualifiedAttributeName() + "'");
     }
 
     /** The multi-valued attribute named by a value path ({@code emails[...]}). */
     public MultiValuedAttribute multiValued(AttributeReference reference) {
         MultiValuedAttribute multi = multiValued.get(lower(reference.getAttributeName()));
-        if (multi == null || (reference.getUrn() != null
-                && !reference.getUrn().equalsIgnoreCase(coreSchemaUrn))) {
-            throw FilterErrors.invalid("'" + reference.getFullyQualifiedAttributeName()
-                    + "' is not a multi-valued attribute");
+        if (multi == null || (reference.getUrn() != null && !reference.getUrn().equalsIgnoreCase(coreSchemaUrn))) {
+            throw FilterErrors.invalid(
+                    "'" + reference.getFullyQualifiedAttributeName() + "' is not a multi-valued attribute");
         }
         return multi;
     }

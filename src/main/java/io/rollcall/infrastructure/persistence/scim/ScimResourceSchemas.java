@@ -20,7 +20,9 @@ public final class ScimResourceSchemas {
 
     private static final String ENTERPRISE = ScimSchemaUrns.ENTERPRISE_USER.toLowerCase(java.util.Locale.ROOT) + ":";
 
-    public static final ResourceSchema USER = new ResourceSchema(Member.class, ScimSchemaUrns.USER,
+    public static final ResourceSchema USER = new ResourceSchema(
+            Member.class,
+            ScimSchemaUrns.USER,
             Set.of(ScimSchemaUrns.ENTERPRISE_USER.toLowerCase(java.util.Locale.ROOT)),
             Map.ofEntries(
                     Map.entry("id", ColumnAttribute.string("id", true)),
@@ -51,36 +53,62 @@ public final class ScimResourceSchemas {
                     Map.entry(ENTERPRISE + "manager.value", ColumnAttribute.string("managerValue", true)),
                     Map.entry(ENTERPRISE + "manager.displayname", ColumnAttribute.string("managerDisplayName", false))),
             Map.of(
-                    "emails", new MultiValuedAttribute("emails", MemberEmail.class,
-                            (cb, sq, child, resource) -> cb.equal(child.get("member"), resource),
-                            Map.of("value", ColumnAttribute.caseIgnoredWithLowerColumn("value", "valueLower"),
-                                    "type", ColumnAttribute.string("type", false),
-                                    "display", ColumnAttribute.string("display", false),
-                                    "primary", ColumnAttribute.bool("primary"))),
-                    "phonenumbers", new MultiValuedAttribute("phoneNumbers", MemberPhone.class,
-                            (cb, sq, child, resource) -> cb.equal(child.get("member"), resource),
-                            Map.of("value", ColumnAttribute.string("value", false),
-                                    "type", ColumnAttribute.string("type", false),
-                                    "display", ColumnAttribute.string("display", false),
-                                    "primary", ColumnAttribute.bool("primary"))),
-                    "groups", new MultiValuedAttribute("groups", GroupMembership.class,
-                            (cb, sq, child, resource) -> cb.and(cb.equal(child.get("memberId"), resource.get("id")),
-                                    child.get("groupId").in(dynamicGroupIds(sq))),
-                            Map.of("value", ColumnAttribute.string("groupId", true)))));
+                    "emails",
+                            new MultiValuedAttribute(
+                                    "emails",
+                                    MemberEmail.class,
+                                    (cb, sq, child, resource) -> cb.equal(child.get("member"), resource),
+                                    Map.of(
+                                            "value",
+                                            ColumnAttribute.caseIgnoredWithLowerColumn("value", "valueLower"),
+                                            "type",
+                                            ColumnAttribute.string("type", false),
+                                            "display",
+                                            ColumnAttribute.string("display", false),
+                                            "primary",
+                                            ColumnAttribute.bool("primary"))),
+                    "phonenumbers",
+                            new MultiValuedAttribute(
+                                    "phoneNumbers",
+                                    MemberPhone.class,
+                                    (cb, sq, child, resource) -> cb.equal(child.get("member"), resource),
+                                    Map.of(
+                                            "value",
+                                            ColumnAttribute.string("value", false),
+                                            "type",
+                                            ColumnAttribute.string("type", false),
+                                            "display",
+                                            ColumnAttribute.string("display", false),
+                                            "primary",
+                                            ColumnAttribute.bool("primary"))),
+                    "groups",
+                            new MultiValuedAttribute(
+                                    "groups",
+                                    GroupMembership.class,
+                                    (cb, sq, child, resource) -> cb.and(
+                                            cb.equal(child.get("memberId"), resource.get("id")),
+                                            child.get("groupId").in(dynamicGroupIds(sq))),
+                                    Map.of("value", ColumnAttribute.string("groupId", true)))));
 
-    public static final ResourceSchema GROUP = new ResourceSchema(Group.class, ScimSchemaUrns.GROUP, Set.of(),
+    public static final ResourceSchema GROUP = new ResourceSchema(
+            Group.class,
+            ScimSchemaUrns.GROUP,
+            Set.of(),
             Map.of(
                     "id", ColumnAttribute.string("id", true),
                     "externalid", ColumnAttribute.string("externalId", true),
                     "displayname", ColumnAttribute.caseIgnoredWithLowerColumn("displayName", "displayNameLower"),
                     "meta.created", ColumnAttribute.dateTime("createdAt"),
                     "meta.lastmodified", ColumnAttribute.dateTime("updatedAt")),
-            Map.of("members", new MultiValuedAttribute("members", GroupMembership.class,
-                    (cb, sq, child, resource) -> cb.equal(child.get("groupId"), resource.get("id")),
-                    Map.of("value", ColumnAttribute.string("memberId", true)))));
+            Map.of(
+                    "members",
+                    new MultiValuedAttribute(
+                            "members",
+                            GroupMembership.class,
+                            (cb, sq, child, resource) -> cb.equal(child.get("groupId"), resource.get("id")),
+                            Map.of("value", ColumnAttribute.string("memberId", true)))));
 
-    private ScimResourceSchemas() {
-    }
+    private ScimResourceSchemas() {}
 
     /** STATIC groups are invisible to SCIM, also through a user's {@code groups}. */
     private static Subquery<String> dynamicGroupIds(Subquery<?> parent) {

@@ -1,9 +1,10 @@
 package io.rollcall.infrastructure.persistence.scim;
 
-import io.rollcall.application.scim.SearchSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rollcall.application.scim.ScimProblem;
+import io.rollcall.application.scim.SearchSpec;
 import io.rollcall.domain.group.Group;
 import io.rollcall.domain.group.GroupMembership;
 import io.rollcall.domain.group.GroupOrigin;
@@ -13,7 +14,6 @@ import io.rollcall.domain.identity.ContactValue;
 import io.rollcall.domain.identity.Member;
 import io.rollcall.domain.identity.MemberOrigin;
 import io.rollcall.domain.shared.Page;
-import io.rollcall.application.scim.ScimProblem;
 import io.rollcall.scim.filter.ScimFilterParser;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -56,7 +56,8 @@ class FilterTranslatorTest {
         alice.setExternalId("ext-a");
         alice.setDepartment("R&D");
         alice.setEmployeeNumber("100");
-        alice.replaceEmails(List.of(new ContactValue("alice@x.com", "work", null, true),
+        alice.replaceEmails(List.of(
+                new ContactValue("alice@x.com", "work", null, true),
                 new ContactValue("alice@home.org", "home", null, false)));
         Member bob = member(BOB, "ws1", "Bob@Y.com", "2024-06-01T00:00:00Z");
         bob.setGivenName("Bob");
@@ -72,13 +73,29 @@ class FilterTranslatorTest {
         for (Member m : List.of(alice, bob, jorg, carol)) {
             em.persist(m);
         }
-        em.persist(new Group(DYNAMIC_GROUP, "ws1", "Engineering", null, MembershipType.DYNAMIC, null,
-                GroupOrigin.SCIM, TestDatabase.at("2024-02-01T00:00:00Z")));
-        em.persist(new Group(STATIC_GROUP, "ws1", "Static", null, MembershipType.STATIC, null, GroupOrigin.ADMIN,
+        em.persist(new Group(
+                DYNAMIC_GROUP,
+                "ws1",
+                "Engineering",
+                null,
+                MembershipType.DYNAMIC,
+                null,
+                GroupOrigin.SCIM,
+                TestDatabase.at("2024-02-01T00:00:00Z")));
+        em.persist(new Group(
+                STATIC_GROUP,
+                "ws1",
+                "Static",
+                null,
+                MembershipType.STATIC,
+                null,
+                GroupOrigin.ADMIN,
                 TestDatabase.at("2024-02-01T00:00:00Z")));
         em.flush();
-        em.persist(new GroupMembership(DYNAMIC_GROUP, ALICE, MembershipSource.SCIM, TestDatabase.at("2024-02-01T00:00:00Z")));
-        em.persist(new GroupMembership(STATIC_GROUP, BOB, MembershipSource.MANUAL, TestDatabase.at("2024-02-01T00:00:00Z")));
+        em.persist(new GroupMembership(
+                DYNAMIC_GROUP, ALICE, MembershipSource.SCIM, TestDatabase.at("2024-02-01T00:00:00Z")));
+        em.persist(new GroupMembership(
+                STATIC_GROUP, BOB, MembershipSource.MANUAL, TestDatabase.at("2024-02-01T00:00:00Z")));
         em.getTransaction().commit();
         em.clear();
     }
@@ -94,12 +111,18 @@ class FilterTranslatorTest {
     }
 
     private List<String> users(String filter) {
-        return page(filter, null, false, 0, 100).items().stream().map(Member::userName).toList();
+        return page(filter, null, false, 0, 100).items().stream()
+                .map(Member::userName)
+                .toList();
     }
 
     private Page<Member> page(String filter, String sortBy, boolean descending, int offset, int limit) {
-        SearchSpec spec = new SearchSpec(filter == null ? null : ScimFilterParser.parse(filter),
-                sortBy == null ? null : new AttributeReference(sortBy), descending, offset, limit);
+        SearchSpec spec = new SearchSpec(
+                filter == null ? null : ScimFilterParser.parse(filter),
+                sortBy == null ? null : new AttributeReference(sortBy),
+                descending,
+                offset,
+                limit);
         return new JpaScimDirectory(em).users("ws1", spec);
     }
 
@@ -156,8 +179,10 @@ class FilterTranslatorTest {
     @Test
     void andBindsTighterThanOr() {
         // bob OR (alice AND title Manager) = bob; left-to-right would give nobody.
-        assertThat(users("active eq false or userName sw \"a\" and title eq \"Manager\"")).containsExactly("Bob@Y.com");
-        assertThat(users("(userName sw \"a\" or userName sw \"b\") and active eq true")).containsExactly("alice@x.com");
+        assertThat(users("active eq false or userName sw \"a\" and title eq \"Manager\""))
+                .containsExactly("Bob@Y.com");
+        assertThat(users("(userName sw \"a\" or userName sw \"b\") and active eq true"))
+                .containsExactly("alice@x.com");
     }
 
     @Test
@@ -187,12 +212,14 @@ class FilterTranslatorTest {
         assertThat(users(urn + "department eq \"r&d\"")).containsExactly("alice@x.com");
         assertThat(users(urn + "manager.value eq \"" + ALICE + "\"")).containsExactly("jörg@x.com");
         assertThat(users(urn + "employeeNumber pr")).containsExactly("alice@x.com");
-        assertThat(users("urn:ietf:params:scim:schemas:core:2.0:User:userName sw \"ALI\"")).containsExactly("alice@x.com");
+        assertThat(users("urn:ietf:params:scim:schemas:core:2.0:User:userName sw \"ALI\""))
+                .containsExactly("alice@x.com");
     }
 
     @Test
     void metaTimesCompareAsInstantsWithOffsets() {
-        assertThat(users("meta.created ge \"2024-06-01T00:00:00Z\"")).containsExactlyInAnyOrder("Bob@Y.com", "jörg@x.com");
+        assertThat(users("meta.created ge \"2024-06-01T00:00:00Z\""))
+                .containsExactlyInAnyOrder("Bob@Y.com", "jörg@x.com");
         assertThat(users("meta.created lt \"2024-06-01T02:00:00+02:00\"")).containsExactly("alice@x.com");
         assertThat(users("meta.lastModified gt \"2024-12-31T23:59:59.999Z\"")).containsExactly("jörg@x.com");
         assertThat(users("meta.created eq \"2024-01-01T00:00:00Z\"")).containsExactly("alice@x.com");
@@ -213,32 +240,44 @@ class FilterTranslatorTest {
 
     @Test
     void groupFiltersOnNamesAndMembers() {
-        List<String> found = new JpaScimDirectory(em).dynamicGroups("ws1",
-                new SearchSpec(ScimFilterParser.parse("displayName eq \"ENGINEERING\" and members.value eq \""
-                        + ALICE + "\""), null, false, 0, 10)).items().stream().map(Group::displayName).toList();
+        List<String> found = new JpaScimDirectory(em)
+                        .dynamicGroups(
+                                "ws1",
+                                new SearchSpec(
+                                        ScimFilterParser.parse("displayName eq \"ENGINEERING\" and members.value eq \""
+                                                + ALICE + "\""),
+                                        null,
+                                        false,
+                                        0,
+                                        10))
+                        .items()
+                        .stream()
+                        .map(Group::displayName)
+                        .toList();
         assertThat(found).containsExactly("Engineering");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "nosuch eq \"x\"",
-        "userName eq",
-        "(userName pr",
-        "userName pr)",
-        "emails[type eq \"work\"].value eq \"x\"",
-        "urn:example:ext:1.0:User:department eq \"x\"",
-        "active gt true",
-        "active eq \"yes\"",
-        "userName eq 1",
-        "meta.created gt \"yesterday\"",
-        "meta.created co \"2024\"",
-        "emails[type eq \"work\"",
-        "emails[nosuch eq \"x\"]",
-        "name[givenName eq \"x\"]",
-        "userName eq \"unterminated",
-        "userName eq \"x\" junk",
-        "jörg eq \"x\""
-    })
+    @ValueSource(
+            strings = {
+                "nosuch eq \"x\"",
+                "userName eq",
+                "(userName pr",
+                "userName pr)",
+                "emails[type eq \"work\"].value eq \"x\"",
+                "urn:example:ext:1.0:User:department eq \"x\"",
+                "active gt true",
+                "active eq \"yes\"",
+                "userName eq 1",
+                "meta.created gt \"yesterday\"",
+                "meta.created co \"2024\"",
+                "emails[type eq \"work\"",
+                "emails[nosuch eq \"x\"]",
+                "name[givenName eq \"x\"]",
+                "userName eq \"unterminated",
+                "userName eq \"x\" junk",
+                "jörg eq \"x\""
+            })
     void malformedOrUnknownFiltersAreInvalidFilter(String filter) {
         assertThatThrownBy(() -> users(filter)).isInstanceOfSatisfying(ScimProblem.class, p -> {
             assertThat(p.status()).isEqualTo(400);
@@ -248,14 +287,18 @@ class FilterTranslatorTest {
 
     @Test
     void sortsInTheQueryWithIdAsTieBreak() {
-        assertThat(page(null, "userName", false, 0, 10).items()).extracting(Member::userName)
+        assertThat(page(null, "userName", false, 0, 10).items())
+                .extracting(Member::userName)
                 .containsExactly("alice@x.com", "Bob@Y.com", "jörg@x.com");
-        assertThat(page(null, "userName", true, 0, 10).items()).extracting(Member::userName)
+        assertThat(page(null, "userName", true, 0, 10).items())
+                .extracting(Member::userName)
                 .containsExactly("jörg@x.com", "Bob@Y.com", "alice@x.com");
         // alice and jörg tie on active=true: id decides, every time.
-        assertThat(page(null, "active", true, 0, 10).items()).extracting(Member::id)
+        assertThat(page(null, "active", true, 0, 10).items())
+                .extracting(Member::id)
                 .containsExactly(ALICE, JORG, BOB);
-        assertThat(page(null, "meta.created", true, 0, 10).items()).extracting(Member::id)
+        assertThat(page(null, "meta.created", true, 0, 10).items())
+                .extracting(Member::id)
                 .containsExactly(JORG, BOB, ALICE);
     }
 
@@ -281,13 +324,15 @@ class FilterTranslatorTest {
         assertThat(page("userName pr", "userName", false, 1, 5).total()).isEqualTo(3);
         assertThat(page("userName pr", "userName", false, 3, 5).total()).isEqualTo(3);
         assertThat(page("userName eq \"nobody\"", null, false, 0, 5).total()).isZero();
-        assertThat(page("userName eq \"alice@x.com\"", null, false, 0, 1).total()).isEqualTo(1);
+        assertThat(page("userName eq \"alice@x.com\"", null, false, 0, 1).total())
+                .isEqualTo(1);
     }
 
     @Test
     void sortingByUnknownOrMultiValuedAttributeIsRefused() {
-        assertThatThrownBy(() -> page(null, "nosuch", false, 0, 10)).isInstanceOfSatisfying(ScimProblem.class,
-                p -> assertThat(p.scimType()).isEqualTo(ScimProblem.INVALID_VALUE));
+        assertThatThrownBy(() -> page(null, "nosuch", false, 0, 10))
+                .isInstanceOfSatisfying(
+                        ScimProblem.class, p -> assertThat(p.scimType()).isEqualTo(ScimProblem.INVALID_VALUE));
         assertThatThrownBy(() -> page(null, "emails", false, 0, 10)).isInstanceOf(ScimProblem.class);
     }
 }

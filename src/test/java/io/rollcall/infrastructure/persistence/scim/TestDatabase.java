@@ -30,11 +30,17 @@ public final class TestDatabase implements AutoCloseable {
         dataSource.setURL(url);
         keepAlive = dataSource.getConnection();
         SchemaMigrator.applyMigrations(dataSource, DatabaseSettings.Vendor.H2);
-        factory = Persistence.createEntityManagerFactory("rollcall-test", Map.of(
-                "jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.driver", "org.h2.Driver",
-                "eclipselink.logging.level.sql", System.getProperty("test.sql.log", "WARNING"),
-                "eclipselink.logging.parameters", "true"));
+        factory = Persistence.createEntityManagerFactory(
+                "rollcall-test",
+                Map.of(
+                        "jakarta.persistence.jdbc.url",
+                        url,
+                        "jakarta.persistence.jdbc.driver",
+                        "org.h2.Driver",
+                        "eclipselink.logging.level.sql",
+                        System.getProperty("test.sql.log", "WARNING"),
+                        "eclipselink.logging.parameters",
+                        "true"));
     }
 
     public EntityManager entityManager() {
@@ -43,7 +49,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A workspace with its preset roles, so that members can reference them. */
     public void workspace(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO workspace (id, name, created_at, updated_at) VALUES ('" + id + "', '" + id
                     + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             for (String role : new String[] {"viewer", "operator", "creator", "contributor", "owner"}) {
@@ -76,7 +83,8 @@ public final class TestDatabase implements AutoCloseable {
     /** The actions of the audit events whose target is {@code targetId}, in no particular order. */
     public static List<String> auditActions(EntityManager em, String targetId) {
         return em.createQuery("SELECT e.action FROM AuditEvent e WHERE e.targetId = :t", String.class)
-                .setParameter("t", targetId).getResultList();
+                .setParameter("t", targetId)
+                .getResultList();
     }
 
     @Override
