@@ -9,7 +9,6 @@ import io.rollcall.scim.patch.JsonFields;
 import io.rollcall.scim.patch.PatchOperation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,7 +38,7 @@ import java.util.Optional;
 @RequestScoped
 @Produces({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
-public class GroupsResource {
+public class GroupsResource extends ScimCollectionResource {
 
     private final ScimContext context;
     private final ScimGroupService groups;
@@ -55,19 +54,7 @@ public class GroupsResource {
         this(null, null);
     }
 
-    @GET
-    public Response list(@BeanParam ListQuery query, @Context UriInfo uri) {
-        return list(query.params(), uri);
-    }
-
-    /** {@code POST /.search} (RFC 7644 section 3.4.3): the list with its parameters in the body. */
-    @POST
-    @Path(".search")
-    public Response search(String body, @Context UriInfo uri) {
-        return list(ListParams.of(RequestBodies.parse(body)), uri);
-    }
-
-    /** A list already parsed (also for root {@code /.search}). */
+    @Override
     public Response list(ListParams params, UriInfo uri) {
         Page<ScimGroupView> page =
                 groups.list(context.caller(), params.spec(), params.projection().keeps("members"));

@@ -11,7 +11,6 @@ import io.rollcall.scim.patch.PatchApplier;
 import io.rollcall.scim.patch.PatchOperation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,7 +40,7 @@ import java.util.Set;
 @RequestScoped
 @Produces({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
-public class UsersResource {
+public class UsersResource extends ScimCollectionResource {
 
     static final PatchApplier PATCHER =
             new PatchApplier(ScimSchemaUrns.USER, Set.of(UserJson.ENTERPRISE_KEY), UserJson.READ_ONLY);
@@ -60,19 +59,7 @@ public class UsersResource {
         this(null, null);
     }
 
-    @GET
-    public Response list(@BeanParam ListQuery query, @Context UriInfo uri) {
-        return list(query.params(), uri);
-    }
-
-    /** {@code POST /.search} (RFC 7644 section 3.4.3): the list with its parameters in the body. */
-    @POST
-    @Path(".search")
-    public Response search(String body, @Context UriInfo uri) {
-        return list(ListParams.of(RequestBodies.parse(body)), uri);
-    }
-
-    /** A list already parsed (also for root {@code /.search}). */
+    @Override
     public Response list(ListParams params, UriInfo uri) {
         Page<ScimUserView> page = users.list(context.caller(), params.spec());
         String base = ScimUris.base(uri);
