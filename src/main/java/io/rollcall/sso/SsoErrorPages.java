@@ -49,7 +49,7 @@ public final class SsoErrorPages {
                 case NO_CONNECTION -> 404;
                 case SUBJECT_MISMATCH, MEMBERSHIP_CONFLICT -> 409;
                 case IDP_UNAVAILABLE -> 502;
-                case SECRET_KEY_MISSING -> 503;
+                case SECRET_KEY_MISSING, SECRET_KEY_MISMATCH -> 503;
             };
         }
     }

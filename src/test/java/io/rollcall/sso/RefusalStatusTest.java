@@ -24,7 +24,8 @@ class RefusalStatusTest {
         "SUBJECT_MISMATCH,409",
         "MEMBERSHIP_CONFLICT,409",
         "IDP_UNAVAILABLE,502",
-        "SECRET_KEY_MISSING,503"
+        "SECRET_KEY_MISSING,503",
+        "SECRET_KEY_MISMATCH,503"
     })
     void eachRefusalReasonHasItsStatus(Reason reason, int status) {
         assertThat(SsoErrorPages.Failures.status(reason)).isEqualTo(status);

@@ -5,6 +5,8 @@ import io.rollcall.config.SsoSettings;
 import io.rollcall.domain.mapping.ClaimSet;
 import io.rollcall.domain.sso.LoginState;
 import io.rollcall.domain.sso.SsoConnection;
+import io.rollcall.security.crypto.SecretBox;
+import io.rollcall.security.crypto.SecretKeyRing;
 import io.rollcall.security.oidc.AuthorizationRequest;
 import io.rollcall.security.oidc.ClientCredentials;
 import io.rollcall.security.oidc.IdTokenExpectations;
@@ -63,6 +65,31 @@ public class OidcLogin {
         this(null, null, null, null, null, null);
     }
 
+    /**
+     * The connection's OIDC client secret, opened with the {@code ROLLCALL_SECRET_KEY} key ring.
+     *
+     * @throws SsoFailure {@link SsoFailure.Reason#SECRET_KEY_MISSING} when no key ring is configured, {@link
+     *     SsoFailure.Reason#SECRET_KEY_MISMATCH} when the ring cannot open the stored secret (its key was dropped
+     *     from the ring before {@code reencrypt-secrets} ran, or the value is damaged); the reason is logged with the
+     *     key ids involved, never a key or the secret
+     */
+    String clientSecret(SsoConnection connection) {
+        SecretBox box = vault.box()
+                .orElseThrow(() -> new SsoFailure(
+                        SsoFailure.Reason.SECRET_KEY_MISSING,
+                        "single sign-on is misconfigured on the server (ROLLCALL_SECRET_KEY); tell an owner"));
+        try {
+            return box.open(connection.oidcClientSecretEncrypted(), connection.clientSecretContext());
+        } catch (IllegalStateException e) {
+            LOG.severe(() -> "The OIDC client secret of workspace " + connection.workspaceId()
+                    + " cannot be opened: " + e.getMessage() + ". Put the key that sealed it back into "
+                    + SecretKeyRing.SETTING + " and run 'reencrypt-secrets', or enter the client secret again.");
+            throw new SsoFailure(
+                    SsoFailure.Reason.SECRET_KEY_MISMATCH,
+                    "single sign-on is misconfigured on the server (ROLLCALL_SECRET_KEY); tell an owner");
+        }
+    }
+
     /** Sends the browser to the provider's authorization endpoint; the login state keeps state, nonce and verifier. */
     SsoLogin.Started start(SsoConnection connection, String returnUrl) {
         String workspaceId = connection.workspaceId();
@@ -106,11 +133,7 @@ public class OidcLogin {
                 throw new OidcRejection(OidcRejection.Reason.MALFORMED, "the identity provider sent no code");
             }
             OidcProviderMetadata provider = provider(connection);
-            String secret = vault.box()
-                    .orElseThrow(() -> new SsoFailure(
-                            SsoFailure.Reason.SECRET_KEY_MISSING,
-                            "single sign-on is misconfigured on the server (ROLLCALL_SECRET_KEY); tell an owner"))
-                    .open(connection.oidcClientSecretEncrypted(), connection.clientSecretContext());
+            String secret = clientSecret(connection);
             ClientCredentials.AuthMethod method =
                     provider.tokenEndpointAuthMethods().isEmpty()
                                     || provider.tokenEndpointAuthMethods().contains("client_secret_basic")

@@ -41,7 +41,9 @@ public class SsoFailure extends RuntimeException {
         /** The IdP cannot be reached or answered wrongly. */
         IDP_UNAVAILABLE,
         /** ROLLCALL_SECRET_KEY is not set, so the OIDC client secret cannot be opened. */
-        SECRET_KEY_MISSING;
+        SECRET_KEY_MISSING,
+        /** ROLLCALL_SECRET_KEY holds no key that opens the stored OIDC client secret (a key dropped too early). */
+        SECRET_KEY_MISMATCH;
 
         /** The reason as a code: {@code NOT_INVITED} is {@code not-invited}. */
         public String code() {
