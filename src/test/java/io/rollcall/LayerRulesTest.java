@@ -92,4 +92,10 @@ class LayerRulesTest {
     @ArchTest
     static final ArchRule topLevelPackagesFormNoCycle =
             slices().matching("io.rollcall.(*)..").should().beFreeOfCycles();
+
+    /** Every package on its own, sub-packages included ({@code scim} and {@code scim.patch}, {@code application} and
+     * {@code application.scim}): no two of them import each other, directly or round a longer loop. */
+    @ArchTest
+    static final ArchRule packagesFormNoCycle =
+            slices().matching("io.rollcall.(**)").should().beFreeOfCycles();
 }

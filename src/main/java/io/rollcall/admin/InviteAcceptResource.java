@@ -1,6 +1,6 @@
 package io.rollcall.admin;
 
-import io.rollcall.application.InviteService;
+import io.rollcall.application.invite.InviteService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

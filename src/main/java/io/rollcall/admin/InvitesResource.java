@@ -1,7 +1,7 @@
 package io.rollcall.admin;
 
-import io.rollcall.application.InviteService;
 import io.rollcall.application.PageRequest;
+import io.rollcall.application.invite.InviteService;
 import io.rollcall.domain.identity.Invite;
 import io.rollcall.domain.shared.InvalidInputException;
 import jakarta.inject.Inject;

@@ -234,7 +234,7 @@ public final class Views {
                     null);
         }
 
-        static InviteView issued(io.rollcall.application.InviteService.Issued issued, Instant now) {
+        static InviteView issued(io.rollcall.application.invite.InviteService.Issued issued, Instant now) {
             InviteView view = of(issued.invite(), now);
             if (issued.emailed()) {
                 return view;

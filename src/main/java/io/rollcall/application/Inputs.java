@@ -4,7 +4,7 @@ import io.rollcall.domain.shared.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** Checks of client-supplied values shared by the use cases; each failure names the field. */
-final class Inputs {
+public final class Inputs {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
 
@@ -31,8 +31,14 @@ final class Inputs {
         return trimmed;
     }
 
-    /** Lower-case letters, digits and inner hyphens, 1 to 63 characters: safe in URLs and as an id. */
-    static String slug(String field, String value) {
+    /**
+     * Lower-case letters, digits and inner hyphens, 1 to 63 characters: safe in URLs and as an id.
+     *
+     * @param field the field or setting named in the error
+     * @return {@code value} unchanged
+     * @throws InvalidInputException when {@code value} is null or not such a slug
+     */
+    public static String slug(String field, String value) {
         if (value == null || !SLUG.matcher(value).matches()) {
             throw new InvalidInputException(
                     field,

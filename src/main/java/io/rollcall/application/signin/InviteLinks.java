@@ -1,7 +1,7 @@
 package io.rollcall.application.signin;
 
 import io.rollcall.application.Actor;
-import io.rollcall.application.InviteService;
+import io.rollcall.application.invite.InviteService;
 import io.rollcall.application.sso.SessionService;
 import io.rollcall.domain.identity.Account;
 import io.rollcall.domain.identity.AccountRepository;

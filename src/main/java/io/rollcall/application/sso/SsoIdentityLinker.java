@@ -2,7 +2,7 @@ package io.rollcall.application.sso;
 
 import io.rollcall.application.Actor;
 import io.rollcall.application.AuditLog;
-import io.rollcall.application.InviteService;
+import io.rollcall.application.invite.InviteService;
 import io.rollcall.domain.identity.Account;
 import io.rollcall.domain.identity.AccountRepository;
 import io.rollcall.domain.identity.ContactValue;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rollcall.application.AuditLog;
-import io.rollcall.application.InviteService;
 import io.rollcall.application.RecordedEvents;
 import io.rollcall.application.UsageMetrics;
+import io.rollcall.application.invite.InviteService;
 import io.rollcall.domain.audit.AuditEvent;
 import io.rollcall.domain.audit.AuditRepository;
 import io.rollcall.domain.identity.Account;

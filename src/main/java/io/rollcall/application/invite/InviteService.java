@@ -1,5 +1,11 @@
-package io.rollcall.application;
+package io.rollcall.application.invite;
 
+import io.rollcall.application.Actor;
+import io.rollcall.application.AuditLog;
+import io.rollcall.application.Authorization;
+import io.rollcall.application.Caller;
+import io.rollcall.application.PageRequest;
+import io.rollcall.application.UsageMetrics;
 import io.rollcall.application.mail.InviteDelivery;
 import io.rollcall.domain.identity.Account;
 import io.rollcall.domain.identity.AccountRepository;

@@ -1,5 +1,10 @@
-package io.rollcall.application;
+package io.rollcall.application.bootstrap;
 
+import io.rollcall.application.Actor;
+import io.rollcall.application.ConsoleNotice;
+import io.rollcall.application.Inputs;
+import io.rollcall.application.InstallationFacts;
+import io.rollcall.application.WorkspaceSetup;
 import io.rollcall.application.signin.BootstrapSignIn;
 import io.rollcall.config.RollcallConfig;
 import io.rollcall.domain.identity.Account;
