@@ -41,7 +41,6 @@ public class MatchedRoute implements ContainerResponseFilter {
                 template(request.getServletPath(), type.getAnnotation(Path.class), method.getAnnotation(Path.class)));
     }
 
-    /** Joins the parts into one template: leading slash, no doubled or trailing slash, no regular expressions. */
     /**
      * {@code providers} plus this filter: every JAX-RS application of the bundle registers it through here, so that
      * each request's route template reaches the access log and the HTTP metrics.
@@ -55,6 +54,7 @@ public class MatchedRoute implements ContainerResponseFilter {
         return java.util.Set.copyOf(all);
     }
 
+    /** Joins the parts into one template: leading slash, no doubled or trailing slash, no regular expressions. */
     static String template(String applicationPath, Path classPath, Path methodPath) {
         StringBuilder joined = new StringBuilder();
         for (String part : new String[] {

@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,17 +26,24 @@ import java.util.logging.Logger;
  * for the whole body and a size limit. While the bytes trickle in no worker thread waits for them, so slow or stalled
  * uploads (one byte every few seconds, on as many connections as a client likes) cannot starve the thread pool that
  * serves {@code /health/ready} and SCIM. The complete body is then handed to the resources through an
- * {@code ASYNC} dispatch, as an in-memory stream.
+ * {@code ASYNC} dispatch, as an in-memory stream, and its answer closes the connection ({@link Collector}).
  *
  * <p>Answers, in the protocol's format ({@link ContainerErrors#refuse}), with the connection closed: 413 {@code payload-too-large}
  * when the declared or received body exceeds {@code maxBytes}; 408 {@code request-timeout} when the body is not
- * complete within {@code timeoutMillis} of the request's start. Requests without a body pass straight through.
+ * complete within {@code timeoutMillis} of the request's start. Requests without a body, and requests whose whole
+ * body (by {@code Content-Length}) is already in the connector's buffer when they arrive here, pass straight through:
+ * reading it cannot block a worker thread.
  */
 public class RequestBodyDeadline extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RequestBodyDeadline.class.getName());
     static final String BODY_ATTRIBUTE = RequestBodyDeadline.class.getName() + ".body";
+    /**
+     * Time, after the request's own dispatch left this filter, before a body completed by a read callback is
+     * dispatched: 50 ms, so that the container has finished that dispatch ({@link Collector}).
+     */
+    static final long DISPATCH_GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final long maxBytes;
     private final long timeoutMillis;
@@ -52,9 +61,15 @@ public class RequestBodyDeadline extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
-            Object body = request.getAttribute(BODY_ATTRIBUTE);
-            if (body instanceof byte[] bytes) {
+            Object collected = request.getAttribute(BODY_ATTRIBUTE);
+            if (collected instanceof Collector collector) {
                 request.removeAttribute(BODY_ATTRIBUTE);
+                byte[] bytes = collector.dispatchStarted();
+                // Payara 6 may take the next request on this keep-alive connection before it has finished this
+                // async cycle (the next request's startAsync then fails): a body that did not come with its
+                // head is answered on a connection that closes afterwards. The client reconnects; slow senders
+                // pay for it, not the common case.
+                response.setHeader("Connection", "close");
                 // Weld ties the CDI request context to the original dispatch only: activate one for this one.
                 RequestContextController requestContext =
                         CDI.current().select(RequestContextController.class).get();
@@ -81,19 +96,49 @@ public class RequestBodyDeadline extends HttpFilter {
             ContainerErrors.refuse(request, response, 413, "payload-too-large", tooLarge());
             return;
         }
+        if (!chunked && request.getInputStream().available() >= declared) {
+            // The whole body came with the headers and is in the connector's buffer: reading it cannot block, so
+            // there is nothing to wait for and no reason for an async cycle (most API and SCIM requests).
+            chain.doFilter(request, response);
+            return;
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(timeoutMillis);
         Collector collector =
                 new Collector(async, request, response, request.getInputStream(), declared > 0 ? (int) declared : 8192);
         async.addListener(collector);
         request.getInputStream().setReadListener(collector);
+        byte[] arrivedMeanwhile = collector.leaveRequestDispatch();
+        if (arrivedMeanwhile != null) {
+            // The rest of the body arrived while the listener was being registered, so onAllDataRead ran on this
+            // thread, inside the request's own dispatch. An async dispatch started from there raced with this
+            // dispatch's return in Payara: under load the answer's body was written twice on the keep-alive
+            // connection (RateLimitsIT, the 429 framing test). Serve the request here instead, then complete.
+            try {
+                chain.doFilter(new BufferedBodyRequest(request, arrivedMeanwhile), response);
+            } finally {
+                async.complete();
+            }
+        }
     }
 
     private String tooLarge() {
         return "the request body is larger than " + maxBytes + " bytes";
     }
 
-    /** Collects one body; exactly one of dispatch, 408, 413 or abort happens ({@link #finished}). */
+    /**
+     * Collects one body; exactly one of dispatch, 408, 413 or abort happens ({@link #finished}).
+     *
+     * <p>Two races in Payara 6's {@code AsyncContextImpl} shape this class. A dispatch (or complete) requested while
+     * the request's own dispatch is still on its way out is deferred with an unguarded check-then-act: a dispatch
+     * requested from a read callback in that window can be lost (the request then hangs until the async timeout and
+     * the container answers an HTML 500), and a deferred dispatch that finishes before that thread is back in Grizzly
+     * had its answer written twice on the keep-alive connection; and the next request on the connection may arrive
+     * while an async cycle is still being completed. So a body completed during the request's own dispatch is served
+     * by that dispatch ({@link #leaveRequestDispatch}); a body completed later waits until {@link
+     * #DISPATCH_GUARD_NANOS} after it before being dispatched, and its answer closes the connection; and a dispatch
+     * that never started still gets an answer in the protocol's format (503) when the deadline passes.
+     */
     private final class Collector implements ReadListener, AsyncListener {
 
         private final AsyncContext async;
@@ -103,6 +148,16 @@ public class RequestBodyDeadline extends HttpFilter {
         private final ByteArrayOutputStream body;
         private final byte[] buffer = new byte[8192];
         private final AtomicBoolean finished = new AtomicBoolean();
+        /** True until the request's own dispatch has registered this listener and is about to return. */
+        private boolean insideRequestDispatch = true;
+        /** A body completed while {@link #insideRequestDispatch}; that dispatch serves it. */
+        private byte[] completedInside;
+        /** When the request's own dispatch left this filter ({@link System#nanoTime()}). */
+        private long leftAtNanos;
+        /** The body handed to the async dispatch; null until {@link #onAllDataRead}. */
+        private volatile byte[] completed;
+
+        private final AtomicBoolean started = new AtomicBoolean();
 
         Collector(
                 AsyncContext async,
@@ -135,9 +190,50 @@ public class RequestBodyDeadline extends HttpFilter {
         @Override
         public void onAllDataRead() {
             if (finished.compareAndSet(false, true)) {
-                request.setAttribute(BODY_ATTRIBUTE, body.toByteArray());
-                async.dispatch();
+                byte[] complete = body.toByteArray();
+                long wait;
+                synchronized (this) {
+                    if (insideRequestDispatch) {
+                        completedInside = complete;
+                        return;
+                    }
+                    wait = leftAtNanos + DISPATCH_GUARD_NANOS - System.nanoTime();
+                }
+                completed = complete;
+                request.setAttribute(BODY_ATTRIBUTE, this);
+                if (wait > 0) {
+                    CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS)
+                            .execute(this::dispatch);
+                } else {
+                    dispatch();
+                }
             }
+        }
+
+        private void dispatch() {
+            try {
+                async.dispatch();
+            } catch (IllegalStateException e) {
+                // The async cycle ended meanwhile (the client went away and the container completed it).
+                LOG.log(Level.FINE, "request body read ahead, but the request is gone", e);
+            }
+        }
+
+        /** The async dispatch began: returns the body and marks the request as served. */
+        byte[] dispatchStarted() {
+            started.set(true);
+            return completed;
+        }
+
+        /**
+         * Marks the request's own dispatch as returning.
+         *
+         * @return the whole body if it was completed meanwhile (the caller must serve it), else null
+         */
+        synchronized byte[] leaveRequestDispatch() {
+            insideRequestDispatch = false;
+            leftAtNanos = System.nanoTime();
+            return completedInside;
         }
 
         @Override
@@ -151,6 +247,24 @@ public class RequestBodyDeadline extends HttpFilter {
 
         @Override
         public void onTimeout(AsyncEvent event) throws IOException {
+            if (finished.get()) {
+                if (completed != null && started.compareAndSet(false, true)) {
+                    // The body was complete but the container never ran the dispatch asked for: answer anyway.
+                    LOG.warning(
+                            "an async dispatch requested by the request body reader never started;" + " answered 503");
+                    try {
+                        ContainerErrors.refuse(
+                                request,
+                                response,
+                                503,
+                                "service-unavailable",
+                                "the request could not be processed; retry it");
+                    } finally {
+                        async.complete();
+                    }
+                }
+                return;
+            }
             refuse(
                     408,
                     "request-timeout",

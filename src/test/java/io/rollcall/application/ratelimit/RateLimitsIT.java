@@ -2,12 +2,29 @@ package io.rollcall.application.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rollcall.it.Api;
 import io.rollcall.it.RollcallServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +123,131 @@ class RateLimitsIT {
         assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 2L);
         assertThat(anonymous.send("GET", "/metrics", null, null).body())
                 .containsPattern("rollcall_rate_limit_refused_total\\{[^}]*scope=\"sso\"[^}]*} [1-9]");
+    }
+
+    /**
+     * The fault found under load: on a keep-alive connection about one SCIM 429 in a hundred (an aborted request whose
+     * body had been read ahead) was followed by its body a second time, so the client read JSON where the next status
+     * line belonged. It came from the async dispatch that {@code RequestBodyDeadline} started inside the request's own
+     * dispatch when the body had arrived with the headers.
+     * Eight connections at once each send 90 {@code POST /Users} with bodies, every other one with the body in a second
+     * write after a pause (so the server reads it asynchronously), and read every answer strictly: a status line, one
+     * {@code Content-Length} body that is exactly one JSON object, and nothing else before the next status line. The
+     * last request on each connection asks for {@code Connection: close}, and the rest of the stream until the server
+     * closes must be that one answer.
+     */
+    @Test
+    void everyAnswerOnAKeepAliveConnectionIsFramedExactlyOnceWhileScimRequestsAreRefusedWith429() throws Exception {
+        Api.Reply token = owner.post("/api/v1/workspaces/default/scim-tokens", "{\"name\":\"framing\"}");
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        String secret = token.json().get("token").asText();
+
+        ExecutorService connections = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<Integer>>> statuses = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                int connection = c;
+                statuses.add(connections.submit(() -> postsOnOneConnection(secret, connection, 90)));
+            }
+            List<Integer> all = new ArrayList<>();
+            for (Future<List<Integer>> each : statuses) {
+                all.addAll(each.get());
+            }
+            assertThat(all).hasSize(720).contains(429).allMatch(status -> status == 429 || status == 201);
+        } finally {
+            connections.shutdownNow();
+        }
+    }
+
+    private static final ObjectMapper STRICT_JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3}) [^\\r\\n]*\\r\\n");
+
+    private List<Integer> postsOnOneConnection(String secret, int connection, int requests) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        Socket socket = null;
+        try {
+            for (int i = 0; i < requests; i++) {
+                if (socket == null) {
+                    socket = new Socket(
+                            server.baseUrl().getHost(), server.baseUrl().getPort());
+                    socket.setSoTimeout(60_000);
+                }
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                boolean last = i == requests - 1;
+                byte[] body = ("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"framing-"
+                                + connection + "-" + i + "@example.com\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                byte[] head = ("POST /scim/v2/Users HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + secret
+                                + "\r\nContent-Type: application/scim+json\r\nContent-Length: " + body.length
+                                + (last ? "\r\nConnection: close" : "") + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                out.write(head);
+                if (i % 2 == 1) {
+                    out.flush();
+                    Thread.sleep(20);
+                }
+                out.write(body);
+                out.flush();
+                String where = "connection " + connection + ", answer " + (i + 1);
+                Answer answer = readOneAnswer(in, where);
+                statuses.add(answer.status());
+                if (last || answer.closes()) {
+                    // A body sent after its head is answered on a closing connection (RequestBodyDeadline).
+                    assertThat(in.readAllBytes())
+                            .as(where + ": bytes after an answer that closes the connection")
+                            .isEmpty();
+                    socket.close();
+                    socket = null;
+                }
+            }
+        } finally {
+            if (socket != null) {
+                socket.close();
+            }
+        }
+        return statuses;
+    }
+
+    private record Answer(int status, boolean closes) {}
+
+    /** Reads one answer strictly; fails on anything that is not exactly one framed answer. */
+    private static Answer readOneAnswer(InputStream in, String where) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertThat(b)
+                    .as(where + ": connection closed inside the head: " + head)
+                    .isNotNegative();
+            head.write(b);
+        }
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        Matcher statusLine = STATUS_LINE.matcher(headers);
+        assertThat(statusLine.lookingAt())
+                .as(where + ": the answer must start with a status line, got: " + headers)
+                .isTrue();
+        Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$").matcher(headers);
+        assertThat(length.find())
+                .as(where + ": no Content-Length in " + headers)
+                .isTrue();
+        assertThat(headers.toLowerCase(Locale.ROOT)).doesNotContain("transfer-encoding");
+        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+        JsonNode json;
+        try {
+            json = STRICT_JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError(
+                    where + ": not one JSON object: " + headers + new String(body, StandardCharsets.UTF_8));
+        }
+        assertThat(json.isObject())
+                .as(where + ": body " + new String(body, StandardCharsets.UTF_8))
+                .isTrue();
+        return new Answer(
+                Integer.parseInt(statusLine.group(1)),
+                Pattern.compile("(?im)^connection:\\s*close\\s*$")
+                        .matcher(headers)
+                        .find());
     }
 
     private static long auditedRefusals(String scope, String key, String workspace) throws Exception {
