@@ -1,6 +1,7 @@
 package io.rollcall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rollcall.it.Api;
 import io.rollcall.it.RollcallServer;
@@ -8,13 +9,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The connection pool's figures at {@code /metrics} are Payara's pool as it is: they add up, they move with
- * traffic, and they match the connections the database itself sees from the server.
+ * traffic, they match the connections the database itself sees from the server, and an exhausted pool shows as such.
  */
 class ConnectionPoolMetricsIT {
 
@@ -84,6 +90,59 @@ class ConnectionPoolMetricsIT {
                 }
             }
         }
+    }
+
+    /**
+     * Every connection handed out and the threads queueing for one, while requests are blocked in the database: the
+     * test write-locks the groups table and sends more concurrent group listings than the pool has connections.
+     * MariaDB only: a table lock there keeps readers waiting until it is released, where H2 gives up after seconds.
+     */
+    @Test
+    void anExhaustedPoolShowsEveryConnectionActiveAndTheRestWaiting() throws Exception {
+        assumeTrue("mariadb".equals(server.db()), "needs MariaDB's lock waits");
+        int blocked = MAX_POOL_SIZE + 8;
+        String before = metrics();
+        double served = value(before, "rollcall_db_pool_wait_seconds_count", "");
+        double servedAtOnce = value(before, "rollcall_db_pool_wait_seconds_bucket", "le=\"0.001\"");
+        ExecutorService clients = Executors.newFixedThreadPool(blocked);
+        List<Future<Api.Reply>> listings = new ArrayList<>();
+        String saturated;
+        try (Connection db = server.jdbc();
+                Statement statement = db.createStatement()) {
+            statement.execute("LOCK TABLES member_group WRITE");
+            for (int i = 0; i < blocked; i++) {
+                listings.add(clients.submit(() -> owner.get("/api/v1/workspaces/default/groups")));
+            }
+            // Until the pool is exhausted; should a figure never get there, the listings end by themselves (the
+            // client's timeout) and the assertions below fail.
+            do {
+                saturated = metrics();
+            } while (waiting(saturated) < blocked - MAX_POOL_SIZE
+                    && !listings.stream().allMatch(Future::isDone));
+            statement.execute("UNLOCK TABLES");
+        } finally {
+            clients.shutdown();
+        }
+        for (Future<Api.Reply> listing : listings) {
+            assertThat(listing.get().status()).as(listing.get().toString()).isEqualTo(200);
+        }
+
+        assertThat(value(saturated, "rollcall_db_pool_connections", "state=\"active\""))
+                .isEqualTo(MAX_POOL_SIZE);
+        assertThat(value(saturated, "rollcall_db_pool_connections", "state=\"idle\""))
+                .isZero();
+        assertThat(waiting(saturated)).isEqualTo(blocked - MAX_POOL_SIZE);
+        String after = metrics();
+        assertThat(waiting(after)).isZero();
+        double servedSince = value(after, "rollcall_db_pool_wait_seconds_count", "") - served;
+        assertThat(servedSince).isGreaterThanOrEqualTo(blocked);
+        // The queued requests waited for a connection (until the lock was released): some waits of 1 ms or more.
+        assertThat(value(after, "rollcall_db_pool_wait_seconds_bucket", "le=\"0.001\"") - servedAtOnce)
+                .isLessThan(servedSince);
+    }
+
+    private static double waiting(String metrics) {
+        return value(metrics, "rollcall_db_pool_waiting", "");
     }
 
     /** Sessions on the server's database other than this test's own. */
