@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -42,6 +43,7 @@ public final class PayaraConnectionPool {
     private final Object poolInfo;
     private final Methods methods;
     private final AtomicReference<Object> listenedPool = new AtomicReference<>();
+    private final AtomicBoolean readFailed = new AtomicBoolean();
     private volatile Object listener;
 
     private PayaraConnectionPool(Object poolManager, Object poolInfo, Methods methods) {
@@ -120,7 +122,7 @@ public final class PayaraConnectionPool {
      * Reads the pool now.
      *
      * @return the figures, or empty when Payara has not created the pool yet (it does on the first connection) or
-     *     reading it failed (logged)
+     *     reading it failed (logged at WARNING the first time)
      */
     public Optional<Figures> figures() {
         try {
@@ -136,7 +138,11 @@ public final class PayaraConnectionPool {
             int max = (Integer) methods.getMaxPoolSize.invoke(pool);
             return Optional.of(new Figures(active, idle, waiting, max));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Reading connection pool " + poolInfo + " failed", e);
+            // Once at WARNING, then at FINE: a broken reading would otherwise log at every scrape.
+            LOG.log(
+                    readFailed.getAndSet(true) ? Level.FINE : Level.WARNING,
+                    "Reading connection pool " + poolInfo + " failed",
+                    e);
             return Optional.empty();
         }
     }
