@@ -40,6 +40,9 @@ class DashboardMetricsTest {
         for (String name : MetricNames.TIMERS) {
             assertThat(queried).as("dashboard queries of %s", name).contains(name + "_seconds_bucket");
         }
+        for (String name : MetricNames.GAUGES) {
+            assertThat(queried).as("dashboard queries of %s", name).contains(name);
+        }
     }
 
     @Test
