@@ -35,6 +35,7 @@ public final class AdminProviders {
                 ExceptionMappers.MalformedJsonP.class,
                 ExceptionMappers.Processing.class,
                 ExceptionMappers.OptimisticLock.class,
+                ExceptionMappers.Transactional.class,
                 ExceptionMappers.Fallback.class);
     }
 

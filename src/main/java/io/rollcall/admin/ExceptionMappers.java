@@ -4,6 +4,7 @@ import io.rollcall.domain.shared.DomainException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -118,6 +119,19 @@ final class ExceptionMappers {
                     "Conflict",
                     "concurrent-change",
                     "the resource was changed by another request at the same time; retry");
+        }
+    }
+
+    /**
+     * Failures at commit (an optimistic lock lost to a concurrent writer, a refusal raised while flushing) arrive
+     * wrapped in a {@link TransactionalException}. Jersey ships a mapper for exactly that type which re-throws, and an
+     * exact-type mapper beats {@link Fallback}'s {@code Throwable}: without this one, two concurrent {@code PATCH}es of
+     * one group were a 500 for the loser instead of 409 {@code concurrent-change}.
+     */
+    public static class Transactional implements ExceptionMapper<TransactionalException> {
+        @Override
+        public Response toResponse(TransactionalException e) {
+            return new Fallback().toResponse(e);
         }
     }
 

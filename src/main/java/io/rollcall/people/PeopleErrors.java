@@ -1,5 +1,6 @@
 package io.rollcall.people;
 
+import io.rollcall.application.CommitFailures;
 import io.rollcall.application.RequestIds;
 import io.rollcall.application.ratelimit.TooManyRequestsException;
 import io.rollcall.domain.shared.ConcurrentWriteConflict;
@@ -10,6 +11,7 @@ import io.rollcall.domain.shared.InvalidInputException;
 import io.rollcall.domain.shared.NotFoundException;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -94,6 +96,30 @@ final class PeopleErrors {
             return json(headers)
                     ? json(status, status == 404 ? "not-found" : "bad-request", message)
                     : PeoplePages.error(status, message, RequestIds.current());
+        }
+    }
+
+    /**
+     * Failures at commit arrive wrapped in a {@code TransactionalException}, for which Jersey ships a mapper that
+     * re-throws (it beats {@link Fallback}'s {@code Throwable}): a lost race with a concurrent writer is a 409 the
+     * person can retry, a refusal keeps its own answer ({@link Domain}), anything else is ours.
+     */
+    public static class Transactional implements ExceptionMapper<TransactionalException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(TransactionalException e) {
+            if (CommitFailures.lostToConcurrentWriter(e)) {
+                return domain(new ConcurrentWriteConflict());
+            }
+            return CommitFailures.domainCause(e).map(this::domain).orElseGet(() -> Fallback.internal(headers, e));
+        }
+
+        private Response domain(DomainException refusal) {
+            Domain mapper = new Domain();
+            mapper.headers = headers;
+            return mapper.toResponse(refusal);
         }
     }
 

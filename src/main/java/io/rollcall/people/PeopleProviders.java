@@ -13,6 +13,7 @@ public final class PeopleProviders {
                 PeopleErrors.RateLimited.class,
                 PeopleErrors.Domain.class,
                 PeopleErrors.Web.class,
+                PeopleErrors.Transactional.class,
                 PeopleErrors.Fallback.class);
     }
 
@@ -22,6 +23,7 @@ public final class PeopleProviders {
                 PeopleErrors.RateLimited.class,
                 PeopleErrors.Domain.class,
                 PeopleErrors.Web.class,
+                PeopleErrors.Transactional.class,
                 PeopleErrors.Fallback.class);
     }
 }

@@ -1,9 +1,11 @@
 package io.rollcall.sso;
 
+import io.rollcall.application.CommitFailures;
 import io.rollcall.application.RequestIds;
 import io.rollcall.application.sso.SsoFailure;
 import io.rollcall.domain.shared.ConcurrentWriteConflict;
 import jakarta.json.Json;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -77,6 +79,30 @@ public final class SsoErrorPages {
                             "the request body has a type this" + " endpoint does not take");
                 default -> page(headers, status, "bad-request", "the request could not be understood");
             };
+        }
+    }
+
+    /**
+     * Failures at commit arrive wrapped in a {@code TransactionalException}, for which Jersey ships a mapper that
+     * re-throws (it beats {@link Fallback}'s {@code Throwable}): a lost race with a concurrent writer is a 409 the
+     * person can retry; anything else is ours.
+     */
+    public static class Transactional implements ExceptionMapper<TransactionalException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(TransactionalException e) {
+            if (CommitFailures.lostToConcurrentWriter(e)) {
+                LOG.log(Level.FINE, "concurrent SSO request", e);
+                return page(
+                        headers,
+                        409,
+                        "concurrent-login",
+                        "another login of the same account was completing at"
+                                + " the same moment; please start the login again");
+            }
+            return Fallback.internal(headers, e);
         }
     }
 

@@ -14,6 +14,7 @@ public final class SsoProviders {
                 SsoRateLimit.class,
                 SsoErrorPages.Failures.class,
                 SsoErrorPages.Web.class,
+                SsoErrorPages.Transactional.class,
                 SsoErrorPages.Fallback.class);
     }
 
