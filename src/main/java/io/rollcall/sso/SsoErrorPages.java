@@ -93,16 +93,9 @@ public final class SsoErrorPages {
 
         @Override
         public Response toResponse(TransactionalException e) {
-            if (CommitFailures.lostToConcurrentWriter(e)) {
-                LOG.log(Level.FINE, "concurrent SSO request", e);
-                return page(
-                        headers,
-                        409,
-                        "concurrent-login",
-                        "another login of the same account was completing at"
-                                + " the same moment; please start the login again");
-            }
-            return Fallback.internal(headers, e);
+            return CommitFailures.lostToConcurrentWriter(e)
+                    ? Fallback.concurrentLogin(headers, e)
+                    : Fallback.internal(headers, e);
         }
     }
 
@@ -113,17 +106,18 @@ public final class SsoErrorPages {
 
         @Override
         public Response toResponse(Throwable e) {
-            if (e instanceof ConcurrentWriteConflict) {
-                // Two first logins of the same person at once: one created the member, the other lost the race.
-                LOG.log(Level.FINE, "concurrent login", e);
-                return page(
-                        headers,
-                        409,
-                        "concurrent-login",
-                        "another login of the same account was completing at"
-                                + " the same moment; please start the login again");
-            }
-            return internal(headers, e);
+            // Two first logins of the same person at once: one created the member, the other lost the race.
+            return e instanceof ConcurrentWriteConflict ? concurrentLogin(headers, e) : internal(headers, e);
+        }
+
+        static Response concurrentLogin(HttpHeaders headers, Throwable e) {
+            LOG.log(Level.FINE, "concurrent login", e);
+            return page(
+                    headers,
+                    409,
+                    "concurrent-login",
+                    "another login of the same account was completing at the same moment; please start the login"
+                            + " again");
         }
 
         static Response internal(HttpHeaders headers, Throwable e) {
