@@ -53,7 +53,7 @@ public record AuthorizationRequest(URI uri, String state, String nonce, Pkce pkc
      * Checks the {@code state} the callback brought back against the one stored for this browser, in constant time.
      */
     public static void checkState(String expected, String received) throws OidcRejection {
-        if (expected == null || received == null || !IdTokenValidator.constantTimeEquals(expected, received)) {
+        if (expected == null || received == null || !IdTokenClaimChecks.constantTimeEquals(expected, received)) {
             throw new OidcRejection(Reason.STATE_MISMATCH, "login state does not match this browser session");
         }
     }

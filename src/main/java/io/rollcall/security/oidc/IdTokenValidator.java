@@ -1,52 +1,88 @@
 package io.rollcall.security.oidc;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.rollcall.security.oidc.OidcRejection.Reason;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Validates an OIDC ID token as a fixed pipeline: parse → algorithm → key → signature → claims (iss, aud, azp, exp,
- * nbf, iat, nonce, sub). The algorithm is checked against the expectations before any key is touched, so {@code none}
- * and HMAC tokens (e.g. HS256 "signed" with the RSA public key) never reach a verifier; the verifier is chosen from the
- * key type, never from the header alone. Thread-safe.
+ * Validates an OIDC ID token: validation by Nimbus {@link IDTokenValidator} (OpenID Connect Core 1.0 §3.1.3.7), reason
+ * codes by our pre/post checks.
+ *
+ * <ol>
+ *   <li>Pre-checks, before any key is used: the token parses as a signed JWT whose claims are a JSON object
+ *       ({@link Reason#MALFORMED}); its {@code alg} is one of the expected asymmetric algorithms, so {@code none} and
+ *       HMAC tokens (e.g. HS256 "signed" with the RSA public key) never reach a verifier ({@link
+ *       Reason#ALG_NOT_ALLOWED}); its {@code typ} is {@code JWT} or absent, Nimbus's rule ({@link
+ *       Reason#WRONG_TYPE}); the issuer publishes a signing key with its {@code kid} ({@link Reason#UNKNOWN_KEY}),
+ *       whose type fits the algorithm: the key type decides, never the header alone ({@link Reason#ALG_NOT_ALLOWED}).
+ *   <li>Nimbus's {@link IDTokenValidator} with that one key and our clock skew: signature, then {@code iss}, {@code
+ *       sub}, {@code aud}, {@code exp}, {@code iat}, {@code nonce} against the system clock. A bad signature is
+ *       {@link Reason#BAD_SIGNATURE}. Refused claims are named by {@link IdTokenClaimChecks} (the signature being
+ *       known good by then); if those pass but Nimbus refused, {@link Reason#CLAIMS_REJECTED}.
+ *   <li>Post-checks on an accepted token: {@link IdTokenClaimChecks} again, which adds what Nimbus has not ({@code
+ *       azp}, {@code nbf}, blank {@code sub}, constant-time nonce, the injected clock), so nothing is weaker than
+ *       before.
+ * </ol>
+ *
+ * Time: Nimbus reads the system clock and the post-checks the injected one; in the application both are the system
+ * UTC clock. Thread-safe.
  */
 public final class IdTokenValidator {
 
-    private final JwksCache jwks;
-    private final Clock clock;
-    private final Duration skew;
+    /** Nimbus's default for a signed JWT ({@code DefaultJOSEObjectTypeVerifier.JWT}, which is a raw type). */
+    private static final JOSEObjectTypeVerifier<SecurityContext> TYPES =
+            new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null);
 
+    private final JwksCache jwks;
+    private final Duration skew;
+    private final IdTokenClaimChecks claimChecks;
+
+    /**
+     * @param jwks the issuers' signing keys
+     * @param clock the clock of the post-checks
+     * @param skew the clock skew tolerated on {@code exp}, {@code nbf} and {@code iat} (whole seconds are used)
+     */
     public IdTokenValidator(JwksCache jwks, Clock clock, Duration skew) {
         this.jwks = Objects.requireNonNull(jwks);
-        this.clock = Objects.requireNonNull(clock);
         this.skew = Objects.requireNonNull(skew);
+        this.claimChecks = new IdTokenClaimChecks(clock, skew);
     }
 
     /**
      * @param idToken the compact serialised token
      * @param expected the connection's expectations
-     * @param expectedNonce the nonce stored with this browser's login attempt
+     * @param expectedNonce the nonce stored with this browser's login attempt; null never matches
+     * @return the token's identity and claims
+     * @throws OidcRejection when the token is refused, with the reason
+     * @throws OidcProviderException when the issuer's keys cannot be fetched or its key is unusable
      */
     public ValidatedIdToken validate(String idToken, IdTokenExpectations expected, String expectedNonce)
             throws OidcRejection, OidcProviderException {
@@ -56,17 +92,36 @@ public final class IdTokenValidator {
             throw new OidcRejection(
                     Reason.ALG_NOT_ALLOWED, "ID token algorithm " + header.getAlgorithm() + " is not allowed");
         }
-        JWK key = jwks.signingKey(expected.jwksUri(), header.getKeyID())
-                .orElseThrow(() -> new OidcRejection(
-                        Reason.UNKNOWN_KEY, "ID token signed with a key the issuer does not publish"));
-        verifySignature(jwt, key);
+        try {
+            TYPES.verify(header.getType(), null);
+        } catch (BadJOSEException e) {
+            throw new OidcRejection(Reason.WRONG_TYPE, "ID token type " + header.getType() + " is not JWT", e);
+        }
         JWTClaimsSet claims = claims(jwt);
-        checkClaims(claims, expected, expectedNonce);
+        PublicKey key = verificationKey(expected, header);
+        try {
+            nimbusValidator(expected, key).validate(jwt, nonce(expectedNonce));
+        } catch (BadJWSException e) {
+            throw new OidcRejection(Reason.BAD_SIGNATURE, "ID token signature is invalid", e);
+        } catch (BadJWTException e) {
+            // Nimbus checks claims only after the signature, and the claims parsed above: name the claim.
+            claimChecks.check(claims, expected, expectedNonce);
+            throw new OidcRejection(Reason.CLAIMS_REJECTED, "ID token claims were refused", e);
+        } catch (BadJOSEException e) {
+            // No key or verifier matched: cannot happen with the one fitting key, but a refusal all the same.
+            throw new OidcRejection(Reason.BAD_SIGNATURE, "ID token signature cannot be verified", e);
+        } catch (JOSEException e) {
+            if (e.getCause() instanceof com.nimbusds.oauth2.sdk.ParseException) {
+                throw new OidcRejection(Reason.MALFORMED, "ID token claims are not an ID token", e);
+            }
+            throw new OidcRejection(Reason.BAD_SIGNATURE, "ID token signature cannot be verified", e);
+        }
+        claimChecks.check(claims, expected, expectedNonce);
         Object verified = claims.getClaim("email_verified");
         return new ValidatedIdToken(
                 claims.getIssuer(),
                 claims.getSubject(),
-                Optional.ofNullable(stringClaim(claims, "email")),
+                Optional.ofNullable(IdTokenClaimChecks.stringClaim(claims, "email")),
                 Boolean.TRUE.equals(verified),
                 claims.getExpirationTime().toInstant(),
                 claims.getClaims());
@@ -91,31 +146,6 @@ public final class IdTokenValidator {
                 "ID token is not signed (alg " + jwt.getHeader().getAlgorithm() + ")");
     }
 
-    private static void verifySignature(SignedJWT jwt, JWK key) throws OidcRejection, OidcProviderException {
-        JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
-        JWSVerifier verifier;
-        try {
-            if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(alg)) {
-                verifier = new RSASSAVerifier(rsa);
-            } else if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(alg)) {
-                verifier = new ECDSAVerifier(ec);
-            } else {
-                throw new OidcRejection(
-                        Reason.ALG_NOT_ALLOWED,
-                        "ID token algorithm " + alg + " does not fit key type " + key.getKeyType());
-            }
-        } catch (JOSEException e) {
-            throw new OidcProviderException("issuer published an unusable key", e);
-        }
-        try {
-            if (!jwt.verify(verifier)) {
-                throw new OidcRejection(Reason.BAD_SIGNATURE, "ID token signature is invalid");
-            }
-        } catch (JOSEException e) {
-            throw new OidcRejection(Reason.BAD_SIGNATURE, "ID token signature cannot be verified", e);
-        }
-    }
-
     private static JWTClaimsSet claims(SignedJWT jwt) throws OidcRejection {
         try {
             return jwt.getJWTClaimsSet();
@@ -124,56 +154,40 @@ public final class IdTokenValidator {
         }
     }
 
-    private void checkClaims(JWTClaimsSet claims, IdTokenExpectations expected, String expectedNonce)
-            throws OidcRejection {
-        if (!expected.issuer().equals(claims.getIssuer())) {
-            throw new OidcRejection(Reason.WRONG_ISSUER, "ID token issuer is not the configured issuer");
+    /** The issuer's key with the token's {@code kid}, as a public key of the type the algorithm needs. */
+    private PublicKey verificationKey(IdTokenExpectations expected, JWSHeader header)
+            throws OidcRejection, OidcProviderException {
+        JWK key = jwks.signingKey(expected.jwksUri(), header.getKeyID())
+                .orElseThrow(() -> new OidcRejection(
+                        Reason.UNKNOWN_KEY, "ID token signed with a key the issuer does not publish"));
+        JWSAlgorithm alg = header.getAlgorithm();
+        boolean fits = (key instanceof RSAKey && JWSAlgorithm.Family.RSA.contains(alg))
+                || (key instanceof ECKey && JWSAlgorithm.Family.EC.contains(alg));
+        if (!fits) {
+            throw new OidcRejection(
+                    Reason.ALG_NOT_ALLOWED, "ID token algorithm " + alg + " does not fit key type " + key.getKeyType());
         }
-        List<String> audience = claims.getAudience();
-        if (!audience.contains(expected.clientId())) {
-            throw new OidcRejection(Reason.WRONG_AUDIENCE, "ID token is not addressed to this client");
-        }
-        String azp = stringClaim(claims, "azp");
-        if ((azp != null || audience.size() > 1) && !expected.clientId().equals(azp)) {
-            throw new OidcRejection(Reason.WRONG_AZP, "ID token was issued to another party (azp)");
-        }
-        Instant now = clock.instant();
-        Date exp = claims.getExpirationTime();
-        if (exp == null) {
-            throw new OidcRejection(Reason.MISSING_CLAIM, "ID token has no exp");
-        }
-        if (!now.isBefore(exp.toInstant().plus(skew))) {
-            throw new OidcRejection(Reason.EXPIRED, "ID token has expired");
-        }
-        Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && now.plus(skew).isBefore(nbf.toInstant())) {
-            throw new OidcRejection(Reason.NOT_YET_VALID, "ID token is not valid yet");
-        }
-        Date iat = claims.getIssueTime();
-        if (iat == null) {
-            throw new OidcRejection(Reason.MISSING_CLAIM, "ID token has no iat");
-        }
-        if (iat.toInstant().isAfter(now.plus(skew))) {
-            throw new OidcRejection(Reason.ISSUED_IN_FUTURE, "ID token was issued in the future");
-        }
-        String nonce = stringClaim(claims, "nonce");
-        if (expectedNonce == null || nonce == null || !constantTimeEquals(expectedNonce, nonce)) {
-            throw new OidcRejection(Reason.NONCE_MISMATCH, "ID token nonce does not match this login");
-        }
-        if (claims.getSubject() == null || claims.getSubject().isBlank()) {
-            throw new OidcRejection(Reason.MISSING_CLAIM, "ID token has no sub");
-        }
-    }
-
-    private static String stringClaim(JWTClaimsSet claims, String name) throws OidcRejection {
         try {
-            return claims.getStringClaim(name);
-        } catch (ParseException e) {
-            throw new OidcRejection(Reason.MALFORMED, "ID token claim " + name + " is not a string", e);
+            return ((AsymmetricJWK) key).toPublicKey();
+        } catch (JOSEException e) {
+            throw new OidcProviderException("issuer published an unusable key", e);
         }
     }
 
-    static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    /**
+     * Nimbus's validator for one connection and one already selected key. Cheap to build (it holds its arguments), so
+     * one per token: the issuer and client id differ per connection.
+     */
+    private IDTokenValidator nimbusValidator(IdTokenExpectations expected, PublicKey key) {
+        JWSKeySelector<SecurityContext> selectedKey = (header, context) -> List.of(key);
+        IDTokenValidator validator = new IDTokenValidator(
+                new Issuer(expected.issuer()), new ClientID(expected.clientId()), selectedKey, null);
+        validator.setMaxClockSkew(Math.toIntExact(skew.toSeconds()));
+        return validator;
+    }
+
+    /** Nimbus skips its nonce check for null; ours then refuses (a login always stores a nonce). */
+    private static Nonce nonce(String expectedNonce) {
+        return expectedNonce == null || expectedNonce.isBlank() ? null : new Nonce(expectedNonce);
     }
 }

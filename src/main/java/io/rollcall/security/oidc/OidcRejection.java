@@ -26,6 +26,13 @@ public class OidcRejection extends Exception {
         NONCE_MISMATCH,
         STATE_MISMATCH,
         MISSING_CLAIM,
+        /** The JOSE header {@code typ} is neither {@code JWT} nor absent (e.g. {@code at+jwt}, an access token). */
+        WRONG_TYPE,
+        /**
+         * Nimbus's {@code IDTokenValidator} refused the claims of a correctly signed token although none of our own
+         * claim checks names a reason (e.g. {@code exp} passed by the system clock but not by ours).
+         */
+        CLAIMS_REJECTED,
         /** The IdP answered the authorization request with an {@code error} (e.g. {@code access_denied}). */
         IDP_ERROR,
         /** The token endpoint refused the code ({@code invalid_grant} etc.). */

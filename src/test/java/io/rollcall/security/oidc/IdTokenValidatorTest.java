@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -24,6 +25,7 @@ import io.rollcall.application.MutableClock;
 import io.rollcall.security.oidc.OidcRejection.Reason;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +51,9 @@ class IdTokenValidatorTest {
         provider = new TestOidcProvider();
         k1 = new RSAKeyGenerator(2048).keyID("k1").keyUse(KeyUse.SIGNATURE).generate();
         provider.jwks.set(new JWKSet(List.of(k1.toPublicJWK())));
-        clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+        // Nimbus's IDTokenValidator judges exp and iat on the system clock, so the test clock starts there (JWT times
+        // are whole seconds); the tokens stay well inside its 60 s skew unless a test says otherwise.
+        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         JwksCache cache = new JwksCache(OidcHttp.withDefaults(), REFETCH, Duration.ofHours(24));
         validator = new IdTokenValidator(cache, clock, Duration.ofSeconds(60));
         OidcProviderMetadata metadata = new OidcDiscovery(OidcHttp.withDefaults()).discover(provider.issuer());
@@ -231,7 +235,8 @@ class IdTokenValidatorTest {
         validator.validate(token(b -> b), expected, NONCE);
         RSAKey k2 = new RSAKeyGenerator(2048).keyID("k2").generate();
         provider.jwks.set(new JWKSet(List.of(k2.toPublicJWK())));
-        clock.advance(REFETCH.plusSeconds(1));
+        // No clock advance: the unknown kid alone triggers the refetch (JwksCache does not read the test clock), and
+        // Nimbus would refuse tokens issued ahead of the system clock.
 
         assertThat(validator
                         .validate(sign(k2, claims().build()), expected, NONCE)
@@ -266,6 +271,68 @@ class IdTokenValidatorTest {
         assertThatThrownBy(() -> validator.validate(token(b -> b), rsOnly, NONCE))
                 .isInstanceOfSatisfying(
                         OidcRejection.class, r -> assertThat(r.reason()).isEqualTo(Reason.ALG_NOT_ALLOWED));
+    }
+
+    @Test
+    void tokenNotYetValidIsRejected() throws Exception {
+        // Nimbus does not check nbf (RFC 7519 §4.1.5): our post-check does.
+        assertRejected(token(b -> b.notBeforeTime(Date.from(clock.instant().plusSeconds(120)))), Reason.NOT_YET_VALID);
+    }
+
+    @Test
+    void missingOrBlankRequiredClaimsAreMissingClaims() throws Exception {
+        // Nimbus refuses a missing exp, iat or sub, our checks name them; a blank sub only we refuse.
+        assertRejected(token(b -> b.expirationTime(null)), Reason.MISSING_CLAIM);
+        assertRejected(token(b -> b.issueTime(null)), Reason.MISSING_CLAIM);
+        assertRejected(token(b -> b.subject(null)), Reason.MISSING_CLAIM);
+        assertRejected(token(b -> b.subject(" ")), Reason.MISSING_CLAIM);
+    }
+
+    @Test
+    void accessTokenTypedJwtIsRejectedAsWrongType() throws Exception {
+        // RFC 9068 access tokens carry typ at+jwt; Nimbus's JWT type rule admits only JWT or no typ.
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("k1")
+                        .type(new JOSEObjectType("at+jwt"))
+                        .build(),
+                claims().build());
+        jwt.sign(new RSASSASigner(k1));
+        assertRejected(jwt.serialize(), Reason.WRONG_TYPE);
+        SignedJWT typed = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("k1")
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims().build());
+        typed.sign(new RSASSASigner(k1));
+        assertThat(validator.validate(typed.serialize(), expected, NONCE).subject())
+                .isEqualTo("user-1");
+    }
+
+    @Test
+    void claimsThatAreNotAJsonObjectAreMalformed() throws Exception {
+        String[] parts = token(b -> b).split("\\.");
+        String notJson = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("[1,2]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertRejected(parts[0] + "." + notJson + "." + parts[2], Reason.MALFORMED);
+    }
+
+    @Test
+    void aTokenNimbusRefusesOnTheSystemClockIsRefusedEvenWhenOurClockAcceptsIt() throws Exception {
+        // Our clock an hour behind the system clock: the token is valid by ours, expired by Nimbus's, so no claim
+        // check of ours names the reason and the generic one is used.
+        clock.advance(Duration.ofHours(-1));
+        assertRejected(token(b -> b), Reason.CLAIMS_REJECTED);
+    }
+
+    @Test
+    void aTokenNimbusAcceptsIsStillRefusedByOurClock() throws Exception {
+        // The reverse: our clock an hour ahead, Nimbus accepts (system clock), our post-check refuses.
+        String fresh = token(b -> b);
+        clock.advance(Duration.ofHours(1));
+        assertRejected(fresh, Reason.EXPIRED);
     }
 
     @Test
