@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -30,7 +31,9 @@ import java.util.logging.Logger;
  *
  * <p>Answers, in the protocol's format ({@link ContainerErrors#refuse}), with the connection closed: 413 {@code payload-too-large}
  * when the declared or received body exceeds {@code maxBytes}; 408 {@code request-timeout} when the body is not
- * complete within {@code timeoutMillis} of the request's start. Requests without a body, and requests whose whole
+ * complete within {@code timeoutMillis} of the request's start (enforced by this filter, not by the container's async
+ * timeout); 503 {@code service-unavailable} if Payara loses the dispatch of a body that did arrive (see
+ * {@link Collector}). Requests without a body, and requests whose whole
  * body (by {@code Content-Length}) is already in the connector's buffer when they arrive here, pass straight through:
  * reading it cannot block a worker thread.
  */
@@ -44,6 +47,18 @@ public class RequestBodyDeadline extends HttpFilter {
      * dispatched: 50 ms, so that the container has finished that dispatch ({@link Collector}).
      */
     static final long DISPATCH_GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Deadlines of bodies being read, and delayed dispatches: one daemon thread, cancelled tasks removed at once. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "rollcall-request-body-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     private final long maxBytes;
     private final long timeoutMillis;
@@ -65,6 +80,9 @@ public class RequestBodyDeadline extends HttpFilter {
             if (collected instanceof Collector collector) {
                 request.removeAttribute(BODY_ATTRIBUTE);
                 byte[] bytes = collector.dispatchStarted();
+                if (bytes == null) {
+                    return; // the deadline passed first and answered 503
+                }
                 // Payara 6 may take the next request on this keep-alive connection before it has finished this
                 // async cycle (the next request's startAsync then fails): a body that did not come with its
                 // head is answered on a connection that closes afterwards. The client reconnects; slow senders
@@ -103,10 +121,13 @@ public class RequestBodyDeadline extends HttpFilter {
             return;
         }
         AsyncContext async = request.startAsync();
-        async.setTimeout(timeoutMillis);
+        // The deadline is ours, not the container's: Payara's async timeout also fired while a dispatched request was
+        // being processed (a body completed just before it), and its HTML error page was written beside the answer.
+        async.setTimeout(0);
         Collector collector =
                 new Collector(async, request, response, request.getInputStream(), declared > 0 ? (int) declared : 8192);
         async.addListener(collector);
+        collector.deadline = DEADLINES.schedule(collector::deadlinePassed, timeoutMillis, TimeUnit.MILLISECONDS);
         request.getInputStream().setReadListener(collector);
         byte[] arrivedMeanwhile = collector.leaveRequestDispatch();
         if (arrivedMeanwhile != null) {
@@ -137,7 +158,9 @@ public class RequestBodyDeadline extends HttpFilter {
      * while an async cycle is still being completed. So a body completed during the request's own dispatch is served
      * by that dispatch ({@link #leaveRequestDispatch}); a body completed later waits until {@link
      * #DISPATCH_GUARD_NANOS} after it before being dispatched, and its answer closes the connection; and a dispatch
-     * that never started still gets an answer in the protocol's format (503) when the deadline passes.
+     * that never started still gets an answer in the protocol's format (503) when the deadline passes. The container's
+     * async timeout is off: it also fired while a dispatched request was being served and wrote an HTML 500 beside
+     * the answer; {@link #deadlinePassed} enforces the deadline instead and leaves a request being served alone.
      */
     private final class Collector implements ReadListener, AsyncListener {
 
@@ -158,6 +181,8 @@ public class RequestBodyDeadline extends HttpFilter {
         private volatile byte[] completed;
 
         private final AtomicBoolean started = new AtomicBoolean();
+        /** The body's deadline ({@link #deadlinePassed}), cancelled when the async cycle completes. */
+        private volatile ScheduledFuture<?> deadline;
 
         Collector(
                 AsyncContext async,
@@ -202,8 +227,7 @@ public class RequestBodyDeadline extends HttpFilter {
                 completed = complete;
                 request.setAttribute(BODY_ATTRIBUTE, this);
                 if (wait > 0) {
-                    CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS)
-                            .execute(this::dispatch);
+                    DEADLINES.schedule(this::dispatch, wait, TimeUnit.NANOSECONDS);
                 } else {
                     dispatch();
                 }
@@ -221,8 +245,7 @@ public class RequestBodyDeadline extends HttpFilter {
 
         /** The async dispatch began: returns the body and marks the request as served. */
         byte[] dispatchStarted() {
-            started.set(true);
-            return completed;
+            return started.compareAndSet(false, true) ? completed : null;
         }
 
         /**
@@ -246,29 +269,29 @@ public class RequestBodyDeadline extends HttpFilter {
         }
 
         @Override
-        public void onTimeout(AsyncEvent event) throws IOException {
-            if (finished.get()) {
-                if (completed != null && started.compareAndSet(false, true)) {
-                    // The body was complete but the container never ran the dispatch asked for: answer anyway.
-                    LOG.warning(
-                            "an async dispatch requested by the request body reader never started;" + " answered 503");
-                    try {
-                        ContainerErrors.refuse(
-                                request,
-                                response,
-                                503,
-                                "service-unavailable",
-                                "the request could not be processed; retry it");
-                    } finally {
-                        async.complete();
-                    }
+        public void onTimeout(AsyncEvent event) {
+            // Never fires: the async timeout is off and deadlinePassed enforces the deadline.
+        }
+
+        /**
+         * The body's deadline: 408 if the body is still arriving. A body that did arrive is being (or is about to be)
+         * served; if its dispatch has still not started one more {@code timeoutMillis} later, Payara lost it, and it
+         * is answered 503 ({@link #dispatchOverdue}).
+         */
+        void deadlinePassed() {
+            if (!finished.get()) {
+                try {
+                    refuse(
+                            408,
+                            "request-timeout",
+                            "the request body did not arrive within " + timeoutMillis / 1000 + " seconds");
+                } catch (IOException | RuntimeException e) {
+                    // The client went away or the request completed meanwhile: nobody to answer.
+                    LOG.log(Level.FINE, "request body deadline passed on a finished request", e);
                 }
-                return;
+            } else if (completed != null && !started.get()) {
+                deadline = DEADLINES.schedule(this::dispatchOverdue, timeoutMillis, TimeUnit.MILLISECONDS);
             }
-            refuse(
-                    408,
-                    "request-timeout",
-                    "the request body did not arrive within " + timeoutMillis / 1000 + " seconds");
         }
 
         private void refuse(int status, String code, String message) throws IOException {
@@ -282,8 +305,28 @@ public class RequestBodyDeadline extends HttpFilter {
             }
         }
 
+        private void dispatchOverdue() {
+            if (completed == null || !started.compareAndSet(false, true)) {
+                return;
+            }
+            LOG.warning("an async dispatch requested by the request body reader never started; answered 503");
+            try {
+                ContainerErrors.refuse(
+                        request, response, 503, "service-unavailable", "the request could not be processed; retry it");
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "could not answer a request whose dispatch was lost", e);
+            } finally {
+                async.complete();
+            }
+        }
+
         @Override
-        public void onComplete(AsyncEvent event) {}
+        public void onComplete(AsyncEvent event) {
+            ScheduledFuture<?> pending = deadline;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
 
         @Override
         public void onError(AsyncEvent event) {

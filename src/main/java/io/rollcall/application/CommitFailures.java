@@ -37,6 +37,16 @@ public final class CommitFailures {
         return false;
     }
 
+    /** Whether the transaction lost an optimistic lock (JPA's or EclipseLink's own exception) to a concurrent writer. */
+    public static boolean lostOptimisticLock(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof OptimisticLockException || t.getClass().getName().equals(ECLIPSELINK_OPTIMISTIC_LOCK)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first domain refusal in the cause chain, if a use case refused while its transaction was completing. */
     public static Optional<DomainException> domainCause(Throwable failure) {
         for (Throwable t : chain(failure)) {

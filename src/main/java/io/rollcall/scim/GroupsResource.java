@@ -129,8 +129,14 @@ public class GroupsResource extends ScimCollectionResource {
         Projection projection = Projection.of(attributes, excludedAttributes);
         GroupPatchPlan plan = GroupPatchPlan.of(PatchOperation.parseRequest(RequestBodies.parse(body)));
         String base = ScimUris.base(uri);
-        ScimGroupView updated = groups.update(
-                context.caller(), id, ETags.expectedVersion(ifMatch), plan.attributeEdit(base), plan.memberChanges());
+        ScimGroupView updated = UnconditionalWrites.retryLostRaces(
+                ifMatch,
+                () -> groups.update(
+                        context.caller(),
+                        id,
+                        ETags.expectedVersion(ifMatch),
+                        plan.attributeEdit(base),
+                        plan.memberChanges()));
         if (attributes == null && excludedAttributes == null) {
             return Response.noContent()
                     .tag(ETags.tag(updated.version()))

@@ -125,16 +125,18 @@ public class UsersResource extends ScimCollectionResource {
         Projection projection = Projection.of(attributes, excludedAttributes);
         List<PatchOperation> operations = PatchOperation.parseRequest(RequestBodies.parse(body));
         String base = ScimUris.base(uri);
-        ScimUserView updated = users.update(context.caller(), id, ETags.expectedVersion(ifMatch), current -> {
-            ObjectNode before = UserJson.toJson(current, base);
-            ObjectNode document = before.deepCopy();
-            PATCHER.apply(document, operations);
-            try {
-                return UserJson.fromJson(document, before);
-            } catch (JsonInput.UnknownAttribute unknown) {
-                throw unknown.asPathProblem();
-            }
-        });
+        ScimUserView updated = UnconditionalWrites.retryLostRaces(
+                ifMatch,
+                () -> users.update(context.caller(), id, ETags.expectedVersion(ifMatch), current -> {
+                    ObjectNode before = UserJson.toJson(current, base);
+                    ObjectNode document = before.deepCopy();
+                    PATCHER.apply(document, operations);
+                    try {
+                        return UserJson.fromJson(document, before);
+                    } catch (JsonInput.UnknownAttribute unknown) {
+                        throw unknown.asPathProblem();
+                    }
+                }));
         return render(Response.ok(), updated, projection, uri);
     }
 
