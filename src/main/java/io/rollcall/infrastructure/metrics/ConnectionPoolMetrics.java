@@ -48,7 +48,7 @@ public class ConnectionPoolMetrics {
     private static final Metadata WAIT = Metadata.builder()
             .withName(MetricNames.DB_POOL_WAIT)
             .withDescription("Time each request for a database connection spent in the pool (queueing, validating or"
-                    + " opening one), in whole milliseconds")
+                    + " opening one), in seconds (Payara measures whole milliseconds)")
             .withUnit(MetricUnits.SECONDS)
             .build();
     private static final Metadata WAIT_TIMEOUTS = Metadata.builder()
