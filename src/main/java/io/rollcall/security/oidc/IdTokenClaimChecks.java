@@ -34,7 +34,7 @@ final class IdTokenClaimChecks {
     /**
      * @param claims the claims of a token whose signature has been verified
      * @param expected issuer and client id to compare with
-     * @param expectedNonce the nonce stored with this browser's login attempt; null never matches
+     * @param expectedNonce the nonce stored with this browser's login attempt; null or blank never matches
      * @throws OidcRejection with the reason of the first failing check
      */
     void check(JWTClaimsSet claims, IdTokenExpectations expected, String expectedNonce) throws OidcRejection {
@@ -69,7 +69,10 @@ final class IdTokenClaimChecks {
             throw new OidcRejection(Reason.ISSUED_IN_FUTURE, "ID token was issued in the future");
         }
         String nonce = stringClaim(claims, "nonce");
-        if (expectedNonce == null || nonce == null || !constantTimeEquals(expectedNonce, nonce)) {
+        if (expectedNonce == null
+                || expectedNonce.isBlank()
+                || nonce == null
+                || !constantTimeEquals(expectedNonce, nonce)) {
             throw new OidcRejection(Reason.NONCE_MISMATCH, "ID token nonce does not match this login");
         }
         if (claims.getSubject() == null || claims.getSubject().isBlank()) {

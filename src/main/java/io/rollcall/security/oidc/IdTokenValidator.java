@@ -57,6 +57,9 @@ import java.util.Optional;
  */
 public final class IdTokenValidator {
 
+    /** Shortest RSA key accepted for an ID token's signature, in bits. */
+    static final int MIN_RSA_BITS = 2048;
+
     /** Nimbus's default for a signed JWT ({@code DefaultJOSEObjectTypeVerifier.JWT}, which is a raw type). */
     private static final JOSEObjectTypeVerifier<SecurityContext> TYPES =
             new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null);
@@ -79,7 +82,7 @@ public final class IdTokenValidator {
     /**
      * @param idToken the compact serialised token
      * @param expected the connection's expectations
-     * @param expectedNonce the nonce stored with this browser's login attempt; null never matches
+     * @param expectedNonce the nonce stored with this browser's login attempt; null or blank never matches
      * @return the token's identity and claims
      * @throws OidcRejection when the token is refused, with the reason
      * @throws OidcProviderException when the issuer's keys cannot be fetched or its key is unusable
@@ -157,15 +160,26 @@ public final class IdTokenValidator {
     /** The issuer's key with the token's {@code kid}, as a public key of the type the algorithm needs. */
     private PublicKey verificationKey(IdTokenExpectations expected, JWSHeader header)
             throws OidcRejection, OidcProviderException {
-        JWK key = jwks.signingKey(expected.jwksUri(), header.getKeyID())
+        JWSAlgorithm alg = header.getAlgorithm();
+        JWK key = jwks.signingKey(expected.jwksUri(), header.getKeyID(), alg)
                 .orElseThrow(() -> new OidcRejection(
                         Reason.UNKNOWN_KEY, "ID token signed with a key the issuer does not publish"));
-        JWSAlgorithm alg = header.getAlgorithm();
         boolean fits = (key instanceof RSAKey && JWSAlgorithm.Family.RSA.contains(alg))
                 || (key instanceof ECKey && JWSAlgorithm.Family.EC.contains(alg));
         if (!fits) {
             throw new OidcRejection(
                     Reason.ALG_NOT_ALLOWED, "ID token algorithm " + alg + " does not fit key type " + key.getKeyType());
+        }
+        if (key.getAlgorithm() != null && !key.getAlgorithm().equals(alg)) {
+            // RFC 7517 section 4.4: a key's "alg" restricts the algorithm it may be used with.
+            throw new OidcRejection(
+                    Reason.ALG_NOT_ALLOWED, "the issuer's key is for " + key.getAlgorithm() + ", not " + alg);
+        }
+        if (key instanceof RSAKey rsa && rsa.size() < MIN_RSA_BITS) {
+            // NIST SP 800-131A: RSA keys under 2048 bits are not acceptable for signatures.
+            throw new OidcRejection(
+                    Reason.ALG_NOT_ALLOWED,
+                    "the issuer's RSA key has " + rsa.size() + " bits, fewer than " + MIN_RSA_BITS);
         }
         try {
             return ((AsymmetricJWK) key).toPublicKey();

@@ -2,10 +2,12 @@ package io.rollcall.security.oidc;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -49,12 +51,15 @@ public final class JwksCache {
     }
 
     /**
-     * The signing key with this {@code kid}; when {@code kid} is null, the only signing key if there is exactly one.
-     * Private and encryption keys are never returned. Empty when no such key exists even after an allowed refetch.
+     * The signing key with this {@code kid} for {@code alg}; when {@code kid} is null, the only such key if there is
+     * exactly one. A key set may publish one {@code kid} for keys of different types (RFC 7517 section 4.5): the key
+     * whose type fits {@code alg} and whose own {@code alg}, if any, is {@code alg} is preferred; failing that, the first
+     * key with the {@code kid} is returned, for the caller to refuse. Private and encryption keys are never returned.
+     * Empty when no such key exists even after an allowed refetch.
      *
      * @throws OidcProviderException when the key set cannot be fetched or parsed
      */
-    public Optional<JWK> signingKey(URI jwksUri, String kid) throws OidcProviderException {
+    public Optional<JWK> signingKey(URI jwksUri, String kid, JWSAlgorithm alg) throws OidcProviderException {
         JWKSource<SecurityContext> source = sources.get(jwksUri, this::source);
         JWKMatcher.Builder matcher =
                 new JWKMatcher.Builder().keyUses(KeyUse.SIGNATURE, null).publicOnly(true);
@@ -69,7 +74,17 @@ public final class JwksCache {
         } catch (KeySourceException e) {
             throw new OidcProviderException("JWKS cannot be fetched: " + e.getMessage(), e);
         }
+        List<JWK> fitting = keys.stream().filter(key -> fits(key, alg)).toList();
+        if (fitting.size() == 1 || (kid != null && !fitting.isEmpty())) {
+            return Optional.of(fitting.get(0));
+        }
         return keys.size() == 1 || (kid != null && !keys.isEmpty()) ? Optional.of(keys.get(0)) : Optional.empty();
+    }
+
+    /** Whether {@code key} may verify {@code alg}: its type fits, and its own {@code alg}, if set, is {@code alg}. */
+    static boolean fits(JWK key, JWSAlgorithm alg) {
+        return KeyType.forAlgorithm(alg).equals(key.getKeyType())
+                && (key.getAlgorithm() == null || key.getAlgorithm().equals(alg));
     }
 
     private JWKSource<SecurityContext> source(URI jwksUri) {

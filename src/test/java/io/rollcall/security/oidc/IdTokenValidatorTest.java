@@ -341,4 +341,59 @@ class IdTokenValidatorTest {
                         () -> new IdTokenExpectations("i", CLIENT, provider.uri("/jwks"), Set.of(JWSAlgorithm.HS256)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    // Found by the break-it review (OpenID Connect Core 1.0 section 3.1.3.7, RFC 7517 sections 4.4 and 4.5).
+
+    @Test
+    void oneKidPublishedForAnEcAndAnRsaKeyPicksTheKeyThatFitsTheAlgorithm() throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256)
+                .keyID("k1")
+                .keyUse(KeyUse.SIGNATURE)
+                .generate();
+        provider.jwks.set(new JWKSet(List.of(ec.toPublicJWK(), k1.toPublicJWK())));
+        assertThat(validator.validate(token(b -> b), expected, NONCE).subject()).isEqualTo("user-1");
+        assertThat(validator
+                        .validate(sign(ec, claims().build()), expected, NONCE)
+                        .subject())
+                .isEqualTo("user-1");
+    }
+
+    @Test
+    void aKeyRestrictedToAnotherAlgorithmIsNotUsed() throws Exception {
+        RSAKey restricted = new RSAKey.Builder(k1).algorithm(JWSAlgorithm.PS256).build();
+        provider.jwks.set(new JWKSet(List.of(restricted.toPublicJWK())));
+        assertRejected(token(b -> b), Reason.ALG_NOT_ALLOWED);
+    }
+
+    @Test
+    void anRsaKeyShorterThan2048BitsIsRefused() throws Exception {
+        RSAKey weak = new RSAKeyGenerator(1024, true)
+                .keyID("k1")
+                .keyUse(KeyUse.SIGNATURE)
+                .generate();
+        provider.jwks.set(new JWKSet(List.of(weak.toPublicJWK())));
+        // Nimbus's signer refuses short keys, so the token is signed with the JDK's RS256 (RSASSA-PKCS1-v1_5, SHA-256).
+        String signingInput =
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build().toBase64URL()
+                        + "."
+                        + com.nimbusds.jose.util.Base64URL.encode(
+                                claims().build().toString());
+        java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+        rs256.initSign(weak.toPrivateKey());
+        rs256.update(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertRejected(
+                signingInput + "." + com.nimbusds.jose.util.Base64URL.encode(rs256.sign()), Reason.ALG_NOT_ALLOWED);
+    }
+
+    @Test
+    void aBlankStoredNonceNeverMatchesEvenABlankClaim() throws Exception {
+        String blankNonce = token(b -> b.claim("nonce", ""));
+        assertThatThrownBy(() -> validator.validate(blankNonce, expected, ""))
+                .isInstanceOfSatisfying(
+                        OidcRejection.class, r -> assertThat(r.reason()).isEqualTo(Reason.NONCE_MISMATCH));
+        String spaceNonce = token(b -> b.claim("nonce", " "));
+        assertThatThrownBy(() -> validator.validate(spaceNonce, expected, " "))
+                .isInstanceOfSatisfying(
+                        OidcRejection.class, r -> assertThat(r.reason()).isEqualTo(Reason.NONCE_MISMATCH));
+    }
 }
