@@ -5,6 +5,7 @@ import io.rollcall.application.RequestIds;
 import io.rollcall.scim.ScimErrors;
 import io.rollcall.scim.ScimMediaTypes;
 import io.rollcall.sso.SsoErrorPages;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -38,7 +39,10 @@ import java.util.regex.Pattern;
  * {@link #pathRefusal}. Requests Payara's HTTP codec refuses (non-ASCII header bytes, a header block larger than the
  * listener's limit) are outside any application's reach; docs/design.md says why.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(
+        urlPatterns = "/*",
+        asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class ContainerErrors extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -58,7 +62,12 @@ public class ContainerErrors extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // This filter may run before RequestIdFilter; either one starts the id, so early refusals carry it too.
-        boolean began = RequestIds.beginIfAbsent(request.getHeader(RequestIds.HEADER));
+        // An ASYNC dispatch (a body read ahead by RequestBodyDeadline) renders its own container errors too, and keeps
+        // the id already sent in the response header.
+        boolean began = RequestIds.beginIfAbsent(
+                request.getDispatcherType() == DispatcherType.ASYNC
+                        ? response.getHeader(RequestIds.HEADER)
+                        : request.getHeader(RequestIds.HEADER));
         response.setHeader(RequestIds.HEADER, RequestIds.current());
         try {
             filter(request, response, chain);

@@ -104,6 +104,35 @@ class SlowClientsIT {
         }
     }
 
+    /**
+     * Found by the break-it review: a request whose body arrives after its head is served in an async dispatch, where
+     * {@code ContainerErrors} did not run, so an unknown path outside the JAX-RS applications was a 404 with no body.
+     * The head goes first, the body after a pause; the answer is problem details with the request id, on a connection
+     * that closes.
+     */
+    @Test
+    void aBodySentAfterItsHeadToAnUnknownPathStillGetsProblemDetails() throws Exception {
+        try (Socket socket =
+                new Socket(server.baseUrl().getHost(), server.baseUrl().getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(
+                    "POST /nope/x HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write("{\"a\":1}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = readAll(socket.getInputStream());
+
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 404")
+                    .contains("application/problem+json")
+                    .contains("\"status\":404")
+                    .contains("\"requestId\"");
+        }
+    }
+
     @Test
     void aDeclaredBodyAboveTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
         try (Socket socket = openSlowBody(
