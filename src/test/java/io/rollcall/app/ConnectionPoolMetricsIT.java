@@ -113,11 +113,16 @@ class ConnectionPoolMetricsIT {
             for (int i = 0; i < blocked; i++) {
                 listings.add(clients.submit(() -> owner.get("/api/v1/workspaces/default/groups")));
             }
-            // Until the pool is exhausted; should a figure never get there, the listings end by themselves (the
-            // client's timeout) and the assertions below fail.
+            // Until the pool is exhausted: every connection handed out and the rest queued. While the pool grows,
+            // threads whose connection is still being opened are neither active nor idle, and others queue behind
+            // them, so a scrape then shows the full queue beside fewer than the maximum active (CI saw 22 active and
+            // 8 waiting). Should the figures never get there, the listings end by themselves (the client's timeout)
+            // and the assertions below fail.
             do {
+                Thread.sleep(50);
                 saturated = metrics();
-            } while (waiting(saturated) < blocked - MAX_POOL_SIZE
+            } while (!(waiting(saturated) == blocked - MAX_POOL_SIZE
+                            && value(saturated, "rollcall_db_pool_connections", "state=\"active\"") == MAX_POOL_SIZE)
                     && !listings.stream().allMatch(Future::isDone));
             statement.execute("UNLOCK TABLES");
         } finally {
